@@ -1,0 +1,216 @@
+//! The one surface of calls and answers, spoken by the command-line tool and
+//! the WebAssembly binding alike. Inputs come from any serde source (JSON
+//! text, JS objects); answers are serde values with the same JSON shape.
+
+use crate::candidature::{self, CandidatureFile, CandidatureReport};
+use crate::date::IsoDate;
+use crate::evaluation;
+use crate::parse;
+use crate::problem::{Problem, ProblemCode};
+use crate::programme::{Catalog, Mention, Programme, ProgrammeDefinition};
+use crate::report::{ProgressReport, Stage};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// An answer a caller must look at: the value, or every problem found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Answer<T> {
+    Success { value: T },
+    Failure { problems: Vec<Problem> },
+}
+
+impl<T> From<Result<T, Vec<Problem>>> for Answer<T> {
+    fn from(result: Result<T, Vec<Problem>>) -> Self {
+        match result {
+            Ok(value) => Answer::Success { value },
+            Err(problems) => Answer::Failure { problems },
+        }
+    }
+}
+
+/// One line of the catalogue of embedded programmes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ProgrammeSummary {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub mention: Mention,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    pub hash: String,
+}
+
+/// A programme resolved and checked: its full definition, lineage and hash.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ResolvedProgramme {
+    pub definition: ProgrammeDefinition,
+    pub lineage: Vec<String>,
+    pub hash: String,
+}
+
+impl From<&Programme> for ResolvedProgramme {
+    fn from(p: &Programme) -> Self {
+        ResolvedProgramme { definition: p.definition.clone(), lineage: p.lineage.clone(), hash: p.hash.clone() }
+    }
+}
+
+/// How a call names its programme: an embedded id, or a definition document
+/// (which may extend an embedded programme).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum ProgrammeSource {
+    Id(String),
+    Definition(Value),
+}
+
+/// The embedded programmes, in catalogue order.
+pub fn programmes() -> Vec<ProgrammeSummary> {
+    Catalog::embedded()
+        .ids()
+        .filter_map(|id| Catalog::embedded_programme(id).ok())
+        .map(|p| ProgrammeSummary {
+            id: p.definition.id.clone(),
+            version: p.definition.version.clone(),
+            title: p.definition.title.clone(),
+            mention: p.definition.mention,
+            extends: p.definition.extends.clone(),
+            hash: p.hash.clone(),
+        })
+        .collect()
+}
+
+/// Resolves a programme. `extra` are further definitions the source may
+/// extend (a regional definition built on another regional one).
+pub fn programme(source: &ProgrammeSource, extra: &[Value]) -> Result<Cow<'static, Programme>, Vec<Problem>> {
+    match (source, extra.is_empty()) {
+        (ProgrammeSource::Id(id), true) => Catalog::embedded_programme(id).map(Cow::Borrowed),
+        (ProgrammeSource::Id(id), false) => Catalog::embedded().with(extra.iter().cloned()).load(id).map(Cow::Owned),
+        (ProgrammeSource::Definition(doc), _) => Catalog::embedded().with(extra.iter().cloned()).load_document(doc).map(Cow::Owned),
+    }
+}
+
+/// Validates a definition: the resolved programme, or every problem with its path.
+pub fn check_programme(source: &ProgrammeSource, extra: &[Value]) -> Answer<ResolvedProgramme> {
+    programme(source, extra).map(|p| ResolvedProgramme::from(p.as_ref())).into()
+}
+
+/// Reads an `asOf` date.
+pub fn as_of(text: &str) -> Result<IsoDate, Problem> {
+    IsoDate::parse(text).ok_or_else(|| {
+        Problem::new(
+            ProblemCode::InvalidArgument,
+            "/asOf",
+            format!("date d'évaluation invalide « {text} » : attendu AAAA-MM-JJ"),
+            format!("invalid evaluation date \"{text}\": expected YYYY-MM-DD"),
+        )
+    })
+}
+
+/// Evaluates one learner's records, read from any serde source.
+pub fn evaluate<'de, D: Deserializer<'de>>(programme: &Programme, learner: D, as_of: IsoDate) -> Answer<ProgressReport> {
+    evaluation::evaluate_from(programme, learner, as_of).map_err(|p| vec![p]).into()
+}
+
+/// Checks a candidature file, read from any serde source.
+pub fn check_candidature<'de, D: Deserializer<'de>>(programme: &Programme, file: D, as_of: IsoDate) -> Answer<CandidatureReport> {
+    parse::deserialize::<D, CandidatureFile>(file)
+        .and_then(|parsed| match parsed.unknown_fields.first() {
+            Some(path) => Err(parse::unknown_field_problem(path)),
+            None => candidature::check(programme, &parsed.value, as_of),
+        })
+        .map_err(|p| vec![p])
+        .into()
+}
+
+/// A cohort's reports: one entry per learner, in input order, and the count per stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CohortReport {
+    pub as_of: IsoDate,
+    pub stages: StageCounts,
+    pub invalid: u32,
+    pub learners: Vec<CohortEntry>,
+}
+
+/// One learner of a cohort: evaluated, or refused with the problems of its records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum CohortEntry {
+    Evaluated { report: Box<ProgressReport> },
+    /// `index` is the learner's position in the input (array index, or
+    /// non-blank line of JSON Lines, from 0); problem paths start with it.
+    Invalid { index: u32, problems: Vec<Problem> },
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct StageCounts {
+    pub blocked: u32,
+    pub at_risk: u32,
+    pub not_started: u32,
+    pub in_progress: u32,
+    pub ready_to_defend: u32,
+    pub complete: u32,
+}
+
+impl StageCounts {
+    fn add(&mut self, stage: Stage) {
+        let slot = match stage {
+            Stage::Blocked => &mut self.blocked,
+            Stage::AtRisk => &mut self.at_risk,
+            Stage::NotStarted => &mut self.not_started,
+            Stage::InProgress => &mut self.in_progress,
+            Stage::ReadyToDefend => &mut self.ready_to_defend,
+            Stage::Complete => &mut self.complete,
+        };
+        *slot += 1;
+    }
+}
+
+/// Evaluates a cohort given as a JSON array of learner records, or as JSON
+/// Lines (one record a line). One bad learner does not stop the others.
+pub fn evaluate_cohort_json(programme: &Programme, text: &str, as_of: IsoDate) -> Answer<CohortReport> {
+    let learners: Vec<(u32, Result<ProgressReport, Problem>)> = if text.trim_start().starts_with('[') {
+        match serde_json::from_str::<Vec<&RawValue>>(text) {
+            Ok(items) => items.iter().enumerate().map(|(i, raw)| (i as u32, evaluate_json(programme, raw.get(), as_of))).collect(),
+            Err(e) => return Answer::Failure { problems: vec![parse::syntax_problem(&e)] },
+        }
+    } else {
+        text.lines().filter(|l| !l.trim().is_empty()).enumerate().map(|(i, line)| (i as u32, evaluate_json(programme, line, as_of))).collect()
+    };
+    Answer::Success { value: cohort(learners, as_of) }
+}
+
+/// Gathers per-learner results into a cohort report.
+pub fn cohort(results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>, as_of: IsoDate) -> CohortReport {
+    let mut report = CohortReport { as_of, stages: StageCounts::default(), invalid: 0, learners: Vec::new() };
+    for (index, result) in results {
+        report.learners.push(match result {
+            Ok(r) => {
+                report.stages.add(r.stage);
+                CohortEntry::Evaluated { report: Box::new(r) }
+            }
+            Err(problem) => {
+                report.invalid += 1;
+                CohortEntry::Invalid { index, problems: vec![problem.under(&format!("/{index}"))] }
+            }
+        });
+    }
+    report
+}
+
+fn evaluate_json(programme: &Programme, text: &str, as_of: IsoDate) -> Result<ProgressReport, Problem> {
+    let parsed = parse::from_json::<crate::learner::LearnerRecord>(text)?;
+    evaluation::evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
+}

@@ -1,0 +1,247 @@
+//! `pacte`: the PACTE rules engine on the command line.
+//!
+//! Exit codes: 0 the answer is given and is not negative; 1 a negative
+//! verdict (a learner `blocked`, a candidature not `eligible`, a cohort with
+//! a blocked or unreadable learner); 2 invalid input or usage.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use pacte_rules::api::{self, Answer, CohortEntry, ProgrammeSource};
+use pacte_rules::candidature::Verdict;
+use pacte_rules::problem::Problem;
+use pacte_rules::programme::Programme;
+use pacte_rules::report::{text, Stage};
+use serde::Serialize;
+use serde_json::Value;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "pacte", version, about = "Règles de la formation PACTE Soins primaires — PACTE training rules engine")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the embedded programme definitions.
+    Programmes,
+    /// Validate a programme definition file; print the resolved programme.
+    CheckProgramme {
+        file: PathBuf,
+        #[command(flatten)]
+        extra: Extra,
+    },
+    /// Evaluate one learner's records: the progress report.
+    Evaluate {
+        #[command(flatten)]
+        on: On,
+        /// The learner's records (JSON).
+        learner: PathBuf,
+    },
+    /// Evaluate a cohort: a JSON array or JSON Lines of learner records.
+    EvaluateCohort {
+        #[command(flatten)]
+        on: On,
+        cohort: PathBuf,
+    },
+    /// Check a candidature file against the programme's rules.
+    CheckCandidature {
+        #[command(flatten)]
+        on: On,
+        file: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct Extra {
+    /// Further definition files the programme may extend.
+    #[arg(long = "with", value_name = "FILE")]
+    with: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct On {
+    /// An embedded programme id, or a definition file (.json).
+    #[arg(long)]
+    programme: String,
+    /// The evaluation date, YYYY-MM-DD: the engine never reads a clock.
+    #[arg(long = "as-of")]
+    as_of: String,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    #[command(flatten)]
+    extra: Extra,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    /// French, for a person.
+    Text,
+}
+
+/// A refusal: the problems, printed, and exit code 2.
+struct Invalid(Vec<Problem>);
+
+impl From<Problem> for Invalid {
+    fn from(p: Problem) -> Self {
+        Invalid(vec![p])
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(code) => code,
+        Err(Invalid(problems)) => {
+            print_json(&Answer::<()>::Failure { problems: problems.clone() });
+            for p in &problems {
+                eprintln!("{} {} : {}", code_name(p), if p.path.is_empty() { "(document)" } else { &p.path }, p.message.fr);
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Invalid> {
+    match command {
+        Command::Programmes => {
+            print_json(&api::programmes());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckProgramme { file, extra } => {
+            let source = ProgrammeSource::Definition(read_json(&file)?);
+            match api::check_programme(&source, &extra_documents(&extra)?) {
+                Answer::Success { value } => {
+                    print_json(&value);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Answer::Failure { problems } => Err(Invalid(problems)),
+            }
+        }
+        Command::Evaluate { on, learner } => {
+            let (programme, as_of) = context(&on)?;
+            let text_in = read_text(&learner)?;
+            let report = unwrap(api::evaluate(&programme, &mut serde_json::Deserializer::from_str(&text_in), as_of))?;
+            match on.format {
+                Format::Json => print_json(&report),
+                Format::Text => print!("{}", text::french(&report)),
+            }
+            Ok(verdict(report.stage != Stage::Blocked))
+        }
+        Command::EvaluateCohort { on, cohort } => {
+            let (programme, as_of) = context(&on)?;
+            let report = unwrap(api::evaluate_cohort_json(&programme, &read_text(&cohort)?, as_of))?;
+            match on.format {
+                Format::Json => print_json(&report),
+                Format::Text => print!("{}", cohort_text(&report)),
+            }
+            Ok(verdict(report.invalid == 0 && report.stages.blocked == 0))
+        }
+        Command::CheckCandidature { on, file } => {
+            let (programme, as_of) = context(&on)?;
+            let text_in = read_text(&file)?;
+            let report = unwrap(api::check_candidature(&programme, &mut serde_json::Deserializer::from_str(&text_in), as_of))?;
+            match on.format {
+                Format::Json => print_json(&report),
+                Format::Text => print!("{}", candidature_text(&report)),
+            }
+            Ok(verdict(matches!(report.verdict, Verdict::Eligible {})))
+        }
+    }
+}
+
+fn verdict(positive: bool) -> ExitCode {
+    if positive {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn unwrap<T>(answer: Answer<T>) -> Result<T, Invalid> {
+    match answer {
+        Answer::Success { value } => Ok(value),
+        Answer::Failure { problems } => Err(Invalid(problems)),
+    }
+}
+
+fn context(on: &On) -> Result<(Cow<'static, Programme>, pacte_rules::date::IsoDate), Invalid> {
+    let as_of = api::as_of(&on.as_of)?;
+    let path = Path::new(&on.programme);
+    let source = if path.extension().is_some_and(|e| e == "json") || path.is_file() {
+        ProgrammeSource::Definition(read_json(path)?)
+    } else {
+        ProgrammeSource::Id(on.programme.clone())
+    };
+    let programme = api::programme(&source, &extra_documents(&on.extra)?).map_err(Invalid)?;
+    Ok((programme, as_of))
+}
+
+fn extra_documents(extra: &Extra) -> Result<Vec<Value>, Invalid> {
+    extra.with.iter().map(|f| read_json(f)).collect()
+}
+
+fn read_text(path: &Path) -> Result<String, Invalid> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Invalid::from(Problem::new(
+            pacte_rules::problem::ProblemCode::InvalidArgument,
+            "",
+            format!("lecture impossible de {} : {e}", path.display()),
+            format!("cannot read {}: {e}", path.display()),
+        ))
+    })
+}
+
+fn read_json(path: &Path) -> Result<Value, Invalid> {
+    Ok(pacte_rules::parse::json_value(&read_text(path)?)?)
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("{e}"),
+    }
+}
+
+fn code_name(p: &Problem) -> String {
+    serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn cohort_text(report: &api::CohortReport) -> String {
+    let mut out = format!("Promotion au {} : {} apprenant(s)\n", report.as_of.french(), report.learners.len());
+    for entry in &report.learners {
+        match entry {
+            CohortEntry::Evaluated { report: r } => {
+                let who = r.display_name.as_deref().unwrap_or(&r.learner_id);
+                out.push_str(&format!("  {who} : {} ({} condition(s) non remplie(s))\n", r.summary.fr, r.unmet.len()));
+            }
+            CohortEntry::Invalid { index, problems } => {
+                let first = problems.first().map(|p| p.message.fr.as_str()).unwrap_or_default();
+                out.push_str(&format!("  n° {index} : dossier illisible — {first}\n"));
+            }
+        }
+    }
+    out
+}
+
+fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> String {
+    let mut out = format!("Candidature de l'équipe {} — {}\n", report.team, report.programme.title);
+    let (verdict, lines): (&str, Vec<&str>) = match &report.verdict {
+        Verdict::Eligible {} => ("recevable", Vec::new()),
+        Verdict::Incomplete { missing, .. } => ("incomplète", missing.iter().map(|m| m.message.fr.as_str()).collect()),
+        Verdict::Ineligible { reasons, missing } => (
+            "non recevable",
+            reasons.iter().map(|r| r.message.fr.as_str()).chain(missing.iter().map(|m| m.message.fr.as_str())).collect(),
+        ),
+    };
+    out.push_str(&format!("Verdict : {verdict}\n"));
+    for l in lines {
+        out.push_str(&format!("  - {l}\n"));
+    }
+    for a in &report.advisories {
+        out.push_str(&format!("  (avis) {}\n", a.message.fr));
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! Checking an application file against the programme's candidature rules.
+
+use super::*;
+use crate::problem::{Problem, ProblemCode};
+use crate::programme::{CandidatureRules, Programme};
+use crate::report::ProgrammeStamp;
+
+pub fn check(programme: &Programme, file: &CandidatureFile, as_of: IsoDate) -> Result<CandidatureReport, Problem> {
+    let Some(rules) = &programme.definition.candidature else {
+        return Err(Problem::new(
+            ProblemCode::NoCandidatureRules,
+            "",
+            format!("le programme « {} » ne définit pas de règles de candidature", programme.id()),
+            format!("the programme \"{}\" defines no candidature rules", programme.id()),
+        ));
+    };
+    let mut reasons = Vec::new();
+    let mut advisories = Vec::new();
+    eligibility(rules, file, &mut reasons, &mut advisories);
+    let missing = missing_pieces(rules, file);
+    deadline(rules, file, as_of, !missing.is_empty(), &mut reasons);
+    let verdict = if !reasons.is_empty() {
+        Verdict::Ineligible { reasons, missing }
+    } else if !missing.is_empty() {
+        Verdict::Incomplete { missing, due_date: rules.deadline }
+    } else {
+        Verdict::Eligible {}
+    };
+    let def = &programme.definition;
+    Ok(CandidatureReport {
+        programme: ProgrammeStamp {
+            id: def.id.clone(),
+            version: def.version.clone(),
+            title: def.title.clone(),
+            hash: programme.hash.clone(),
+            lineage: programme.lineage.clone(),
+        },
+        engine: EngineStamp { name: env!("CARGO_PKG_NAME").to_string(), version: crate::ENGINE_VERSION.to_string() },
+        as_of,
+        team: file.team.name.clone(),
+        verdict,
+        advisories,
+    })
+}
+
+fn finding(code: FindingCode, path: impl Into<String>, fr: String, en: String) -> Finding {
+    Finding { code, path: path.into(), message: Message::new(fr, en) }
+}
+
+fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut Vec<Finding>, advisories: &mut Vec<Finding>) {
+    let accepted = rules.structure_types.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
+    if let Some(t) = file.team.structure_type.filter(|t| !rules.structure_types.contains(t)) {
+        reasons.push(finding(
+            FindingCode::StructureNotAccepted,
+            "/team/structureType",
+            format!("cette mention accueille les coordinateurs de {accepted}, pas de {}", t.label()),
+            format!("this mention takes coordinators of {accepted}, not of {}", t.label()),
+        ));
+    }
+    let count = file.candidates.len() as u32;
+    let quota = rules.candidates_per_team;
+    if count == 0 || quota.is_some_and(|q| count < q.min) {
+        let min = quota.map_or(1, |q| q.min.max(1));
+        reasons.push(finding(
+            FindingCode::NoCandidate,
+            "/candidates",
+            format!("au moins {min} candidat(s) par équipe, le dossier en présente {count}"),
+            format!("at least {min} candidate(s) per team, the file has {count}"),
+        ));
+    }
+    if let Some(q) = quota.filter(|q| count > q.max) {
+        reasons.push(finding(
+            FindingCode::QuotaExceeded,
+            "/candidates",
+            format!("au plus {} candidats par équipe, le dossier en présente {count}", q.max),
+            format!("at most {} candidates per team, the file has {count}", q.max),
+        ));
+    }
+    let has_team = file.team.structure_type.is_some();
+    for (i, c) in file.candidates.iter().enumerate() {
+        let path = format!("/candidates/{i}");
+        let name = &c.name;
+        if !(c.in_team && has_team) {
+            if c.derogation_requested && rules.derogation_for_recruitment {
+                advisories.push(finding(
+                    FindingCode::DerogationToDecide,
+                    path.clone(),
+                    format!("{name} n'est pas encore intégré·e à une équipe : la dérogation demandée se décide sur dossier"),
+                    format!("{name} is not in a team yet: the derogation asked is decided on the file"),
+                ));
+            } else {
+                let why = if rules.derogation_for_recruitment { ("sans demande de dérogation", "and asks no derogation") } else { ("et ce programme ne prévoit pas de dérogation", "and this programme allows no derogation") };
+                reasons.push(finding(
+                    FindingCode::NoTeam,
+                    path.clone(),
+                    format!("{name} n'est pas intégré·e à une équipe, {}", why.0),
+                    format!("{name} is not in a team, {}", why.1),
+                ));
+            }
+        }
+        let desirable = &rules.desirable_trainings;
+        if !desirable.is_empty() && !c.initial_training.is_some_and(|t| desirable.contains(&t)) {
+            advisories.push(finding(
+                FindingCode::NoDesirableTraining,
+                path,
+                format!("{name} n'a pas de formation initiale de professionnel de santé ou de pilotage en santé (souhaitable, non exigée)"),
+                format!("{name} has no initial training as a health professional or in health management (desirable, not required)"),
+            ));
+        }
+    }
+}
+
+fn missing_pieces(rules: &CandidatureRules, file: &CandidatureFile) -> Vec<MissingPiece> {
+    let mut missing = Vec::new();
+    let mut lack = |path: String, piece: &str, fr: String, en: String| missing.push(MissingPiece { path, piece: piece.to_string(), message: Message::new(fr, en) });
+    for (i, c) in file.candidates.iter().enumerate() {
+        for p in rules.candidate_pieces.iter().filter(|p| !c.pieces.contains(&p.id)) {
+            lack(format!("/candidates/{i}/pieces"), &p.id, format!("{} : {} manquant(e)", c.name, p.title), format!("{}: {} missing", c.name, p.title));
+        }
+    }
+    let team = &file.team;
+    for p in rules.team_pieces.iter().filter(|p| !team.pieces.contains(&p.id)) {
+        lack("/team/pieces".into(), &p.id, format!("équipe : {} manquant(e)", p.title), format!("team: {} missing", p.title));
+    }
+    if let Some(letter) = rules.board_letter_piece.as_deref().filter(|l| team.pieces.iter().any(|p| p == l)) {
+        match &team.board {
+            None => lack("/team/board".into(), letter, "équipe : la liste des membres du CA/bureau manque".into(), "team: the list of board members is missing".into()),
+            Some(board) => {
+                let unsigned: Vec<&str> = board.members.iter().filter(|m| !board.signed_by.contains(m)).map(String::as_str).collect();
+                if !unsigned.is_empty() {
+                    let names = unsigned.join(", ");
+                    lack(
+                        "/team/board/signedBy".into(),
+                        letter,
+                        format!("équipe : la lettre d'engagement n'est pas signée par {names}"),
+                        format!("team: the letter of commitment is not signed by {names}"),
+                    );
+                }
+            }
+        }
+    }
+    for q in &rules.questions {
+        if team.answers.get(&q.id).is_none_or(|a| a.trim().is_empty()) {
+            lack(format!("/team/answers/{}", q.id), &q.id, format!("équipe : réponse manquante à « {} »", q.text), format!("team: no answer to \"{}\"", q.text));
+        }
+    }
+    missing
+}
+
+fn deadline(rules: &CandidatureRules, file: &CandidatureFile, as_of: IsoDate, pieces_missing: bool, reasons: &mut Vec<Finding>) {
+    let Some(deadline) = rules.deadline else {
+        return;
+    };
+    if let Some(sent) = file.submitted_on.filter(|d| *d > deadline) {
+        reasons.push(finding(
+            FindingCode::DeadlinePassed,
+            "/submittedOn",
+            format!("dossier envoyé le {}, après la date limite du {}", sent.french(), deadline.french()),
+            format!("file sent on {sent}, after the deadline of {deadline}"),
+        ));
+    } else if pieces_missing && as_of > deadline {
+        reasons.push(finding(
+            FindingCode::DeadlinePassed,
+            "",
+            format!("des pièces manquent encore après la date limite du {}", deadline.french()),
+            format!("pieces are still missing after the deadline of {deadline}"),
+        ));
+    }
+}

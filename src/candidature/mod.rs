@@ -1,0 +1,142 @@
+//! Candidature: who may apply, and whether an application file is complete.
+//! The rules come from the programme definition ([`CandidatureRules`]); the
+//! verdict is `eligible`, `incomplete` or `ineligible`, with every reason,
+//! plus advisories that never refuse.
+
+mod check;
+
+pub use check::check;
+
+use crate::date::IsoDate;
+use crate::message::Message;
+use crate::programme::{StructureType, Training};
+use crate::report::{EngineStamp, ProgrammeStamp};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An application file: one team and its candidates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CandidatureFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    /// When the file was sent; absent for a file being filled in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_on: Option<IsoDate>,
+    pub team: Team,
+    pub candidates: Vec<Candidate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Team {
+    pub name: String,
+    /// The team's structure; absent when the candidates have no team yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structure_type: Option<StructureType>,
+    /// Ids of the team pieces provided.
+    #[serde(default)]
+    pub pieces: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<Board>,
+    /// Answers to the questions of the file, by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+}
+
+/// The board (CA/bureau) and who signed the team's letter of commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Board {
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub signed_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Candidate {
+    pub name: String,
+    /// Ids of the candidate's pieces provided.
+    #[serde(default)]
+    pub pieces: Vec<String>,
+    /// Already working in the team (the prerequisite).
+    #[serde(default = "yes")]
+    pub in_team: bool,
+    /// Being recruited, and asking for a derogation.
+    #[serde(default)]
+    pub derogation_requested: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_training: Option<Training>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CandidatureReport {
+    pub programme: ProgrammeStamp,
+    pub engine: EngineStamp,
+    pub as_of: IsoDate,
+    pub team: String,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    /// Remarks for the committee that never refuse a file.
+    pub advisories: Vec<Finding>,
+}
+
+/// The verdict on a file; `ineligible` outranks `incomplete`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "verdict", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Verdict {
+    Eligible {},
+    /// Pieces are missing; they may still be sent before `dueDate`.
+    Incomplete { missing: Vec<MissingPiece>, #[serde(skip_serializing_if = "Option::is_none")] due_date: Option<IsoDate> },
+    Ineligible { reasons: Vec<Finding>, missing: Vec<MissingPiece> },
+}
+
+/// A piece of the file not provided, for the team or for one candidate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MissingPiece {
+    /// JSON Pointer into the file: `/team` or `/candidates/1`.
+    pub path: String,
+    pub piece: String,
+    pub message: Message,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Finding {
+    pub code: FindingCode,
+    pub path: String,
+    pub message: Message,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum FindingCode {
+    /// The mention does not accept this structure type.
+    StructureNotAccepted,
+    /// Not in a team, and no derogation asked or possible.
+    NoTeam,
+    QuotaExceeded,
+    /// Fewer candidates than the quota's minimum (or none).
+    NoCandidate,
+    DeadlinePassed,
+    /// Advisory: no initial training as a health professional or in health management.
+    NoDesirableTraining,
+    /// Advisory: a derogation is asked; the committee decides on the file.
+    DerogationToDecide,
+}

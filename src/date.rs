@@ -1,0 +1,96 @@
+//! Calendar dates as people and JSON write them: `YYYY-MM-DD`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date, written `YYYY-MM-DD` in JSON. The engine never reads a
+/// clock: "today" is always an `IsoDate` given by the caller (`asOf`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(pub NaiveDate);
+
+impl IsoDate {
+    /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    pub fn parse(text: &str) -> Option<IsoDate> {
+        let b = text.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shaped {
+            return None;
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(IsoDate)
+    }
+
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<IsoDate> {
+        NaiveDate::from_ymd_opt(year, month, day).map(IsoDate)
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: IsoDate) -> i64 {
+        (later.0 - self.0).num_days()
+    }
+
+    /// French long form, as on a convocation: "12 septembre 2024".
+    pub fn french(self) -> String {
+        use chrono::Datelike;
+        const MONTHS: [&str; 12] = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+            "octobre", "novembre", "décembre",
+        ];
+        let d = self.0;
+        let day = if d.day() == 1 { "1er".to_string() } else { d.day().to_string() };
+        format!("{} {} {}", day, MONTHS[d.month0() as usize], d.year())
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = IsoDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<IsoDate, E> {
+                IsoDate::parse(v).ok_or_else(|| {
+                    E::custom(format_args!("invalid date {v:?}, expected a real date written YYYY-MM-DD"))
+                })
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_only_the_iso_shape() {
+        assert_eq!(IsoDate::parse("2024-09-12").unwrap().to_string(), "2024-09-12");
+        assert!(IsoDate::parse("2024-9-12").is_none());
+        assert!(IsoDate::parse("12/09/2024").is_none());
+        assert!(IsoDate::parse("2024-02-30").is_none());
+        assert!(IsoDate::parse("+2024-09-12").is_none());
+    }
+
+    #[test]
+    fn french_long_form() {
+        assert_eq!(IsoDate::parse("2024-11-27").unwrap().french(), "27 novembre 2024");
+        assert_eq!(IsoDate::parse("2024-08-01").unwrap().french(), "1er août 2024");
+    }
+}

@@ -1,0 +1,138 @@
+//! Condition 1: every regional seminar attended, or missed for a justified
+//! reason. The days of the calendar, each with its status.
+
+use super::Context;
+use crate::learner::{Attendance, AttendanceStatus};
+use crate::minutes::Minutes;
+use crate::report::{Condition, DayReport, DayStatus, IgnoredCode, SessionReport};
+use crate::message::Message;
+use std::collections::HashMap;
+
+/// The calendar as this learner lived it.
+pub(super) struct Presence {
+    pub sessions: Vec<SessionReport>,
+    pub attended: Minutes,
+    pub excused: Minutes,
+    /// Seminar time still ahead, mandatory or not.
+    pub upcoming: Minutes,
+    pub any_recorded: bool,
+    /// Attended in-person time of sessions that belong to exactly one module.
+    pub by_module: Vec<(String, Minutes)>,
+}
+
+pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
+    let chosen = latest_per_day(cx, records);
+    let mut presence = Presence {
+        sessions: Vec::new(),
+        attended: Minutes::ZERO,
+        excused: Minutes::ZERO,
+        upcoming: Minutes::ZERO,
+        any_recorded: !chosen.is_empty(),
+        by_module: Vec::new(),
+    };
+    let sessions = &cx.programme.definition.sessions;
+    for (s, session) in sessions.iter().enumerate() {
+        let mut days = Vec::with_capacity(session.days.len());
+        for (d, day) in session.days.iter().enumerate() {
+            let record = chosen.get(&(s, d)).map(|&i| &records[i]);
+            let status = match record {
+                Some(a) if a.status == AttendanceStatus::Present => DayStatus::Attended,
+                Some(a) if a.is_justified_absence() => DayStatus::Excused,
+                Some(_) => DayStatus::UnjustifiedAbsence,
+                None if day.date > cx.as_of => DayStatus::Upcoming,
+                None => DayStatus::NotRecorded,
+            };
+            match status {
+                DayStatus::Attended => {
+                    presence.attended += day.minutes;
+                    if let [module] = session.modules.as_slice() {
+                        presence.by_module.push((module.clone(), day.minutes));
+                    }
+                }
+                DayStatus::Excused => presence.excused += day.minutes,
+                DayStatus::Upcoming => presence.upcoming += day.minutes,
+                DayStatus::UnjustifiedAbsence | DayStatus::NotRecorded => {}
+            }
+            if session.mandatory {
+                unmet_day(cx, s, d, status);
+            }
+            days.push(DayReport {
+                date: day.date,
+                minutes: day.minutes,
+                status,
+                justification: record.and_then(|a| a.justification.clone()).filter(|_| status == DayStatus::Excused),
+            });
+        }
+        presence.sessions.push(SessionReport { id: session.id.clone(), title: session.title.clone(), mandatory: session.mandatory, days });
+    }
+    presence
+}
+
+/// The record that stands for each (session, day): the last one given.
+fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, usize), usize> {
+    let mut chosen = HashMap::new();
+    for (i, a) in records.iter().enumerate() {
+        let path = format!("/attendance/{i}");
+        let Some(s) = cx.programme.session_index(&a.session) else {
+            cx.ignore(
+                path,
+                IgnoredCode::UnknownSession,
+                format!("le séminaire « {} » n'existe pas dans ce programme", a.session),
+                format!("the seminar \"{}\" does not exist in this programme", a.session),
+            );
+            continue;
+        };
+        let session = &cx.programme.definition.sessions[s];
+        let Some(d) = session.days.iter().position(|day| day.date == a.date) else {
+            cx.ignore(
+                format!("{path}/date"),
+                IgnoredCode::NotASessionDay,
+                format!("le {} n'est pas une journée du séminaire « {} »", a.date.french(), session.title),
+                format!("{} is not a day of the seminar \"{}\"", a.date, session.title),
+            );
+            continue;
+        };
+        if cx.is_future(&path, a.date) {
+            continue;
+        }
+        if let Some(earlier) = chosen.insert((s, d), i) {
+            cx.ignore(
+                format!("/attendance/{earlier}"),
+                IgnoredCode::Superseded,
+                format!("remplacé par l'enregistrement /attendance/{i} pour la même journée"),
+                format!("replaced by the record /attendance/{i} for the same day"),
+            );
+        }
+    }
+    chosen
+}
+
+fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
+    let session = &cx.programme.definition.sessions[s];
+    let date = session.days[d].date;
+    let rule = format!("/sessions/{s}/days/{d}");
+    let id = session.id.clone();
+    let (fr_date, title) = (date.french(), session.title.as_str());
+    let (condition, blocking, due, message) = match status {
+        DayStatus::Attended | DayStatus::Excused => return,
+        DayStatus::UnjustifiedAbsence => (
+            Condition::SessionUnjustifiedAbsence { session: id, date },
+            true,
+            None,
+            Message::new(format!("absence non justifiée au {title} le {fr_date}"), format!("unjustified absence from {title} on {date}")),
+        ),
+        DayStatus::NotRecorded => (
+            Condition::SessionNotRecorded { session: id, date },
+            false,
+            Some(date),
+            Message::new(format!("présence non renseignée au {title} le {fr_date}"), format!("attendance not recorded for {title} on {date}")),
+        ),
+        DayStatus::Upcoming => (
+            Condition::SessionUpcoming { session: id, date },
+            false,
+            None,
+            Message::new(format!("{title} le {fr_date} : à venir"), format!("{title} on {date}: upcoming")),
+        ),
+    };
+    cx.unmet(condition, rule, blocking, due, message);
+}

@@ -1,0 +1,121 @@
+//! Condition 2: hours per modality. Attended time, excused time and what
+//! remains, in exact minutes; never below zero.
+
+use super::attendance::Presence;
+use super::Context;
+use crate::learner::Activity;
+use crate::message::Message;
+use crate::minutes::Minutes;
+use crate::programme::Modality;
+use crate::report::{Condition, Hours, IgnoredCode, ModuleHours, Tally};
+use std::collections::{BTreeMap, HashSet};
+
+pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presence) -> Hours {
+    let mut done: BTreeMap<Modality, Minutes> = BTreeMap::new();
+    let mut by_module: BTreeMap<String, [Minutes; 3]> = BTreeMap::new();
+    for (module, minutes) in &presence.by_module {
+        by_module.entry(module.clone()).or_default()[0] += *minutes;
+    }
+    let mut seen_ids = HashSet::new();
+    for (i, a) in activities.iter().enumerate() {
+        let path = format!("/activities/{i}");
+        if a.minutes.is_zero() {
+            cx.ignore(path, IgnoredCode::ZeroDuration, "activité d'une durée nulle".into(), "activity of zero duration".into());
+            continue;
+        }
+        if cx.is_future(&path, a.date) {
+            continue;
+        }
+        if let Some(id) = a.id.as_deref().filter(|id| !seen_ids.insert(*id)) {
+            cx.ignore(
+                path,
+                IgnoredCode::DuplicateRecord,
+                format!("l'activité « {id} » figure déjà : comptée une seule fois"),
+                format!("the activity \"{id}\" is already listed: counted once"),
+            );
+            continue;
+        }
+        *done.entry(a.modality).or_default() += a.minutes;
+        match a.module.as_deref() {
+            Some(m) if cx.programme.module(m).is_some() => {
+                by_module.entry(m.to_string()).or_default()[a.modality as usize] += a.minutes;
+            }
+            Some(m) => cx.ignore(
+                format!("{path}/module"),
+                IgnoredCode::UnknownModule,
+                format!("module « {m} » inconnu : les heures comptent, sans module"),
+                format!("unknown module \"{m}\": the hours count, without a module"),
+            ),
+            None => {}
+        }
+    }
+    let activity = |m: Modality| done.get(&m).copied().unwrap_or_default();
+    let presentiel = tally(cx, Modality::Presentiel, presence.attended + activity(Modality::Presentiel), presence.excused, Some(presence));
+    let elearning = tally(cx, Modality::Elearning, activity(Modality::Elearning), Minutes::ZERO, None);
+    let equipe = tally(cx, Modality::Equipe, activity(Modality::Equipe), Minutes::ZERO, None);
+    let total = total(&[presentiel, elearning, equipe]);
+    let by_module = by_module
+        .into_iter()
+        .map(|(module, [p, e, q])| ModuleHours {
+            title: cx.programme.module(&module).map(|m| m.title.clone()).unwrap_or_default(),
+            module,
+            presentiel_minutes: p,
+            elearning_minutes: e,
+            equipe_minutes: q,
+        })
+        .collect();
+    Hours { presentiel, elearning, equipe, total, by_module }
+}
+
+/// One modality's tally, and its unmet condition if any. `calendar` is given
+/// for in-person time, whose shortfall is blocking when the seminars left
+/// cannot make it up.
+fn tally(cx: &mut Context, modality: Modality, done: Minutes, excused: Minutes, calendar: Option<&Presence>) -> Tally {
+    let required = cx.programme.definition.required_minutes.get(modality);
+    let credited = if cx.programme.definition.attendance.excused_minutes_count { done + excused } else { done };
+    let remaining = required.map_or(Minutes::ZERO, |r| r.saturating_sub(credited));
+    let tally = Tally { required_minutes: required, done_minutes: done, excused_minutes: excused, remaining_minutes: remaining };
+    let Some(required) = required.filter(|_| !remaining.is_zero()) else {
+        return tally;
+    };
+    let rule = format!("/requiredMinutes/{}", modality.key());
+    let due = cx.programme.final_due_date();
+    let has_calendar = !cx.programme.definition.sessions.is_empty();
+    match calendar.filter(|p| has_calendar && p.upcoming < remaining) {
+        Some(p) => cx.unmet(
+            Condition::HoursUnreachable { modality, missing_minutes: remaining, upcoming_minutes: p.upcoming },
+            rule,
+            true,
+            due,
+            Message::new(
+                format!("il manque {remaining} {} et les séminaires restants n'en offrent que {}", modality.french_partitive(), p.upcoming),
+                format!("{remaining} of {} time missing, and the seminars left offer only {}", modality.english(), p.upcoming),
+            ),
+        ),
+        None => {
+            let excused_fr = if excused.is_zero() { String::new() } else { format!(", {excused} excusées") };
+            let excused_en = if excused.is_zero() { String::new() } else { format!(", {excused} excused") };
+            cx.unmet(
+                Condition::HoursShort { modality, required_minutes: required, done_minutes: done, excused_minutes: excused, missing_minutes: remaining },
+                rule,
+                false,
+                due,
+                Message::new(
+                    format!("il manque {remaining} {} ({done} faites{excused_fr} sur {required})", modality.french_partitive()),
+                    format!("{remaining} of {} still missing ({done} done{excused_en} of {required})", modality.english()),
+                ),
+            )
+        }
+    }
+    tally
+}
+
+fn total(tallies: &[Tally]) -> Tally {
+    let required = tallies.iter().filter_map(|t| t.required_minutes).reduce(|a, b| a + b);
+    Tally {
+        required_minutes: required,
+        done_minutes: tallies.iter().map(|t| t.done_minutes).sum(),
+        excused_minutes: tallies.iter().map(|t| t.excused_minutes).sum(),
+        remaining_minutes: tallies.iter().map(|t| t.remaining_minutes).sum(),
+    }
+}

@@ -1,0 +1,110 @@
+//! Evaluation: a learner's records held against a programme on a date.
+//! Each condition of the diploma has its own file; [`stage`] weighs them.
+
+mod attendance;
+mod diploma;
+mod hours;
+mod stage;
+mod traceurs;
+
+use crate::date::IsoDate;
+use crate::learner::LearnerRecord;
+use crate::message::Message;
+use crate::parse;
+use crate::problem::{Problem, ProblemCode};
+use crate::programme::Programme;
+use crate::report::*;
+
+/// What evaluation gathers as it goes: the unmet conditions and the records
+/// it could not use.
+pub(crate) struct Context<'a> {
+    pub programme: &'a Programme,
+    pub as_of: IsoDate,
+    pub unmet: Vec<Unmet>,
+    pub ignored: Vec<Ignored>,
+}
+
+impl Context<'_> {
+    pub fn unmet(&mut self, condition: Condition, rule: String, blocking: bool, due_date: Option<IsoDate>, message: Message) {
+        self.unmet.push(Unmet { condition, rule, blocking, due_date, message });
+    }
+
+    pub fn ignore(&mut self, path: String, code: IgnoredCode, fr: String, en: String) {
+        self.ignored.push(Ignored { path, code, message: Message::new(fr, en) });
+    }
+
+    /// Records dated after `asOf` are not facts yet: they are set aside, with a reason.
+    pub fn is_future(&mut self, path: &str, date: IsoDate) -> bool {
+        let future = date > self.as_of;
+        if future {
+            self.ignore(
+                path.to_string(),
+                IgnoredCode::DatedAfterAsOf,
+                format!("daté du {}, après la date d'évaluation ({})", date.french(), self.as_of.french()),
+                format!("dated {date}, after the evaluation date ({})", self.as_of),
+            );
+        }
+        future
+    }
+}
+
+/// Evaluates one learner. `unknown_fields` are the JSON paths of fields the
+/// records carried that the format does not know: they are reported as ignored.
+pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &[String], as_of: IsoDate) -> Result<ProgressReport, Problem> {
+    if let Some(enrolled) = record.programme.as_deref().filter(|p| !programme.is_or_extends(p)) {
+        return Err(Problem::new(
+            ProblemCode::ProgrammeMismatch,
+            "/programme",
+            format!("l'apprenant est inscrit à « {enrolled} », pas à « {} » ni à un programme qu'il étend", programme.id()),
+            format!("the learner is enrolled in \"{enrolled}\", not in \"{}\" nor a programme it extends", programme.id()),
+        ));
+    }
+    let mut cx = Context { programme, as_of, unmet: Vec::new(), ignored: Vec::new() };
+    for path in unknown_fields {
+        cx.ignore(path.clone(), IgnoredCode::UnknownField, format!("champ inconnu {path}"), format!("unknown field {path}"));
+    }
+    let presence = attendance::sessions(&mut cx, &record.attendance);
+    let hours = hours::hours(&mut cx, &record.activities, &presence);
+    let electives = traceurs::electives(&mut cx, &record.chosen_modules);
+    let traceurs = traceurs::traceurs(&mut cx, &record.traceurs, &record.chosen_modules);
+    let memoire = diploma::memoire(&mut cx, record.memoire.as_ref());
+    let soutenance = diploma::soutenance(&mut cx, record.soutenance.as_ref());
+    let anything_recorded = presence.any_recorded
+        || hours.total.done_minutes.0 > 0
+        || traceurs.iter().any(|t| t.status != TraceurStatus::Missing)
+        || memoire.status != MemoireReportStatus::NotStarted
+        || soutenance.status != SoutenanceReportStatus::NotScheduled;
+    let mut unmet = std::mem::take(&mut cx.unmet);
+    unmet.sort_by_key(|u| (!u.blocking, u.due_date.is_none(), u.due_date));
+    let stage = stage::stage(&unmet, anything_recorded, as_of, programme.definition.at_risk_within_days);
+    let def = &programme.definition;
+    Ok(ProgressReport {
+        learner_id: record.learner_id.clone(),
+        display_name: record.display_name.clone(),
+        programme: ProgrammeStamp {
+            id: def.id.clone(),
+            version: def.version.clone(),
+            title: def.title.clone(),
+            hash: programme.hash.clone(),
+            lineage: programme.lineage.clone(),
+        },
+        engine: EngineStamp { name: env!("CARGO_PKG_NAME").to_string(), version: crate::ENGINE_VERSION.to_string() },
+        as_of,
+        stage,
+        summary: stage::summary(stage),
+        hours,
+        sessions: presence.sessions,
+        electives,
+        traceurs,
+        memoire,
+        soutenance,
+        unmet,
+        ignored: cx.ignored,
+    })
+}
+
+/// Reads a learner's records from any serde source and evaluates them.
+pub fn evaluate_from<'de, D: serde::Deserializer<'de>>(programme: &Programme, source: D, as_of: IsoDate) -> Result<ProgressReport, Problem> {
+    let parsed = parse::deserialize::<D, LearnerRecord>(source)?;
+    evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
+}

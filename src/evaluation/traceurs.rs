@@ -1,0 +1,155 @@
+//! Condition 3: the documents traceurs, and the elective modules they may
+//! depend on (a traceur of an elective module is due only if it was chosen).
+
+use super::Context;
+use crate::learner::{TraceurRecord, TraceurRecordStatus};
+use crate::message::Message;
+use crate::programme::{TraceurCounts, TraceurRule};
+use crate::report::{Condition, ElectiveReport, IgnoredCode, TraceurReport, TraceurStatus};
+use std::collections::HashMap;
+
+pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveReport> {
+    for (i, m) in chosen.iter().enumerate() {
+        let path = format!("/chosenModules/{i}");
+        if cx.programme.module(m).is_none() {
+            cx.ignore(path, IgnoredCode::UnknownModule, format!("module « {m} » inconnu"), format!("unknown module \"{m}\""));
+        } else if !cx.programme.is_elective(m) {
+            cx.ignore(
+                path,
+                IgnoredCode::NotAnElectiveModule,
+                format!("le module « {m} » est obligatoire, il ne se choisit pas"),
+                format!("the module \"{m}\" is mandatory, not a choice"),
+            );
+        }
+    }
+    let due = cx.programme.final_due_date();
+    let groups = &cx.programme.definition.elective_groups;
+    let mut reports = Vec::with_capacity(groups.len());
+    for (g, group) in groups.iter().enumerate() {
+        let picked: Vec<String> = group.modules.iter().filter(|m| chosen.contains(m)).cloned().collect();
+        let count = picked.len() as u32;
+        let met = count >= group.at_least;
+        if !met {
+            let (n, title) = (group.at_least, &group.title);
+            cx.unmet(
+                Condition::ElectiveModuleMissing { group: group.id.clone(), at_least: n, chosen: count },
+                format!("/electiveGroups/{g}"),
+                false,
+                due,
+                Message::new(
+                    format!("choisir au moins {n} module(s) dans « {title} » ({count} choisi(s))"),
+                    format!("choose at least {n} module(s) in \"{title}\" ({count} chosen)"),
+                ),
+            );
+        }
+        reports.push(ElectiveReport {
+            id: group.id.clone(),
+            title: group.title.clone(),
+            at_least: group.at_least,
+            offered: group.modules.clone(),
+            chosen: picked,
+            met,
+        });
+    }
+    reports
+}
+
+pub(super) fn traceurs(cx: &mut Context, records: &[TraceurRecord], chosen: &[String]) -> Vec<TraceurReport> {
+    let latest = latest_per_traceur(cx, records);
+    let rules = &cx.programme.definition.traceurs;
+    let mut reports = Vec::with_capacity(rules.len());
+    for (t, rule) in rules.iter().enumerate() {
+        let record = latest.get(&t).map(|&i| &records[i]);
+        let status = match record.map(|r| r.status) {
+            None => TraceurStatus::Missing,
+            Some(TraceurRecordStatus::Deposited) => TraceurStatus::Deposited,
+            Some(TraceurRecordStatus::ToRevise) => TraceurStatus::ToRevise,
+            Some(TraceurRecordStatus::Validated) => TraceurStatus::Validated,
+        };
+        let met = match rule.counts {
+            TraceurCounts::Deposited => matches!(status, TraceurStatus::Deposited | TraceurStatus::Validated),
+            TraceurCounts::Validated => status == TraceurStatus::Validated,
+        };
+        let required = rule.mandatory
+            && rule.module.as_ref().is_none_or(|m| !cx.programme.is_elective(m) || chosen.contains(m));
+        let due_date = rule.due_date.or(cx.programme.final_due_date());
+        if required && !met {
+            unmet_traceur(cx, t, rule, status, due_date);
+        }
+        reports.push(TraceurReport {
+            id: rule.id.clone(),
+            title: rule.title.clone(),
+            module: rule.module.clone(),
+            required,
+            counts: rule.counts,
+            status,
+            date: record.map(|r| r.date),
+            due_date,
+            met,
+        });
+    }
+    reports
+}
+
+/// The record that stands for each traceur: the latest by date, the last given on a tie.
+fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<usize, usize> {
+    let mut latest: HashMap<usize, usize> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let path = format!("/traceurs/{i}");
+        let Some(t) = cx.programme.traceur_index(&r.id) else {
+            cx.ignore(
+                path,
+                IgnoredCode::UnknownTraceur,
+                format!("le document traceur « {} » n'existe pas dans ce programme", r.id),
+                format!("the document traceur \"{}\" does not exist in this programme", r.id),
+            );
+            continue;
+        };
+        if cx.is_future(&path, r.date) {
+            continue;
+        }
+        let replaced = match latest.get(&t) {
+            Some(&prev) if records[prev].date > r.date => Some(i),
+            Some(&prev) => {
+                latest.insert(t, i);
+                Some(prev)
+            }
+            None => {
+                latest.insert(t, i);
+                None
+            }
+        };
+        if let Some(old) = replaced {
+            let by = latest[&t];
+            cx.ignore(
+                format!("/traceurs/{old}"),
+                IgnoredCode::Superseded,
+                format!("état antérieur, remplacé par /traceurs/{by}"),
+                format!("an earlier state, replaced by /traceurs/{by}"),
+            );
+        }
+    }
+    latest
+}
+
+fn unmet_traceur(cx: &mut Context, t: usize, rule: &TraceurRule, status: TraceurStatus, due: Option<crate::date::IsoDate>) {
+    let (id, title) = (rule.id.clone(), &rule.title);
+    let (condition, fr, en) = match status {
+        TraceurStatus::Missing => (
+            Condition::TraceurMissing { traceur: id },
+            format!("document traceur manquant : {title}"),
+            format!("missing document traceur: {title}"),
+        ),
+        TraceurStatus::ToRevise => (
+            Condition::TraceurToRevise { traceur: id },
+            format!("document traceur à reprendre : {title}"),
+            format!("document traceur to revise: {title}"),
+        ),
+        TraceurStatus::Deposited | TraceurStatus::Validated => (
+            Condition::TraceurAwaitingValidation { traceur: id },
+            format!("document traceur déposé, en attente de validation : {title}"),
+            format!("document traceur deposited, awaiting validation: {title}"),
+        ),
+    };
+    cx.unmet(condition, format!("/traceurs/{t}"), false, due, Message::new(fr, en));
+}

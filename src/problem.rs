@@ -1,0 +1,83 @@
+//! Errors are values: a stable code a caller can switch on, the JSON path of
+//! what is wrong, and a message in French and English.
+
+use crate::message::Message;
+use serde::{Deserialize, Serialize};
+
+/// Why an input was refused. The codes are stable: callers switch on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ProblemCode {
+    /// The text is not JSON (or a JSON Lines line is not).
+    InvalidJson,
+    /// A value has the wrong shape or type (a string where a number is due…).
+    InvalidValue,
+    /// A date is not a real date written `YYYY-MM-DD`.
+    InvalidDate,
+    /// A field the format does not know (a typo, most often).
+    UnknownField,
+    /// Two items of one list share an id.
+    DuplicateId,
+    /// An id names a module, session or traceur the programme does not have.
+    UnknownReference,
+    /// `extends` names a programme that is neither embedded nor given.
+    UnknownParent,
+    /// Definitions extend each other in a circle.
+    ExtendsCycle,
+    /// An elective group asks for more modules than it offers.
+    ElectiveGroupTooLarge,
+    /// A session day falls outside the cohort's start and end dates.
+    SessionOutsideCohort,
+    /// The cohort ends before it starts.
+    CohortDatesReversed,
+    /// A seminar session has no day, or a day lasts zero minutes.
+    EmptySession,
+    /// The mandatory seminar days cannot supply the required in-person hours.
+    CalendarShortOfPresentiel,
+    /// No embedded programme has this id.
+    UnknownProgramme,
+    /// The learner's records name another programme than the one evaluated.
+    ProgrammeMismatch,
+    /// A candidature was checked against a programme without candidature rules.
+    NoCandidatureRules,
+    /// A command-line argument or call parameter is wrong (a bad `asOf`…).
+    InvalidArgument,
+}
+
+/// One problem with an input, located by a JSON Pointer (RFC 6901) such as
+/// `/sessions/2/days/1/date`; the empty path is the whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Problem {
+    pub code: ProblemCode,
+    pub path: String,
+    pub message: Message,
+}
+
+impl Problem {
+    pub fn new(code: ProblemCode, path: impl Into<String>, fr: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem { code, path: path.into(), message: Message::new(fr, en) }
+    }
+
+    /// Prefixes the path, for a problem found inside a nested document
+    /// (a learner of a cohort, a definition in a chain of `extends`).
+    pub fn under(mut self, prefix: &str) -> Problem {
+        self.path = format!("{prefix}{}", self.path);
+        self
+    }
+}
+
+/// Joins JSON Pointer segments, escaping `~` and `/` as RFC 6901 asks.
+pub fn pointer<I, S>(segments: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: std::fmt::Display,
+{
+    let mut out = String::new();
+    for s in segments {
+        out.push('/');
+        out.push_str(&s.to_string().replace('~', "~0").replace('/', "~1"));
+    }
+    out
+}

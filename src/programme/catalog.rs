@@ -1,0 +1,149 @@
+//! Where definitions come from: the national programmes and source cohorts
+//! embedded in the engine, plus any regional definition given at run time.
+
+use super::{resolve, structure, validate, Programme};
+use crate::parse;
+use crate::problem::{Problem, ProblemCode};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The embedded definitions, in the order `pacte programmes` lists them.
+const EMBEDDED: [&str; 6] = [
+    include_str!("../../programmes/msp-cds.json"),
+    include_str!("../../programmes/cpts.json"),
+    include_str!("../../programmes/socle-option.json"),
+    include_str!("../../programmes/leader-msp.json"),
+    include_str!("../../programmes/hdf-leader-msp-2024.json"),
+    include_str!("../../programmes/bretagne-cpts-2021.json"),
+];
+
+/// A set of definitions by id, that definitions can `extend`.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    documents: BTreeMap<String, Value>,
+    order: Vec<String>,
+}
+
+impl Catalog {
+    /// The definitions shipped inside the engine.
+    pub fn embedded() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| {
+            let mut catalog = Catalog::default();
+            for text in EMBEDDED {
+                // A broken embedded file is caught by the tests; here it is left out, never a panic.
+                if let Ok(doc) = parse::json_value(text) {
+                    catalog.insert(doc);
+                }
+            }
+            catalog
+        })
+    }
+
+    /// An embedded programme, resolved once and kept.
+    pub fn embedded_programme(id: &str) -> Result<&'static Programme, Vec<Problem>> {
+        static LOADED: OnceLock<BTreeMap<String, Result<Programme, Vec<Problem>>>> = OnceLock::new();
+        let loaded = LOADED.get_or_init(|| {
+            let catalog = Catalog::embedded();
+            catalog.ids().map(|id| (id.to_string(), catalog.load(id))).collect()
+        });
+        match loaded.get(id) {
+            Some(Ok(p)) => Ok(p),
+            Some(Err(problems)) => Err(problems.clone()),
+            None => Err(vec![unknown_programme(id)]),
+        }
+    }
+
+    /// This catalog plus more definitions (a regional cohort that extends
+    /// another regional definition brings both).
+    pub fn with(&self, documents: impl IntoIterator<Item = Value>) -> Catalog {
+        let mut catalog = self.clone();
+        for doc in documents {
+            catalog.insert(doc);
+        }
+        catalog
+    }
+
+    fn insert(&mut self, doc: Value) {
+        let Some(id) = doc.get("id").and_then(Value::as_str).map(str::to_string) else {
+            return;
+        };
+        if self.documents.insert(id.clone(), doc).is_none() {
+            self.order.push(id);
+        }
+    }
+
+    /// Ids in catalog order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(String::as_str)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Value> {
+        self.documents.get(id)
+    }
+
+    /// Resolves and validates the definition `id` of this catalog.
+    pub fn load(&self, id: &str) -> Result<Programme, Vec<Problem>> {
+        let doc = self.documents.get(id).ok_or_else(|| vec![unknown_programme(id)])?;
+        self.load_document(doc)
+    }
+
+    /// Resolves and validates a definition, which may extend any definition of
+    /// this catalog. Every problem found is returned, not only the first.
+    pub fn load_document(&self, doc: &Value) -> Result<Programme, Vec<Problem>> {
+        let mut problems = own_identity(doc);
+        let (merged, lineage) = resolve::merge_chain(&self.documents, doc)?;
+        let reading = match structure::read(merged) {
+            Ok(reading) => reading,
+            Err(found) => {
+                problems.extend(found);
+                return Err(problems);
+            }
+        };
+        problems.extend(reading.problems.iter().cloned());
+        for mut p in validate::validate(&reading.definition, &reading.set_aside_ids) {
+            p.path = reading.original_path(&p.path);
+            problems.push(p);
+        }
+        if problems.is_empty() {
+            Ok(Programme::new(reading.definition, lineage))
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Parses and loads a definition from JSON text.
+    pub fn load_json(&self, text: &str) -> Result<Programme, Vec<Problem>> {
+        self.load_document(&parse::json_value(text).map_err(|p| vec![p])?)
+    }
+}
+
+/// A definition that extends another must still name itself: otherwise it
+/// would silently take its parent's id and version.
+fn own_identity(doc: &Value) -> Vec<Problem> {
+    if doc.get("extends").is_none() {
+        return Vec::new();
+    }
+    ["id", "version"]
+        .into_iter()
+        .filter(|field| !doc.get(*field).is_some_and(Value::is_string))
+        .map(|field| {
+            Problem::new(
+                ProblemCode::InvalidValue,
+                format!("/{field}"),
+                format!("une définition qui en étend une autre donne son propre « {field} »"),
+                format!("a definition that extends another gives its own \"{field}\""),
+            )
+        })
+        .collect()
+}
+
+fn unknown_programme(id: &str) -> Problem {
+    Problem::new(
+        ProblemCode::UnknownProgramme,
+        "",
+        format!("aucun programme intégré n'a l'identifiant « {id} »"),
+        format!("no embedded programme has the id \"{id}\""),
+    )
+}

@@ -1,0 +1,106 @@
+//! Programme definitions: the rules as data. A definition is read
+//! ([`structure`]), merged over the one it `extends` ([`resolve`]), checked
+//! ([`validate`]) and indexed into a [`Programme`] ready for evaluation.
+//! National programmes and the cohorts of the sources are embedded ([`catalog`]).
+
+pub mod catalog;
+pub mod definition;
+mod resolve;
+mod structure;
+mod validate;
+
+pub use catalog::Catalog;
+pub use definition::*;
+
+use crate::minutes::Minutes;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// A resolved, validated programme: what learners are evaluated against.
+#[derive(Debug, Clone)]
+pub struct Programme {
+    /// The definition with every `extends` merged in, and the in-person
+    /// requirement derived from the calendar when the definition leaves it out.
+    pub definition: ProgrammeDefinition,
+    /// This programme's id, then the id of each definition it extends.
+    pub lineage: Vec<String>,
+    /// `sha256:` and the hex digest of the resolved definition's JSON: a jury
+    /// decision can be traced to the exact rules.
+    pub hash: String,
+    sessions: HashMap<String, usize>,
+    traceurs: HashMap<String, usize>,
+    modules: HashMap<String, usize>,
+}
+
+impl Programme {
+    fn new(mut definition: ProgrammeDefinition, lineage: Vec<String>) -> Programme {
+        if definition.required_minutes.presentiel.is_none() && !definition.sessions.is_empty() {
+            definition.required_minutes.presentiel = Some(mandatory_calendar_minutes(&definition));
+        }
+        let json = serde_json::to_vec(&definition).unwrap_or_default();
+        let hash = format!("sha256:{}", hex(&Sha256::digest(&json)));
+        let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        Programme {
+            sessions: index(definition.sessions.iter().map(|s| &s.id).collect()),
+            traceurs: index(definition.traceurs.iter().map(|t| &t.id).collect()),
+            modules: index(definition.modules.iter().map(|m| &m.id).collect()),
+            definition,
+            lineage,
+            hash,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.definition.id
+    }
+
+    /// Position of a session in `definition.sessions`.
+    pub fn session_index(&self, id: &str) -> Option<usize> {
+        self.sessions.get(id).copied()
+    }
+
+    /// Position of a traceur in `definition.traceurs`.
+    pub fn traceur_index(&self, id: &str) -> Option<usize> {
+        self.traceurs.get(id).copied()
+    }
+
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.get(id).map(|&i| &self.definition.modules[i])
+    }
+
+    /// True when `id` is this programme or one it extends: a learner enrolled
+    /// in `msp-cds` is evaluated against a regional cohort of it.
+    pub fn is_or_extends(&self, id: &str) -> bool {
+        self.lineage.iter().any(|l| l == id)
+    }
+
+    /// The date by which the diploma conditions are due: the soutenance, or
+    /// failing a date for it, the end of the cohort.
+    pub fn final_due_date(&self) -> Option<crate::date::IsoDate> {
+        let d = &self.definition;
+        d.soutenance.date.or(d.cohort.as_ref().map(|c| c.end_date))
+    }
+
+    /// Modules that belong to an elective group (all others are mandatory).
+    pub fn is_elective(&self, module: &str) -> bool {
+        self.definition.elective_groups.iter().any(|g| g.modules.iter().any(|m| m == module))
+    }
+}
+
+/// The in-person time the mandatory seminar days supply.
+fn mandatory_calendar_minutes(definition: &ProgrammeDefinition) -> Minutes {
+    definition
+        .sessions
+        .iter()
+        .filter(|s| s.mandatory)
+        .flat_map(|s| s.days.iter().map(|d| d.minutes))
+        .sum()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

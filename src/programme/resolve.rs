@@ -1,0 +1,67 @@
+//! `extends`: a definition is a JSON Merge Patch (RFC 7396) over its parent.
+
+use crate::problem::{Problem, ProblemCode};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The document merged over every ancestor, and the lineage (self first).
+pub(super) fn merge_chain(documents: &BTreeMap<String, Value>, leaf: &Value) -> Result<(Value, Vec<String>), Vec<Problem>> {
+    let id_of = |doc: &Value| doc.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+    if !leaf.is_object() {
+        return Err(vec![Problem::new(
+            ProblemCode::InvalidValue,
+            "",
+            "une définition de programme est un objet JSON",
+            "a programme definition is a JSON object",
+        )]);
+    }
+    let mut chain = vec![leaf];
+    let mut lineage = vec![id_of(leaf)];
+    while let Some(parent) = chain.last().and_then(|d| d.get("extends")) {
+        let Some(parent) = parent.as_str() else {
+            return Err(vec![Problem::new(
+                ProblemCode::InvalidValue,
+                "/extends",
+                "« extends » est l'identifiant d'un programme (texte)",
+                "\"extends\" is the id of a programme (a string)",
+            )]);
+        };
+        if lineage.iter().any(|l| l == parent) {
+            let circle = format!("{} → {parent}", lineage.join(" → "));
+            return Err(vec![Problem::new(
+                ProblemCode::ExtendsCycle,
+                "/extends",
+                format!("les définitions s'étendent en cercle : {circle}"),
+                format!("definitions extend each other in a circle: {circle}"),
+            )]);
+        }
+        let Some(doc) = documents.get(parent) else {
+            return Err(vec![Problem::new(
+                ProblemCode::UnknownParent,
+                "/extends",
+                format!("« {parent} » n'est ni un programme intégré ni une définition fournie"),
+                format!("\"{parent}\" is neither an embedded programme nor a given definition"),
+            )]);
+        };
+        chain.push(doc);
+        lineage.push(parent.to_string());
+    }
+    // Sources and defaults add up along the chain: a cohort keeps the notes of
+    // the programme it extends. Everything else is overridden (RFC 7396).
+    let accumulated = |key: &str| -> Vec<Value> {
+        chain.iter().rev().filter_map(|d| d.get(key).and_then(Value::as_array)).flatten().cloned().collect()
+    };
+    let (sources, defaults) = (accumulated("sources"), accumulated("defaults"));
+    let mut merged = chain.pop().cloned().unwrap_or(Value::Null);
+    while let Some(child) = chain.pop() {
+        json_patch::merge(&mut merged, child);
+    }
+    if let Some(doc) = merged.as_object_mut() {
+        for (key, list) in [("sources", sources), ("defaults", defaults)] {
+            if !list.is_empty() {
+                doc.insert(key.to_string(), Value::Array(list));
+            }
+        }
+    }
+    Ok((merged, lineage))
+}

@@ -1,0 +1,307 @@
+//! The progress report: where a learner stands against a programme on a
+//! given date, what still stands between them and the diploma, and what of
+//! their records could not be used. [`text`] writes it for a person.
+
+pub mod text;
+
+use crate::date::IsoDate;
+use crate::message::Message;
+use crate::minutes::Minutes;
+use crate::programme::{Modality, TraceurCounts};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ProgressReport {
+    pub learner_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    pub programme: ProgrammeStamp,
+    pub engine: EngineStamp,
+    pub as_of: IsoDate,
+    pub stage: Stage,
+    /// The stage in words, for a heading.
+    pub summary: Message,
+    pub hours: Hours,
+    pub sessions: Vec<SessionReport>,
+    pub electives: Vec<ElectiveReport>,
+    pub traceurs: Vec<TraceurReport>,
+    pub memoire: MemoireReport,
+    pub soutenance: SoutenanceReport,
+    /// One entry per condition not met yet, most serious first.
+    pub unmet: Vec<Unmet>,
+    /// Records the engine could not use, and why. Nothing is dropped silently.
+    pub ignored: Vec<Ignored>,
+}
+
+/// The exact rules a report was computed with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ProgrammeStamp {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// `sha256:` digest of the resolved definition.
+    pub hash: String,
+    /// This programme, then each one it extends.
+    pub lineage: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct EngineStamp {
+    pub name: String,
+    pub version: String,
+}
+
+/// Where the learner stands, from worst to best:
+/// `blocked` < `at_risk` < `not_started` < `in_progress` < `ready_to_defend` < `complete`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Stage {
+    /// A condition can no longer be met.
+    Blocked,
+    /// A due date has passed, or is near, with items missing.
+    AtRisk,
+    /// Nothing recorded yet, and nothing overdue.
+    NotStarted,
+    InProgress,
+    /// Conditions 1 to 4 met: seminars, e-learning and team hours, traceurs, mémoire.
+    ReadyToDefend,
+    /// Diploma conditions met, soutenance passed.
+    Complete,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Hours {
+    pub presentiel: Tally,
+    pub elearning: Tally,
+    pub equipe: Tally,
+    pub total: Tally,
+    /// Hours per module, where the records name one.
+    pub by_module: Vec<ModuleHours>,
+}
+
+impl Hours {
+    pub fn get(&self, modality: Modality) -> &Tally {
+        match modality {
+            Modality::Presentiel => &self.presentiel,
+            Modality::Elearning => &self.elearning,
+            Modality::Equipe => &self.equipe,
+        }
+    }
+}
+
+/// Required, attended, excused and remaining time of one modality. None is
+/// ever negative; `remaining` is what is still to be done.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Tally {
+    /// Absent when the programme sets no hours for this modality.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_minutes: Option<Minutes>,
+    pub done_minutes: Minutes,
+    /// Missed for a justified reason: not attended, yet not held against the learner.
+    pub excused_minutes: Minutes,
+    pub remaining_minutes: Minutes,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ModuleHours {
+    pub module: String,
+    pub title: String,
+    pub presentiel_minutes: Minutes,
+    pub elearning_minutes: Minutes,
+    pub equipe_minutes: Minutes,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct SessionReport {
+    pub id: String,
+    pub title: String,
+    pub mandatory: bool,
+    pub days: Vec<DayReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DayReport {
+    pub date: IsoDate,
+    pub minutes: Minutes,
+    pub status: DayStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum DayStatus {
+    Attended,
+    /// Absent with a justification: the hours are excused.
+    Excused,
+    UnjustifiedAbsence,
+    /// Past, and nothing recorded for it.
+    NotRecorded,
+    Upcoming,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ElectiveReport {
+    pub id: String,
+    pub title: String,
+    pub at_least: u32,
+    pub offered: Vec<String>,
+    pub chosen: Vec<String>,
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct TraceurReport {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    /// False for an optional traceur, or one of an elective module not chosen.
+    pub required: bool,
+    pub counts: TraceurCounts,
+    pub status: TraceurStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<IsoDate>,
+    /// Whether this document meets its rule (deposit or validation).
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum TraceurStatus {
+    Missing,
+    /// Uploaded, awaiting the formateur relais' check.
+    Deposited,
+    ToRevise,
+    Validated,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MemoireReport {
+    pub required: bool,
+    pub status: MemoireReportStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<IsoDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum MemoireReportStatus {
+    NotStarted,
+    InProgress,
+    Submitted,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct SoutenanceReport {
+    pub required: bool,
+    pub status: SoutenanceReportStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    pub duration_minutes: Minutes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum SoutenanceReportStatus {
+    NotScheduled,
+    Scheduled,
+    Passed,
+    Failed,
+}
+
+/// A condition not met yet. `code` tells which, with its own numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Unmet {
+    #[serde(flatten)]
+    pub condition: Condition,
+    /// JSON Pointer to the rule of the resolved definition this comes from.
+    pub rule: String,
+    /// True when the condition can no longer be met.
+    pub blocking: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<IsoDate>,
+    pub message: Message,
+}
+
+/// The unmet conditions, with stable codes callers switch on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "SCREAMING_SNAKE_CASE", rename_all_fields = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Condition {
+    HoursShort { modality: Modality, required_minutes: Minutes, done_minutes: Minutes, excused_minutes: Minutes, missing_minutes: Minutes },
+    /// The seminar days left cannot supply the in-person time missing.
+    HoursUnreachable { modality: Modality, missing_minutes: Minutes, upcoming_minutes: Minutes },
+    SessionUnjustifiedAbsence { session: String, date: IsoDate },
+    SessionNotRecorded { session: String, date: IsoDate },
+    SessionUpcoming { session: String, date: IsoDate },
+    ElectiveModuleMissing { group: String, at_least: u32, chosen: u32 },
+    TraceurMissing { traceur: String },
+    TraceurToRevise { traceur: String },
+    TraceurAwaitingValidation { traceur: String },
+    MemoireNotSubmitted {},
+    SoutenanceNotPassed {},
+    SoutenanceFailed {},
+}
+
+/// A record the engine could not use, located in the learner's records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Ignored {
+    pub path: String,
+    pub code: IgnoredCode,
+    pub message: Message,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum IgnoredCode {
+    UnknownField,
+    UnknownSession,
+    NotASessionDay,
+    UnknownTraceur,
+    UnknownModule,
+    NotAnElectiveModule,
+    DatedAfterAsOf,
+    DuplicateRecord,
+    /// An earlier state of the same item, replaced by a later record.
+    Superseded,
+    ZeroDuration,
+}

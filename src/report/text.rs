@@ -1,0 +1,95 @@
+//! The report written in French for a person (`pacte evaluate --format text`).
+
+use super::*;
+use std::fmt::Write;
+
+pub fn french(report: &ProgressReport) -> String {
+    let mut out = String::new();
+    let who = report.display_name.as_deref().unwrap_or(&report.learner_id);
+    let _ = writeln!(out, "{who} — {}", report.programme.title);
+    let _ = writeln!(out, "Au {} : {}", report.as_of.french(), report.summary.fr);
+    let _ = writeln!(out, "Règles : {} version {} ({})", report.programme.id, report.programme.version, report.programme.hash);
+    let _ = writeln!(out, "\nHeures");
+    for (label, tally) in [
+        ("Présentiel", &report.hours.presentiel),
+        ("E-learning", &report.hours.elearning),
+        ("En équipe", &report.hours.equipe),
+        ("Total", &report.hours.total),
+    ] {
+        let _ = writeln!(out, "  {label:<11} {}", tally_line(tally));
+    }
+    if !report.sessions.is_empty() {
+        let _ = writeln!(out, "\nSéminaires");
+        for s in &report.sessions {
+            for d in &s.days {
+                let optional = if s.mandatory { "" } else { " (facultatif)" };
+                let _ = writeln!(out, "  {} {}{optional} : {}", s.title, d.date.french(), day_status(d.status));
+            }
+        }
+    }
+    if !report.traceurs.is_empty() {
+        let _ = writeln!(out, "\nDocuments traceurs");
+        for t in report.traceurs.iter().filter(|t| t.required || t.status != TraceurStatus::Missing) {
+            let _ = writeln!(out, "  [{}] {} : {}", if t.met { "x" } else { " " }, t.title, traceur_status(t.status));
+        }
+    }
+    let _ = writeln!(out, "\nMémoire : {}", memoire_status(report.memoire.status));
+    let _ = writeln!(out, "Soutenance : {}", soutenance_status(report.soutenance.status));
+    if !report.unmet.is_empty() {
+        let _ = writeln!(out, "\nCe qui reste à faire");
+        for u in &report.unmet {
+            let _ = writeln!(out, "  - {}{}", u.message.fr, if u.blocking { " (bloquant)" } else { "" });
+        }
+    }
+    if !report.ignored.is_empty() {
+        let _ = writeln!(out, "\nEnregistrements non pris en compte");
+        for i in &report.ignored {
+            let _ = writeln!(out, "  - {} : {}", i.path, i.message.fr);
+        }
+    }
+    out
+}
+
+fn tally_line(t: &Tally) -> String {
+    let excused = if t.excused_minutes.is_zero() { String::new() } else { format!(" + {} excusées", t.excused_minutes) };
+    match t.required_minutes {
+        Some(r) => format!("{}{excused} sur {r}, reste {}", t.done_minutes, t.remaining_minutes),
+        None => format!("{}{excused} (pas d'exigence en heures)", t.done_minutes),
+    }
+}
+
+fn day_status(s: DayStatus) -> &'static str {
+    match s {
+        DayStatus::Attended => "présent",
+        DayStatus::Excused => "absence justifiée (heures excusées)",
+        DayStatus::UnjustifiedAbsence => "absence non justifiée",
+        DayStatus::NotRecorded => "non renseigné",
+        DayStatus::Upcoming => "à venir",
+    }
+}
+
+fn traceur_status(s: TraceurStatus) -> &'static str {
+    match s {
+        TraceurStatus::Missing => "manquant",
+        TraceurStatus::Deposited => "déposé, en attente de vérification",
+        TraceurStatus::ToRevise => "à reprendre",
+        TraceurStatus::Validated => "validé",
+    }
+}
+
+fn memoire_status(s: MemoireReportStatus) -> &'static str {
+    match s {
+        MemoireReportStatus::NotStarted => "pas commencé",
+        MemoireReportStatus::InProgress => "en cours de rédaction",
+        MemoireReportStatus::Submitted => "déposé",
+    }
+}
+
+fn soutenance_status(s: SoutenanceReportStatus) -> &'static str {
+    match s {
+        SoutenanceReportStatus::NotScheduled => "pas encore programmée",
+        SoutenanceReportStatus::Scheduled => "programmée",
+        SoutenanceReportStatus::Passed => "réussie",
+        SoutenanceReportStatus::Failed => "non validée",
+    }
+}
