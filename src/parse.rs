@@ -77,9 +77,16 @@ pub fn unknown_field_problem(path: &str) -> Problem {
 
 fn shape_problem(path: &str, e: &impl Display) -> Problem {
     let detail = e.to_string();
-    let code = if detail.starts_with("invalid date") { ProblemCode::InvalidDate } else { ProblemCode::InvalidValue };
     let at = if path.is_empty() { "(document)" } else { path };
-    Problem::new(code, path, format!("valeur invalide en {at} : {detail}"), format!("invalid value at {at}: {detail}"))
+    if detail.starts_with("invalid date") {
+        return Problem::new(
+            ProblemCode::InvalidDate,
+            path,
+            format!("date invalide en {at} : attendu une date réelle écrite AAAA-MM-JJ ({detail})"),
+            format!("{detail} at {at}"),
+        );
+    }
+    Problem::new(ProblemCode::InvalidValue, path, format!("valeur invalide en {at} : {detail}"), format!("invalid value at {at}: {detail}"))
 }
 
 fn tracked_pointer(path: &serde_path_to_error::Path) -> String {

@@ -104,7 +104,9 @@ impl Catalog {
         problems.extend(reading.problems.iter().cloned());
         for mut p in validate::validate(&reading.definition, &reading.set_aside_ids) {
             p.path = reading.original_path(&p.path);
-            problems.push(p);
+            if !reading.lost_an_element(&p.path) {
+                problems.push(p);
+            }
         }
         if problems.is_empty() {
             Ok(Programme::new(reading.definition, lineage))

@@ -25,6 +25,12 @@ impl Reading {
     pub fn original_path(&self, path: &str) -> String {
         restore(path, &self.removals)
     }
+
+    /// True for a path naming a list an element was set aside from: a check
+    /// of that list (a session left without days) would only echo the first problem.
+    pub fn lost_an_element(&self, original_path: &str) -> bool {
+        self.removals.iter().any(|(list, _)| restore(list, &self.removals) == original_path)
+    }
 }
 
 pub(super) fn read(mut doc: Value) -> Result<Reading, Vec<Problem>> {

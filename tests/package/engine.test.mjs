@@ -1,0 +1,95 @@
+// The engine through the WebAssembly package in Node: the calls, the errors
+// callers switch on, and that no bad input leaves the instance unusable.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const pacte = require("../../pkg/node/pacte_rules.js");
+
+const learner = {
+  learnerId: "hdf-2024-007",
+  programme: "hdf-leader-msp-2024",
+  attendance: [
+    { session: "S1", date: "2024-04-11", status: "present" },
+    { session: "S3", date: "2024-09-13", status: "absent", justification: "hospitalisation d'un enfant" },
+  ],
+  activities: [{ modality: "elearning", date: "2024-04-20", minutes: 150 }],
+};
+
+test("lists the six embedded programmes", () => {
+  assert.deepEqual(
+    pacte.programmes().map((p) => p.id),
+    ["msp-cds", "cpts", "socle-option", "leader-msp", "hdf-leader-msp-2024", "bretagne-cpts-2021"],
+  );
+});
+
+test("a learner absent from S3 day 2 with a justification has those hours excused", () => {
+  const report = pacte.loadProgramme("hdf-leader-msp-2024").evaluate(learner, "2024-09-20");
+  assert.equal(report.hours.presentiel.doneMinutes, 420);
+  assert.equal(report.hours.presentiel.excusedMinutes, 420);
+  assert.equal(report.sessions[2].days[1].status, "excused");
+  assert.equal(report.asOf, "2024-09-20");
+  assert.match(report.programme.hash, /^sha256:[0-9a-f]{64}$/);
+});
+
+test("invalid records throw a PacteError with a code and a JSON path", () => {
+  const programme = pacte.loadProgramme("msp-cds");
+  const bad = { ...learner, activities: [{ modality: "elearning", date: "2024-02-30", minutes: 60 }] };
+  assert.throws(() => programme.evaluate(bad, "2024-09-20"), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.name, "PacteError");
+    assert.equal(e.code, "INVALID_DATE");
+    assert.equal(e.path, "/activities/0/date");
+    assert.equal(e.problems.length, 1);
+    return true;
+  });
+  assert.throws(() => programme.evaluate(learner, "20/09/2024"), { code: "INVALID_ARGUMENT", path: "/asOf" });
+  assert.throws(() => pacte.loadProgramme("nowhere"), { code: "UNKNOWN_PROGRAMME" });
+});
+
+test("a definition with several errors reports them all, without throwing", () => {
+  const answer = pacte.checkProgramme({
+    id: "essai",
+    version: "1",
+    extends: "msp-cds",
+    colour: "bleu",
+    requiredMinutes: { presentiel: null },
+    traceurs: [],
+    modules: [
+      { id: "a", title: "A" },
+      { id: "a", title: "A bis" },
+    ],
+    sessions: [{ id: "S1", title: "S1", days: [{ date: "2024-13-01", minutes: 420 }] }],
+  });
+  assert.equal(answer.type, "failure");
+  assert.deepEqual(
+    answer.problems.map((p) => [p.code, p.path]),
+    [
+      ["INVALID_DATE", "/sessions/0/days/0/date"],
+      ["UNKNOWN_FIELD", "/colour"],
+      ["DUPLICATE_ID", "/modules/1/id"],
+    ],
+  );
+});
+
+test("no input, however bad, leaves the instance unusable", () => {
+  const programme = pacte.loadProgramme("cpts");
+  const garbage = [undefined, null, 42, "texte", [], { learnerId: 7 }, { learnerId: "x", attendance: "non" }, { learnerId: "x", activities: [{ minutes: -5 }] }];
+  for (const g of garbage) {
+    assert.throws(() => programme.evaluate(g, "2024-01-01"), { name: "PacteError" });
+  }
+  assert.throws(() => programme.evaluateJson("{", "2024-01-01"), { code: "INVALID_JSON" });
+  assert.equal(pacte.checkProgramme("{ pas du json").type, "failure");
+  assert.equal(programme.evaluate({ learnerId: "ok" }, "2024-01-01").stage, "not_started");
+});
+
+test("a cohort evaluates every learner and reports the invalid one in its place", () => {
+  const programme = pacte.loadProgramme("hdf-leader-msp-2024");
+  const cohort = programme.evaluateCohort([learner, { learnerId: 3 }, { learnerId: "vide" }], "2024-09-20");
+  assert.deepEqual(cohort.learners.map((l) => l.status), ["evaluated", "invalid", "evaluated"]);
+  assert.equal(cohort.learners[1].problems[0].path, "/1/learnerId");
+  assert.equal(cohort.invalid, 1);
+  const lines = [JSON.stringify(learner), "", JSON.stringify({ learnerId: "vide" })].join("\n");
+  assert.equal(programme.evaluateCohortJson(lines, "2024-09-20").learners.length, 2);
+});
