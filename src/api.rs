@@ -1,6 +1,8 @@
 //! The one surface of calls and answers, spoken by the command-line tool and
-//! the WebAssembly binding alike. Inputs come from any serde source (JSON
-//! text, JS objects); answers are serde values with the same JSON shape.
+//! the WebAssembly binding alike. Inputs are JSON text (the binding turns JS
+//! objects into it with the browser's own `JSON.stringify`); answers are serde
+//! values, written with the same serializer natively and in wasm, so both give
+//! byte-identical JSON.
 
 use crate::candidature::{self, CandidatureFile, CandidatureReport};
 use crate::date::IsoDate;
@@ -9,7 +11,7 @@ use crate::parse;
 use crate::problem::{Problem, ProblemCode};
 use crate::programme::{Catalog, Mention, Programme, ProgrammeDefinition};
 use crate::report::{ProgressReport, Stage};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -114,14 +116,15 @@ pub fn as_of(text: &str) -> Result<IsoDate, Problem> {
     })
 }
 
-/// Evaluates one learner's records, read from any serde source.
-pub fn evaluate<'de, D: Deserializer<'de>>(programme: &Programme, learner: D, as_of: IsoDate) -> Answer<ProgressReport> {
-    evaluation::evaluate_from(programme, learner, as_of).map_err(|p| vec![p]).into()
+/// Evaluates one learner's records (JSON text).
+pub fn evaluate_json(programme: &Programme, learner: &str, as_of: IsoDate) -> Answer<ProgressReport> {
+    evaluation::evaluate_json(programme, learner, as_of).map_err(|p| vec![p]).into()
 }
 
-/// Checks a candidature file, read from any serde source.
-pub fn check_candidature<'de, D: Deserializer<'de>>(programme: &Programme, file: D, as_of: IsoDate) -> Answer<CandidatureReport> {
-    parse::deserialize::<D, CandidatureFile>(file)
+/// Checks a candidature file (JSON text). Its fields are all known to the
+/// format: an unknown one is refused, as a committee cannot judge what it cannot read.
+pub fn check_candidature_json(programme: &Programme, file: &str, as_of: IsoDate) -> Answer<CandidatureReport> {
+    parse::from_json::<CandidatureFile>(file)
         .and_then(|parsed| match parsed.unknown_fields.first() {
             Some(path) => Err(parse::unknown_field_problem(path)),
             None => candidature::check(programme, &parsed.value, as_of),
@@ -181,13 +184,14 @@ impl StageCounts {
 /// Evaluates a cohort given as a JSON array of learner records, or as JSON
 /// Lines (one record a line). One bad learner does not stop the others.
 pub fn evaluate_cohort_json(programme: &Programme, text: &str, as_of: IsoDate) -> Answer<CohortReport> {
-    let learners: Vec<(u32, Result<ProgressReport, Problem>)> = if text.trim_start().starts_with('[') {
+    let evaluate = |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
+    let learners: Vec<_> = if text.trim_start().starts_with('[') {
         match serde_json::from_str::<Vec<&RawValue>>(text) {
-            Ok(items) => items.iter().enumerate().map(|(i, raw)| (i as u32, evaluate_json(programme, raw.get(), as_of))).collect(),
+            Ok(items) => items.iter().map(|raw| raw.get()).enumerate().map(evaluate).collect(),
             Err(e) => return Answer::Failure { problems: vec![parse::syntax_problem(&e)] },
         }
     } else {
-        text.lines().filter(|l| !l.trim().is_empty()).enumerate().map(|(i, line)| (i as u32, evaluate_json(programme, line, as_of))).collect()
+        text.lines().filter(|l| !l.trim().is_empty()).enumerate().map(evaluate).collect()
     };
     Answer::Success { value: cohort(learners, as_of) }
 }
@@ -210,7 +214,11 @@ pub fn cohort(results: impl IntoIterator<Item = (u32, Result<ProgressReport, Pro
     report
 }
 
-fn evaluate_json(programme: &Programme, text: &str, as_of: IsoDate) -> Result<ProgressReport, Problem> {
-    let parsed = parse::from_json::<crate::learner::LearnerRecord>(text)?;
-    evaluation::evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
+/// Turns a platform's data (Moodle completion or attendance, xAPI, CSV) into
+/// learner records ready for [`evaluate_json`], through a mapping document
+/// (JSON text); `input` is JSON text, or CSV text for the `csv` source. What
+/// does not map is in the result's diagnostics; problem paths start with
+/// `/mapping` or `/input`.
+pub fn import(options: &crate::import::ImportOptions, mapping: &str, input: &str) -> Answer<crate::import::ImportResult> {
+    crate::import::run(options, mapping, input).into()
 }

@@ -11,6 +11,8 @@ pub struct IsoDate(pub NaiveDate);
 
 impl IsoDate {
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    /// By hand rather than with chrono's format strings, whose machinery
+    /// weighs tens of kilobytes in the wasm build.
     pub fn parse(text: &str) -> Option<IsoDate> {
         let b = text.as_bytes();
         let shaped = b.len() == 10
@@ -20,7 +22,8 @@ impl IsoDate {
         if !shaped {
             return None;
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(IsoDate)
+        let number = |range: std::ops::Range<usize>| b[range].iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
+        IsoDate::from_ymd(number(0..4) as i32, number(5..7), number(8..10))
     }
 
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<IsoDate> {
@@ -47,7 +50,8 @@ impl IsoDate {
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        use chrono::Datelike;
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
     }
 }
 
@@ -67,7 +71,7 @@ impl<'de> Deserialize<'de> for IsoDate {
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<IsoDate, E> {
                 IsoDate::parse(v).ok_or_else(|| {
-                    E::custom(format_args!("invalid date {v:?}, expected a real date written YYYY-MM-DD"))
+                    E::custom(format_args!("invalid date \"{v}\", expected a real date written YYYY-MM-DD"))
                 })
             }
         }

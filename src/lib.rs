@@ -16,6 +16,7 @@ pub mod problem;
 pub mod programme;
 
 pub mod learner;
+pub mod import;
 
 pub mod evaluation;
 

@@ -37,12 +37,14 @@ pub enum ProblemCode {
     CalendarShortOfPresentiel,
     /// No embedded programme has this id.
     UnknownProgramme,
-    /// The learner's records name another programme than the one evaluated.
+    /// The learner's records, or a candidature file, name another programme than the one used.
     ProgrammeMismatch,
     /// A candidature was checked against a programme without candidature rules.
     NoCandidatureRules,
     /// A command-line argument or call parameter is wrong (a bad `asOf`…).
     InvalidArgument,
+    /// CSV text that cannot be read, or whose header is not the documented one.
+    InvalidCsv,
 }
 
 /// One problem with an input, located by a JSON Pointer (RFC 6901) such as

@@ -14,6 +14,15 @@ pub fn check(programme: &Programme, file: &CandidatureFile, as_of: IsoDate) -> R
             format!("the programme \"{}\" defines no candidature rules", programme.id()),
         ));
     };
+    // As for a learner: a file addressed to another programme is not judged by these rules.
+    if let Some(named) = file.programme.as_deref().filter(|p| !programme.is_or_extends(p)) {
+        return Err(Problem::new(
+            ProblemCode::ProgrammeMismatch,
+            "/programme",
+            format!("le dossier est adressé à « {named} », pas à « {} » ni à un programme qu'il étend", programme.id()),
+            format!("the file is addressed to \"{named}\", not to \"{}\" nor a programme it extends", programme.id()),
+        ));
+    }
     let mut reasons = Vec::new();
     let mut advisories = Vec::new();
     eligibility(rules, file, &mut reasons, &mut advisories);
@@ -100,11 +109,13 @@ fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut V
         }
         let desirable = &rules.desirable_trainings;
         if !desirable.is_empty() && !c.initial_training.is_some_and(|t| desirable.contains(&t)) {
+            // Name the trainings this programme finds desirable, not a fixed pair.
+            let (fr, en): (Vec<_>, Vec<_>) = desirable.iter().map(|t| (t.french(), t.english())).unzip();
             advisories.push(finding(
                 FindingCode::NoDesirableTraining,
                 path,
-                format!("{name} n'a pas de formation initiale de professionnel de santé ou de pilotage en santé (souhaitable, non exigée)"),
-                format!("{name} has no initial training as a health professional or in health management (desirable, not required)"),
+                format!("{name} n'a pas de formation initiale {} (souhaitable, non exigée)", fr.join(" ou ")),
+                format!("{name} has no initial training {} (desirable, not required)", en.join(" or ")),
             ));
         }
     }

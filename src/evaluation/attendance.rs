@@ -15,6 +15,8 @@ pub(super) struct Presence {
     pub excused: Minutes,
     /// Seminar time still ahead, mandatory or not.
     pub upcoming: Minutes,
+    /// Past seminar time with nothing recorded: its record may still come.
+    pub not_recorded: Minutes,
     pub any_recorded: bool,
     /// Attended in-person time of sessions that belong to exactly one module.
     pub by_module: Vec<(String, Minutes)>,
@@ -27,6 +29,7 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
         attended: Minutes::ZERO,
         excused: Minutes::ZERO,
         upcoming: Minutes::ZERO,
+        not_recorded: Minutes::ZERO,
         any_recorded: !chosen.is_empty(),
         by_module: Vec::new(),
     };
@@ -51,7 +54,8 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
                 }
                 DayStatus::Excused => presence.excused += day.minutes,
                 DayStatus::Upcoming => presence.upcoming += day.minutes,
-                DayStatus::UnjustifiedAbsence | DayStatus::NotRecorded => {}
+                DayStatus::NotRecorded => presence.not_recorded += day.minutes,
+                DayStatus::UnjustifiedAbsence => {}
             }
             if session.mandatory {
                 unmet_day(cx, s, d, status);

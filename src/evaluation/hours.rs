@@ -81,7 +81,9 @@ fn tally(cx: &mut Context, modality: Modality, done: Minutes, excused: Minutes, 
     let rule = format!("/requiredMinutes/{}", modality.key());
     let due = cx.programme.final_due_date();
     let has_calendar = !cx.programme.definition.sessions.is_empty();
-    match calendar.filter(|p| has_calendar && p.upcoming < remaining) {
+    // A day not recorded yet may still turn out attended: only what neither
+    // the days ahead nor those can supply is out of reach.
+    match calendar.filter(|p| has_calendar && p.upcoming + p.not_recorded < remaining) {
         Some(p) => cx.unmet(
             Condition::HoursUnreachable { modality, missing_minutes: remaining, upcoming_minutes: p.upcoming },
             rule,

@@ -103,8 +103,8 @@ pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &
     })
 }
 
-/// Reads a learner's records from any serde source and evaluates them.
-pub fn evaluate_from<'de, D: serde::Deserializer<'de>>(programme: &Programme, source: D, as_of: IsoDate) -> Result<ProgressReport, Problem> {
-    let parsed = parse::deserialize::<D, LearnerRecord>(source)?;
+/// Reads a learner's records from JSON text and evaluates them.
+pub fn evaluate_json(programme: &Programme, json: &str, as_of: IsoDate) -> Result<ProgressReport, Problem> {
+    let parsed = parse::from_json::<LearnerRecord>(json)?;
     evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
 }

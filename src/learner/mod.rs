@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything known of one learner. Field names are camelCase in JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct LearnerRecord {
     pub learner_id: String,
@@ -37,7 +37,7 @@ pub struct LearnerRecord {
 
 /// Presence or absence at one day of a seminar session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Attendance {
     pub session: String,
@@ -64,7 +64,7 @@ pub enum AttendanceStatus {
 
 /// Time spent in e-learning, team work (or in person outside the calendar).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Activity {
     /// The platform's id for this activity: the same id twice counts once.
@@ -81,7 +81,7 @@ pub struct Activity {
 
 /// The latest known state of one document traceur.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TraceurRecord {
     pub id: String,
@@ -101,7 +101,7 @@ pub enum TraceurRecordStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MemoireRecord {
     pub status: MemoireStatus,
@@ -118,7 +118,7 @@ pub enum MemoireStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct SoutenanceRecord {
     pub date: IsoDate,

@@ -8,14 +8,15 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// The embedded definitions, in the order `pacte programmes` lists them.
+/// The embedded definitions (programmes/, minified by build.rs), in the
+/// order `pacte programmes` lists them.
 const EMBEDDED: [&str; 6] = [
-    include_str!("../../programmes/msp-cds.json"),
-    include_str!("../../programmes/cpts.json"),
-    include_str!("../../programmes/socle-option.json"),
-    include_str!("../../programmes/leader-msp.json"),
-    include_str!("../../programmes/hdf-leader-msp-2024.json"),
-    include_str!("../../programmes/bretagne-cpts-2021.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/programmes/msp-cds.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/programmes/cpts.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/programmes/socle-option.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/programmes/leader-msp.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/programmes/hdf-leader-msp-2024.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/programmes/bretagne-cpts-2021.json")),
 ];
 
 /// A set of definitions by id, that definitions can `extend`.
@@ -104,7 +105,7 @@ impl Catalog {
         problems.extend(reading.problems.iter().cloned());
         for mut p in validate::validate(&reading.definition, &reading.set_aside_ids) {
             p.path = reading.original_path(&p.path);
-            if !reading.lost_an_element(&p.path) {
+            if !reading.echoes_a_set_aside(&p) {
                 problems.push(p);
             }
         }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// `extends` a national programme and overrides any part of it (JSON Merge
 /// Patch, RFC 7396: objects merge key by key, lists are replaced whole).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ProgrammeDefinition {
     pub id: String,
@@ -116,7 +116,7 @@ impl Modality {
 
 /// A part of the definition that is a default rather than a fact of the sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DefaultNote {
     /// JSON Pointer to the defaulted part, e.g. `/traceurs`.
@@ -127,7 +127,7 @@ pub struct DefaultNote {
 /// Hours required per modality. An absent `presentiel` is the sum of the
 /// mandatory seminar days of the calendar; an absent other modality is no condition.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RequiredMinutes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,7 +151,7 @@ impl RequiredMinutes {
 /// A teaching module. Modules named by an elective group are optional;
 /// every other module is mandatory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Module {
     pub id: String,
@@ -162,7 +162,7 @@ pub struct Module {
 
 /// "At least N of these modules", e.g. one complementary module of four.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ElectiveGroup {
     pub id: String,
@@ -173,7 +173,7 @@ pub struct ElectiveGroup {
 
 /// A written "document traceur" the learner produces and uploads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TraceurRule {
     pub id: String,
@@ -202,7 +202,7 @@ pub enum TraceurCounts {
 
 /// The dates a regional cohort runs between.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Cohort {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,7 +213,7 @@ pub struct Cohort {
 
 /// A regional in-person seminar, of one or more days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Session {
     pub id: String,
@@ -226,7 +226,7 @@ pub struct Session {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct SessionDay {
     pub date: IsoDate,
@@ -235,7 +235,7 @@ pub struct SessionDay {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MemoireRule {
     #[serde(default = "yes")]
@@ -251,7 +251,7 @@ impl Default for MemoireRule {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct SoutenanceRule {
     #[serde(default = "yes")]
@@ -275,7 +275,7 @@ impl Default for SoutenanceRule {
 /// What a justified absence ("motif impérieux") does. It always keeps the
 /// condition "attend every seminar" (seed 002); its hours are excused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct AttendancePolicy {
     /// Excused hours count toward the in-person hours required (shown apart
@@ -292,7 +292,7 @@ impl Default for AttendancePolicy {
 
 /// Who may apply, and what an application file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CandidatureRules {
     /// Structure types whose coordinators the mention accepts.
@@ -353,8 +353,28 @@ pub enum Training {
     Other,
 }
 
+impl Training {
+    /// "de professionnel de santé": ready to follow "formation initiale".
+    pub fn french(self) -> &'static str {
+        match self {
+            Training::HealthProfessional => "de professionnel de santé",
+            Training::HealthManagement => "de pilotage en santé",
+            Training::Other => "d'un autre domaine",
+        }
+    }
+
+    /// "as a health professional": ready to follow "initial training".
+    pub fn english(self) -> &'static str {
+        match self {
+            Training::HealthProfessional => "as a health professional",
+            Training::HealthManagement => "in health management",
+            Training::Other => "in another field",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Quota {
     pub min: u32,
@@ -362,7 +382,7 @@ pub struct Quota {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Piece {
     pub id: String,
@@ -370,7 +390,7 @@ pub struct Piece {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Question {
     pub id: String,

@@ -5,7 +5,7 @@
 
 use super::definition::ProgrammeDefinition;
 use crate::parse;
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use serde_json::Value;
 
 /// Enough passes for any real file; a document worse than that is reported
@@ -26,10 +26,15 @@ impl Reading {
         restore(path, &self.removals)
     }
 
-    /// True for a path naming a list an element was set aside from: a check
-    /// of that list (a session left without days) would only echo the first problem.
-    pub fn lost_an_element(&self, original_path: &str) -> bool {
-        self.removals.iter().any(|(list, _)| restore(list, &self.removals) == original_path)
+    /// True for a problem (its path already restored) that would only echo
+    /// one reported while reading: a check of a list an element was set aside
+    /// from (a session left without days), or the calendar's supply of hours
+    /// once a session or a day of one was set aside.
+    pub fn echoes_a_set_aside(&self, problem: &Problem) -> bool {
+        self.removals.iter().map(|(list, _)| restore(list, &self.removals)).any(|list| {
+            let calendar = list == "/sessions" || (list.starts_with("/sessions/") && list.ends_with("/days"));
+            list == problem.path || (calendar && problem.code == ProblemCode::CalendarShortOfPresentiel)
+        })
     }
 }
 
@@ -38,17 +43,16 @@ pub(super) fn read(mut doc: Value) -> Result<Reading, Vec<Problem>> {
     let mut removals: Vec<(String, usize)> = Vec::new();
     let mut set_aside_ids = Vec::new();
     for _ in 0..MAX_PASSES {
-        match parse::from_value::<ProgrammeDefinition>(&doc) {
+        match parse::from_value_raw::<ProgrammeDefinition>(&doc) {
             Ok(parsed) => {
                 for path in parsed.unknown_fields {
                     push_unique(&mut problems, parse::unknown_field_problem(&restore(&path, &removals)));
                 }
                 return Ok(Reading { definition: parsed.value, problems, set_aside_ids, removals });
             }
-            Err(mut problem) => {
-                let path = problem.path.clone();
-                problem.path = restore(&path, &removals);
-                problems.push(problem);
+            Err((path, detail)) => {
+                // Worded with the path as written: the message names it too.
+                problems.push(parse::shape_problem(&restore(&path, &removals), &detail));
                 let Some((list, index)) = innermost_element(&doc, &path) else {
                     return Err(problems);
                 };

@@ -2,11 +2,13 @@
 //!
 //! Exit codes: 0 the answer is given and is not negative; 1 a negative
 //! verdict (a learner `blocked`, a candidature not `eligible`, a cohort with
-//! a blocked or unreadable learner); 2 invalid input or usage.
+//! a blocked or unreadable learner, an import with error diagnostics); 2
+//! invalid input or usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pacte_rules::api::{self, Answer, CohortEntry, ProgrammeSource};
 use pacte_rules::candidature::Verdict;
+use pacte_rules::import::{ImportOptions, ImportSource};
 use pacte_rules::problem::Problem;
 use pacte_rules::programme::Programme;
 use pacte_rules::report::{text, Stage};
@@ -51,6 +53,23 @@ enum Command {
         #[command(flatten)]
         on: On,
         file: PathBuf,
+    },
+    /// Turn platform data into learner records, through a mapping (docs/import.md).
+    Import {
+        /// moodle-completion, moodle-attendance, xapi or csv.
+        #[arg(long)]
+        source: ImportSource,
+        /// The mapping document (JSON): platform ids to the programme's items.
+        #[arg(long, value_name = "FILE")]
+        mapping: PathBuf,
+        /// Records dated after this day are set aside, YYYY-MM-DD.
+        #[arg(long = "as-of")]
+        as_of: String,
+        /// Only this learner (a learner id of the records).
+        #[arg(long)]
+        learner: Option<String>,
+        /// The platform data: JSON, or CSV text for `--source csv`.
+        input: PathBuf,
     },
 }
 
@@ -123,7 +142,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
         Command::Evaluate { on, learner } => {
             let (programme, as_of) = context(&on)?;
             let text_in = read_text(&learner)?;
-            let report = unwrap(api::evaluate(&programme, &mut serde_json::Deserializer::from_str(&text_in), as_of))?;
+            let report = unwrap(api::evaluate_json(&programme, &text_in, as_of))?;
             match on.format {
                 Format::Json => print_json(&report),
                 Format::Text => print!("{}", text::french(&report)),
@@ -142,12 +161,18 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
         Command::CheckCandidature { on, file } => {
             let (programme, as_of) = context(&on)?;
             let text_in = read_text(&file)?;
-            let report = unwrap(api::check_candidature(&programme, &mut serde_json::Deserializer::from_str(&text_in), as_of))?;
+            let report = unwrap(api::check_candidature_json(&programme, &text_in, as_of))?;
             match on.format {
                 Format::Json => print_json(&report),
                 Format::Text => print!("{}", candidature_text(&report)),
             }
             Ok(verdict(matches!(report.verdict, Verdict::Eligible {})))
+        }
+        Command::Import { source, mapping, as_of, learner, input } => {
+            let options = ImportOptions { source, as_of: api::as_of(&as_of)?, learner };
+            let result = unwrap(api::import(&options, &read_text(&mapping)?, &read_text(&input)?))?;
+            print_json(&result);
+            Ok(verdict(!result.has_errors()))
         }
     }
 }

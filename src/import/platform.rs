@@ -1,0 +1,108 @@
+//! What the platform formats share: ids written as numbers or strings, lists
+//! read item by item (one unreadable item is reported, not the whole input
+//! refused), and timestamps and durations read into the item's evidence.
+
+use super::evidence::{Flaw, Importer, Origin};
+use super::time::{minutes_of_iso_duration, minutes_of_seconds, DurationError};
+use super::DiagnosticCode;
+use crate::date::IsoDate;
+use crate::minutes::Minutes;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// A platform id: Moodle writes most ids as numbers, some (`statusid`) as strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct PlatformId(pub String);
+
+impl<'de> Deserialize<'de> for PlatformId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Number(i64),
+            Text(String),
+        }
+        Ok(PlatformId(match Written::deserialize(d)? {
+            Written::Number(n) => n.to_string(),
+            Written::Text(s) => s,
+        }))
+    }
+}
+
+/// Reads one item; an item that does not read is diagnosed at its path and `None`.
+pub(super) fn item<T: DeserializeOwned>(cx: &mut Importer, value: &Value, path: &str) -> Option<T> {
+    match T::deserialize(value) {
+        Ok(item) => Some(item),
+        Err(e) => {
+            let flaw = Flaw::new(DiagnosticCode::MalformedItem, format!("élément illisible : {e}"), format!("unreadable item: {e}"));
+            cx.diagnose(&Origin::Path(path.to_string()), None, flaw);
+            None
+        }
+    }
+}
+
+/// Reads the array `list` (at `path`) item by item, in order, handing each
+/// item that reads to `take` with its path.
+pub(super) fn each<T: DeserializeOwned>(cx: &mut Importer, list: Option<&Value>, path: &str, mut take: impl FnMut(&mut Importer, String, T)) {
+    match list {
+        None => {}
+        Some(Value::Array(values)) => {
+            for (i, value) in values.iter().enumerate() {
+                let path = format!("{path}/{i}");
+                if let Some(item) = item(cx, value, &path) {
+                    take(cx, path, item);
+                }
+            }
+        }
+        Some(_) => {
+            let flaw = Flaw::new(DiagnosticCode::MalformedItem, "une liste est attendue ici", "a list is expected here");
+            cx.diagnose(&Origin::Path(path.to_string()), None, flaw);
+        }
+    }
+}
+
+/// The items of the array `list` that read, for looking up.
+pub(super) fn items<T: DeserializeOwned>(cx: &mut Importer, list: Option<&Value>, path: &str) -> Vec<T> {
+    let mut items = Vec::new();
+    each(cx, list, path, |_, _, item| items.push(item));
+    items
+}
+
+/// The local date of a Unix timestamp; Moodle writes 0 (or nothing) for "never".
+pub(super) fn unix_date(cx: &Importer, seconds: Option<i64>) -> Result<IsoDate, Flaw> {
+    let date = seconds.filter(|s| *s > 0).and_then(|s| cx.zone.date_of(s));
+    date.ok_or_else(|| {
+        let shown = seconds.map_or_else(|| "absent".to_string(), |s| s.to_string());
+        Flaw::new(DiagnosticCode::InvalidTimestamp, format!("horodatage invalide ({shown})"), format!("invalid timestamp ({shown})"))
+    })
+}
+
+/// The local date of an ISO 8601 date-time.
+pub(super) fn iso_date(cx: &Importer, text: Option<&str>) -> Result<IsoDate, Flaw> {
+    text.and_then(|t| cx.zone.date_of_timestamp(t)).ok_or_else(|| {
+        let shown = text.unwrap_or("absent");
+        Flaw::new(DiagnosticCode::InvalidTimestamp, format!("horodatage invalide ({shown})"), format!("invalid timestamp ({shown})"))
+    })
+}
+
+/// A duration in seconds (Moodle).
+pub(super) fn seconds_minutes(seconds: i64) -> Result<Minutes, Flaw> {
+    minutes_of_seconds(seconds).map_err(|e| duration_flaw(e, &format!("{seconds} s")))
+}
+
+/// An ISO 8601 duration (xAPI `result.duration`).
+pub(super) fn iso_minutes(text: &str) -> Result<Minutes, Flaw> {
+    minutes_of_iso_duration(text).map_err(|e| duration_flaw(e, text))
+}
+
+pub(super) fn duration_flaw(error: DurationError, shown: &str) -> Flaw {
+    match error {
+        DurationError::Negative => Flaw::new(DiagnosticCode::NegativeDuration, format!("durée négative ({shown})"), format!("negative duration ({shown})")),
+        DurationError::Invalid => Flaw::new(
+            DiagnosticCode::InvalidDuration,
+            format!("durée illisible ({shown}) : attendu une durée ISO 8601 comme PT1H30M, ou des minutes"),
+            format!("unreadable duration ({shown}): expected an ISO 8601 duration such as PT1H30M, or minutes"),
+        ),
+    }
+}

@@ -1,0 +1,300 @@
+//! Programme definitions as data: the six embedded ones say what the sources
+//! say, and a definition that breaks the format is refused with every
+//! problem, each with its code and its JSON path as written.
+
+mod common;
+
+use common::*;
+use pacte_rules::api::{self, Answer, ProgrammeSource};
+use pacte_rules::minutes::Minutes;
+use pacte_rules::programme::{Mention, Programme, Quota, StructureType};
+use serde_json::json;
+
+fn hours(p: &Programme) -> [Option<u32>; 3] {
+    let r = &p.definition.required_minutes;
+    [r.presentiel, r.elearning, r.equipe].map(|m| m.map(|m| m.0 / 60))
+}
+
+fn strs<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<&'a str> {
+    items.into_iter().map(String::as_str).collect()
+}
+
+/// The (date, minutes) of every seminar day, session by session.
+fn calendar(p: &Programme) -> Vec<(&str, Vec<(String, u32)>)> {
+    p.definition.sessions.iter().map(|s| (s.id.as_str(), s.days.iter().map(|d| (d.date.to_string(), d.minutes.0)).collect())).collect()
+}
+
+/// Asserts the one problem of a definition fixture: its code, path and French message.
+fn assert_refused_once(name: &str, with: &[&str], code: &str, path: &str, message: &str) {
+    let problems = assert_refused(name, with, &[(code, path)]);
+    assert_eq!(problems[0].message.fr, message, "{name}");
+}
+
+/// Asserts the problems of a definition fixture, as (code, path), in order.
+fn assert_refused(name: &str, with: &[&str], expected: &[(&str, &str)]) -> Vec<pacte_rules::problem::Problem> {
+    let problems = definition_problems(name, with);
+    let expected: Vec<(String, &str)> = expected.iter().map(|(code, path)| (code.to_string(), *path)).collect();
+    assert_eq!(located(&problems), expected, "{name}");
+    problems
+}
+
+// --- The embedded programmes -------------------------------------------
+
+#[test]
+fn six_programmes_are_embedded_in_catalogue_order() {
+    let ids: Vec<String> = api::programmes().into_iter().map(|p| p.id).collect();
+    assert_eq!(ids, PROGRAMMES);
+    for p in api::programmes() {
+        assert!(p.hash.starts_with("sha256:") && p.hash.len() == 7 + 64, "{}: {}", p.id, p.hash);
+    }
+}
+
+#[test]
+fn every_embedded_programme_names_its_sources_and_its_own_hash() {
+    let mut hashes: Vec<&str> = PROGRAMMES.iter().map(|id| embedded(id).hash.as_str()).collect();
+    for id in PROGRAMMES {
+        assert!(!embedded(id).definition.sources.is_empty(), "{id} names no source");
+    }
+    hashes.sort();
+    hashes.dedup();
+    assert_eq!(hashes.len(), 6, "two programmes share a hash");
+}
+
+#[test]
+fn the_msp_cds_mention_is_96_30_and_30_hours_over_five_mandatory_modules() {
+    let p = embedded("msp-cds");
+    assert_eq!(p.definition.mention, Mention::MspCds);
+    assert_eq!(hours(p), [Some(96), Some(30), Some(30)]);
+    assert_eq!(
+        strs(p.definition.modules.iter().map(|m| &m.title)),
+        ["Prise de fonction", "Projet de santé", "Démarche qualité", "Dynamique collective", "Gestion de structure"]
+    );
+    assert!(p.definition.elective_groups.is_empty());
+    assert_eq!(p.definition.traceurs[0].id, "fiche-de-poste");
+    assert_eq!(p.definition.soutenance.duration_minutes, Minutes(60));
+}
+
+#[test]
+fn the_cpts_mention_is_124_50_and_50_hours() {
+    let p = embedded("cpts");
+    assert_eq!(p.definition.mention, Mention::Cpts);
+    assert_eq!(hours(p), [Some(124), Some(50), Some(50)]);
+    assert_eq!(p.definition.modules.len(), 5);
+    assert_eq!(p.definition.candidature.as_ref().unwrap().structure_types, [StructureType::Cpts]);
+    // The fifth module is uncertain in the sources: the definition says so.
+    assert!(p.definition.defaults.iter().any(|d| d.path == "/modules/0"));
+}
+
+#[test]
+fn the_socle_is_four_modules_and_one_complementary_module_of_four() {
+    let p = embedded("socle-option");
+    assert_eq!(p.lineage, ["socle-option", "msp-cds"]);
+    let group = &p.definition.elective_groups[0];
+    assert_eq!(group.at_least, 1);
+    assert_eq!(strs(&group.modules), ["strategie-de-communication", "telemedecine", "parcours-de-sante", "gestion-budgetaire-et-comptable"]);
+    let socle: Vec<&str> = p.definition.modules.iter().filter(|m| !p.is_elective(&m.id)).map(|m| m.id.as_str()).collect();
+    assert_eq!(socle, ["prise-de-fonction", "projet-de-sante", "demarche-qualite", "dynamique-collective"]);
+    // Hours are those of the mention it extends.
+    assert_eq!(hours(p), [Some(96), Some(30), Some(30)]);
+}
+
+#[test]
+fn leaders_are_held_to_no_hours_and_no_traceurs() {
+    let p = embedded("leader-msp");
+    assert_eq!(p.definition.mention, Mention::LeaderMsp);
+    assert_eq!(hours(p), [None, None, None]);
+    assert!(p.definition.traceurs.is_empty());
+    assert!(!p.definition.candidature.as_ref().unwrap().derogation_for_recruitment);
+}
+
+#[test]
+fn the_hauts_de_france_calendar_is_the_one_of_the_webinar() {
+    let p = embedded("hdf-leader-msp-2024");
+    assert_eq!(p.lineage, ["hdf-leader-msp-2024", "leader-msp"]);
+    let day = |d: &str| (d.to_string(), 420);
+    assert_eq!(
+        calendar(p),
+        [
+            ("S1", vec![day("2024-04-11")]),
+            ("S2", vec![day("2024-05-23"), day("2024-05-24")]),
+            ("S3", vec![day("2024-09-12"), day("2024-09-13")]),
+            ("S4", vec![day("2024-10-03"), day("2024-10-04")]),
+        ]
+    );
+    assert_eq!(p.definition.soutenance.date, Some(date("2024-11-27")));
+    // In-person time left out of the definition is the calendar's: 7 days of 7 h.
+    assert_eq!(hours(p)[0], Some(49));
+}
+
+#[test]
+fn the_bretagne_cohort_takes_one_to_three_candidates_per_cpts_until_30_june_2021() {
+    let p = embedded("bretagne-cpts-2021");
+    assert_eq!(p.lineage, ["bretagne-cpts-2021", "cpts"]);
+    let rules = p.definition.candidature.as_ref().unwrap();
+    assert_eq!(rules.candidates_per_team, Some(Quota { min: 1, max: 3 }));
+    assert_eq!(rules.deadline, Some(date("2021-06-30")));
+    assert_eq!(rules.board_letter_piece.as_deref(), Some("lettre-engagement"));
+    assert_eq!(strs(rules.candidate_pieces.iter().map(|p| &p.id)), ["lettre-de-motivation", "cv"]);
+    assert_eq!(strs(rules.team_pieces.iter().map(|p| &p.id)), ["lettre-engagement", "projet-de-sante"]);
+    assert_eq!(strs(rules.questions.iter().map(|q| &q.id)), ["organisation-coordination", "besoin-accompagnement"]);
+}
+
+#[test]
+fn the_bretagne_calendar_has_a_diagnostic_day_a_rentree_and_four_two_day_seminars() {
+    let p = embedded("bretagne-cpts-2021");
+    let shape: Vec<(&str, bool, usize)> = p.definition.sessions.iter().map(|s| (s.id.as_str(), s.mandatory, s.days.len())).collect();
+    assert_eq!(shape, [("diagnostic", false, 1), ("rentree", true, 1), ("S1", true, 2), ("S2", true, 2), ("S3", true, 2), ("S4", true, 2)]);
+    // The 124 h of the national mention are dropped for the calendar's 9 mandatory days.
+    assert_eq!(hours(p), [Some(63), Some(50), Some(50)]);
+}
+
+#[test]
+fn a_cohort_keeps_the_sources_and_default_notes_of_the_programme_it_extends() {
+    let p = embedded("bretagne-cpts-2021");
+    let cpts = embedded("cpts");
+    assert_eq!(p.definition.sources.len(), cpts.definition.sources.len() + 1);
+    assert_eq!(p.definition.defaults[..cpts.definition.defaults.len()], cpts.definition.defaults[..]);
+    assert!(p.definition.defaults.iter().any(|d| d.path == "/sessions/0/mandatory"));
+}
+
+#[test]
+fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
+    let doc = json!({
+        "id": "hdf-leader-msp-2025",
+        "version": "2025.1",
+        "extends": "hdf-leader-msp-2024",
+        "title": "PACTE LEADER MSP Hauts-de-France — promotion 2, 2025",
+        "cohort": { "region": "Hauts-de-France", "startDate": "2025-03-01", "endDate": "2025-11-30" },
+        "sessions": [{ "id": "S1", "title": "Séminaire 1", "days": [{ "date": "2025-03-20", "minutes": 390 }] }],
+        "soutenance": { "date": "2025-11-27" }
+    });
+    let Answer::Success { value } = api::check_programme(&ProgrammeSource::Definition(doc), &[]) else {
+        panic!("refused");
+    };
+    assert_eq!(value.lineage, ["hdf-leader-msp-2025", "hdf-leader-msp-2024", "leader-msp"]);
+    assert_eq!(value.definition.required_minutes.presentiel, Some(Minutes(390)));
+    // Merge patch: the soutenance keeps the duration of the parent.
+    assert_eq!(value.definition.soutenance.duration_minutes, Minutes(60));
+    assert_ne!(value.hash, embedded("hdf-leader-msp-2024").hash);
+}
+
+// --- Definitions refused -----------------------------------------------
+
+#[test]
+fn an_unknown_field_is_refused_with_its_path() {
+    assert_refused_once("unknown-field-in-session", &[], "UNKNOWN_FIELD", "/sessions/1/lieu", "champ inconnu /sessions/1/lieu");
+}
+
+#[test]
+fn an_impossible_date_is_refused_with_its_path_and_nothing_else() {
+    // Setting the day aside leaves the calendar 7 h short of the required
+    // 42 h: that would only echo the bad date, so it is not reported.
+    let problems = assert_refused("impossible-date-in-session", &[], &[("INVALID_DATE", "/sessions/2/days/1/date")]);
+    assert!(problems[0].message.fr.starts_with("date invalide en /sessions/2/days/1/date : "), "{}", problems[0].message.fr);
+    assert!(problems[0].message.fr.contains("\"2025-09-31\""));
+}
+
+#[test]
+fn a_duplicate_id_is_refused_at_its_second_occurrence() {
+    assert_refused_once("duplicate-session-id", &[], "DUPLICATE_ID", "/sessions/2/id", "l'identifiant « S2 » figure deux fois dans /sessions");
+}
+
+#[test]
+fn a_traceur_of_a_module_the_programme_lacks_is_refused() {
+    assert_refused_once(
+        "traceur-of-unknown-module",
+        &[],
+        "UNKNOWN_REFERENCE",
+        "/traceurs/1/module",
+        "le module « strategie-de-communication » n'existe pas dans ce programme",
+    );
+}
+
+#[test]
+fn a_seminar_day_outside_the_cohort_dates_is_refused() {
+    assert_refused("session-outside-cohort", &[], &[("SESSION_OUTSIDE_COHORT", "/sessions/2/days/1/date")]);
+}
+
+#[test]
+fn definitions_extending_each_other_in_a_circle_are_refused() {
+    assert_refused_once(
+        "cycle-a-extends-b",
+        &["cycle-b-extends-a"],
+        "EXTENDS_CYCLE",
+        "/extends",
+        "les définitions s'étendent en cercle : cycle-a → cycle-b → cycle-a",
+    );
+}
+
+#[test]
+fn extending_a_programme_nobody_gave_is_refused() {
+    assert_refused_once(
+        "extends-unknown-parent",
+        &[],
+        "UNKNOWN_PARENT",
+        "/extends",
+        "« cpts-national » n'est ni un programme intégré ni une définition fournie",
+    );
+}
+
+#[test]
+fn an_elective_group_asking_more_modules_than_it_offers_is_refused() {
+    assert_refused_once(
+        "elective-group-asks-more-than-it-offers",
+        &[],
+        "ELECTIVE_GROUP_TOO_LARGE",
+        "/electiveGroups/0/atLeast",
+        "le groupe « modules-complementaires » demande au moins 3 modules mais n'en propose que 2",
+    );
+}
+
+#[test]
+fn a_seminar_without_days_is_refused() {
+    assert_refused_once("session-without-days", &[], "EMPTY_SESSION", "/sessions/1/days", "le séminaire « S2 » n'a aucune journée");
+}
+
+#[test]
+fn a_calendar_that_cannot_supply_the_96_hours_of_presentiel_is_refused() {
+    assert_refused_once(
+        "calendar-short-of-96-hours",
+        &[],
+        "CALENDAR_SHORT_OF_PRESENTIEL",
+        "/requiredMinutes/presentiel",
+        "le calendrier n'offre que 42 h de séminaires obligatoires pour 96 h de présentiel exigées",
+    );
+}
+
+#[test]
+fn several_errors_are_all_reported_with_their_paths_as_written() {
+    assert_refused(
+        "several-errors-at-once",
+        &[],
+        &[("INVALID_DATE", "/sessions/2/days/1/date"), ("UNKNOWN_FIELD", "/sessions/3/salle"), ("DUPLICATE_ID", "/sessions/3/id")],
+    );
+}
+
+#[test]
+fn messages_name_the_path_as_written_after_an_element_is_set_aside() {
+    let problems =
+        assert_refused(
+            "malformed-session-before-an-impossible-date",
+            &[],
+            &[("INVALID_VALUE", "/sessions/1"), ("INVALID_DATE", "/sessions/2/days/1/date")],
+        );
+    for p in &problems {
+        assert!(p.message.fr.contains(&format!(" en {} : ", p.path)), "{}", p.message.fr);
+    }
+}
+
+#[test]
+fn every_definition_fixture_is_refused() {
+    for name in fixture_names("definitions") {
+        // The two halves of the circle are given to each other.
+        let with: &[&str] = match name.as_str() {
+            "cycle-a-extends-b" => &["cycle-b-extends-a"],
+            "cycle-b-extends-a" => &["cycle-a-extends-b"],
+            _ => &[],
+        };
+        assert!(!definition_problems(&name, with).is_empty(), "{name}");
+    }
+}
