@@ -37,15 +37,27 @@ struct Columns {
 pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = text.lines().next().unwrap_or_default();
-    let delimiter = if header.contains(';') && !header.contains(',') { b';' } else { b',' };
-    let mut reader = ::csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(::csv::Trim::All).from_reader(text.as_bytes());
+    let delimiter = if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(::csv::Trim::All)
+        .from_reader(text.as_bytes());
     let columns = columns(reader.headers().map_err(|e| invalid_csv(&e.to_string()))?)?;
     for row in reader.records() {
         match row {
             Ok(record) => take_row(cx, &columns, &record),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                let flaw = Flaw::new(DiagnosticCode::MalformedItem, format!("ligne illisible : {e}"), format!("unreadable line: {e}"));
+                let flaw = Flaw::new(
+                    DiagnosticCode::MalformedItem,
+                    format!("ligne illisible : {e}"),
+                    format!("unreadable line: {e}"),
+                );
                 cx.diagnose(&Origin::Line(line), None, flaw);
             }
         }
@@ -55,14 +67,23 @@ pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
 
 fn columns(header: &::csv::StringRecord) -> Result<Columns, Problem> {
     let names: Vec<&str> = header.iter().collect();
-    if let Some(unknown) = names.iter().find(|n| !REQUIRED.contains(n) && !OPTIONAL.contains(n)) {
+    if let Some(unknown) = names
+        .iter()
+        .find(|n| !REQUIRED.contains(n) && !OPTIONAL.contains(n))
+    {
         return Err(invalid_csv(&format!("unknown column \"{unknown}\"")));
     }
     let at = |name: &str| names.iter().position(|n| *n == name);
-    if let Some(name) = names.iter().enumerate().find(|(i, n)| at(n) != Some(*i)).map(|(_, n)| n) {
+    if let Some(name) = names
+        .iter()
+        .enumerate()
+        .find(|(i, n)| at(n) != Some(*i))
+        .map(|(_, n)| n)
+    {
         return Err(invalid_csv(&format!("column \"{name}\" twice")));
     }
-    let required = |name: &str| at(name).ok_or_else(|| invalid_csv(&format!("missing column \"{name}\"")));
+    let required =
+        |name: &str| at(name).ok_or_else(|| invalid_csv(&format!("missing column \"{name}\"")));
     Ok(Columns {
         learner_id: required("learner_id")?,
         kind: required("kind")?,
@@ -79,20 +100,50 @@ fn invalid_csv(detail: &str) -> Problem {
     Problem::new(
         ProblemCode::InvalidCsv,
         "",
-        format!("CSV illisible : {detail} ; en-tête attendu : {}", [REQUIRED.as_slice(), OPTIONAL.as_slice()].concat().join(",")),
-        format!("unreadable CSV: {detail}; expected header: {}", [REQUIRED.as_slice(), OPTIONAL.as_slice()].concat().join(",")),
+        format!(
+            "CSV illisible : {detail} ; en-tête attendu : {}",
+            [REQUIRED.as_slice(), OPTIONAL.as_slice()]
+                .concat()
+                .join(",")
+        ),
+        format!(
+            "unreadable CSV: {detail}; expected header: {}",
+            [REQUIRED.as_slice(), OPTIONAL.as_slice()]
+                .concat()
+                .join(",")
+        ),
     )
 }
 
 fn take_row(cx: &mut Importer, columns: &Columns, record: &::csv::StringRecord) {
     let origin = Origin::Line(record.position().map_or(0, |p| p.line()));
     let field = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or_default();
-    let (learner, kind, reference) = (field(Some(columns.learner_id)), field(Some(columns.kind)), field(Some(columns.reference)));
-    let missing = [("learner_id", learner), ("kind", kind), ("ref", reference)].into_iter().find(|(_, value)| value.is_empty());
+    let (learner, kind, reference) = (
+        field(Some(columns.learner_id)),
+        field(Some(columns.kind)),
+        field(Some(columns.reference)),
+    );
+    let missing = [("learner_id", learner), ("kind", kind), ("ref", reference)]
+        .into_iter()
+        .find(|(_, value)| value.is_empty());
     if record.len() != columns.count || missing.is_some() {
-        let what = missing.map_or_else(|| format!("{} champs au lieu de {}", record.len(), columns.count), |(name, _)| format!("« {name} » vide"));
-        let what_en = missing.map_or_else(|| format!("{} fields instead of {}", record.len(), columns.count), |(name, _)| format!("empty \"{name}\""));
-        return cx.diagnose(&origin, None, Flaw::new(DiagnosticCode::MalformedItem, format!("ligne incomplète : {what}"), format!("incomplete line: {what_en}")));
+        let what = missing.map_or_else(
+            || format!("{} champs au lieu de {}", record.len(), columns.count),
+            |(name, _)| format!("« {name} » vide"),
+        );
+        let what_en = missing.map_or_else(
+            || format!("{} fields instead of {}", record.len(), columns.count),
+            |(name, _)| format!("empty \"{name}\""),
+        );
+        return cx.diagnose(
+            &origin,
+            None,
+            Flaw::new(
+                DiagnosticCode::MalformedItem,
+                format!("ligne incomplète : {what}"),
+                format!("incomplete line: {what_en}"),
+            ),
+        );
     }
     let (status, justification) = (field(columns.status), field(columns.justification));
     let justification = (!justification.is_empty()).then(|| justification.to_string());
@@ -108,16 +159,24 @@ fn take_row(cx: &mut Importer, columns: &Columns, record: &::csv::StringRecord) 
     let minutes = field(columns.minutes);
     cx.take(Evidence {
         origin,
-        who: Who { key: learner.to_string(), display_name: None },
+        who: Who {
+            key: learner.to_string(),
+            display_name: None,
+        },
         item_id: None,
         table: Table::CsvRefs,
         platform_id: reference.to_string(),
         outcome,
         date: IsoDate::parse(date).ok_or_else(|| {
-            Flaw::new(DiagnosticCode::InvalidTimestamp, format!("date « {date} » illisible : attendu AAAA-MM-JJ"), format!("unreadable date \"{date}\": expected YYYY-MM-DD"))
+            Flaw::new(
+                DiagnosticCode::InvalidTimestamp,
+                format!("date « {date} » illisible : attendu AAAA-MM-JJ"),
+                format!("unreadable date \"{date}\": expected YYYY-MM-DD"),
+            )
         }),
         minutes: (!minutes.is_empty()).then(|| match minutes.parse::<i64>() {
-            Ok(m) => minutes_of_seconds(m.saturating_mul(60)).map_err(|e| platform::duration_flaw(e, &format!("{m} min"))),
+            Ok(m) => minutes_of_seconds(m.saturating_mul(60))
+                .map_err(|e| platform::duration_flaw(e, &format!("{m} min"))),
             Err(_) => platform::iso_minutes(minutes),
         }),
         overridden_by: None,
@@ -127,18 +186,26 @@ fn take_row(cx: &mut Importer, columns: &Columns, record: &::csv::StringRecord) 
 
 /// How `status` reads for a row of this `kind`.
 fn outcome(kind: &str, status: &str, justification: Option<String>) -> Option<Outcome> {
-    let mark = |mark| Some(Outcome::Mark { mark, justification: justification.clone() });
+    let mark = |mark| {
+        Some(Outcome::Mark {
+            mark,
+            justification: justification.clone(),
+        })
+    };
     match (kind, status) {
         ("attendance", "present") => mark(AttendanceMark::Present),
         ("attendance", "late") => mark(AttendanceMark::Late),
         ("attendance", "absent") => mark(AttendanceMark::Absent),
-        ("attendance", "excused") => {
-            Some(Outcome::Mark { mark: AttendanceMark::Excused, justification: Some(justification.unwrap_or_else(|| EXCUSED_IN_EXPORT.to_string())) })
-        }
+        ("attendance", "excused") => Some(Outcome::Mark {
+            mark: AttendanceMark::Excused,
+            justification: Some(justification.unwrap_or_else(|| EXCUSED_IN_EXPORT.to_string())),
+        }),
         ("activity", "" | "completed") => Some(Outcome::Done { passed: false }),
         ("activity", "incomplete") => Some(Outcome::NotDone),
         ("activity", "failed") => Some(Outcome::Failed),
-        ("activity", "waived") => Some(Outcome::Waived { reason: justification.unwrap_or_else(|| WAIVED_IN_EXPORT.to_string()) }),
+        ("activity", "waived") => Some(Outcome::Waived {
+            reason: justification.unwrap_or_else(|| WAIVED_IN_EXPORT.to_string()),
+        }),
         ("traceur", "deposited") => Some(Outcome::Traceur(TraceurRecordStatus::Deposited)),
         ("traceur", "to_revise") => Some(Outcome::Traceur(TraceurRecordStatus::ToRevise)),
         ("traceur", "validated") => Some(Outcome::Traceur(TraceurRecordStatus::Validated)),
@@ -150,9 +217,15 @@ fn outcome(kind: &str, status: &str, justification: Option<String>) -> Option<Ou
 /// meant for one thing and mapped to another is a wrong `ref`.
 fn fit(target: Option<&Target>, kind: &str, outcome: Outcome) -> Outcome {
     match target {
-        Some(target @ Target::Session { .. }) if kind != "attendance" => Outcome::SetAside(mismatch(target)),
-        Some(target @ Target::Activity { .. }) if kind == "traceur" => Outcome::SetAside(mismatch(target)),
-        Some(target @ Target::Traceur { .. }) if kind != "traceur" => Outcome::SetAside(mismatch(target)),
+        Some(target @ Target::Session { .. }) if kind != "attendance" => {
+            Outcome::SetAside(mismatch(target))
+        }
+        Some(target @ Target::Activity { .. }) if kind == "traceur" => {
+            Outcome::SetAside(mismatch(target))
+        }
+        Some(target @ Target::Traceur { .. }) if kind != "traceur" => {
+            Outcome::SetAside(mismatch(target))
+        }
         _ => outcome,
     }
 }

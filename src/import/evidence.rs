@@ -8,7 +8,9 @@ use super::records::Records;
 use super::time::TimeZone;
 use super::{Diagnostic, DiagnosticCode};
 use crate::date::IsoDate;
-use crate::learner::{Activity, Attendance, AttendanceStatus, LearnerRecord, TraceurRecord, TraceurRecordStatus};
+use crate::learner::{
+    Activity, Attendance, AttendanceStatus, LearnerRecord, TraceurRecord, TraceurRecordStatus,
+};
 use crate::message::Message;
 use crate::minutes::Minutes;
 use crate::programme::Programme;
@@ -49,7 +51,10 @@ pub(super) struct Flaw {
 
 impl Flaw {
     pub fn new(code: DiagnosticCode, fr: impl Into<String>, en: impl Into<String>) -> Flaw {
-        Flaw { code, message: Message::new(fr, en) }
+        Flaw {
+            code,
+            message: Message::new(fr, en),
+        }
     }
 }
 
@@ -62,11 +67,18 @@ pub(super) struct Who {
 /// What the platform says happened.
 pub(super) enum Outcome {
     /// Completed, attended; `passed` when with a pass (validates a traceur).
-    Done { passed: bool },
+    Done {
+        passed: bool,
+    },
     /// An attendance status; `justification` of an absence or an excuse.
-    Mark { mark: AttendanceMark, justification: Option<String> },
+    Mark {
+        mark: AttendanceMark,
+        justification: Option<String>,
+    },
     /// cmi5 `waived`: a justified absence for a seminar, nothing counted otherwise.
-    Waived { reason: String },
+    Waived {
+        reason: String,
+    },
     NotDone,
     NotTracked,
     Failed,
@@ -109,12 +121,27 @@ pub(super) struct Importer<'a> {
 }
 
 impl<'a> Importer<'a> {
-    pub fn new(programme: &'a Programme, mapping: &'a Mapping, zone: TimeZone, as_of: IsoDate, asked: Option<&'a str>) -> Importer<'a> {
+    pub fn new(
+        programme: &'a Programme,
+        mapping: &'a Mapping,
+        zone: TimeZone,
+        as_of: IsoDate,
+        asked: Option<&'a str>,
+    ) -> Importer<'a> {
         let mut records = Records::default();
         if let Some(id) = asked {
             records.learner(id, None);
         }
-        Importer { programme, mapping, zone, as_of, asked, seen_items: HashSet::new(), records, diagnostics: Vec::new() }
+        Importer {
+            programme,
+            mapping,
+            zone,
+            as_of,
+            asked,
+            seen_items: HashSet::new(),
+            records,
+            diagnostics: Vec::new(),
+        }
     }
 
     pub fn diagnose(&mut self, origin: &Origin, learner: Option<&str>, flaw: Flaw) {
@@ -133,14 +160,21 @@ impl<'a> Importer<'a> {
     }
 
     pub fn finish(self) -> (Vec<LearnerRecord>, Vec<Diagnostic>) {
-        (self.records.finish(&self.mapping.programme), self.diagnostics)
+        (
+            self.records.finish(&self.mapping.programme),
+            self.diagnostics,
+        )
     }
 
     /// Holds one item against the mapping: added to its learner's records,
     /// or set aside with a diagnostic.
     pub fn take(&mut self, e: Evidence) {
-        let Some(learner) = self.learner_id(&e) else { return };
-        let at = self.records.learner(&learner, e.who.display_name.as_deref());
+        let Some(learner) = self.learner_id(&e) else {
+            return;
+        };
+        let at = self
+            .records
+            .learner(&learner, e.who.display_name.as_deref());
         let target = match self.admit(&e) {
             Ok(target) => target,
             Err(flaw) => return self.diagnose(&e.origin, Some(&learner), flaw),
@@ -148,7 +182,9 @@ impl<'a> Importer<'a> {
         if let Some(by) = &e.overridden_by {
             let flaw = Flaw::new(
                 DiagnosticCode::CompletionOverridden,
-                format!("état d'achèvement fixé à la main par l'utilisateur {by} (formateur) : retenu"),
+                format!(
+                    "état d'achèvement fixé à la main par l'utilisateur {by} (formateur) : retenu"
+                ),
                 format!("completion state set by hand by user {by} (a trainer): honoured"),
             );
             self.diagnose(&e.origin, Some(&learner), flaw);
@@ -191,7 +227,11 @@ impl<'a> Importer<'a> {
 
     /// What the item stands for, if it is to be imported at all.
     fn admit(&mut self, e: &Evidence) -> Result<&'a Target, Flaw> {
-        if let Some(id) = e.item_id.as_ref().filter(|id| !self.seen_items.insert(id.to_string())) {
+        if let Some(id) = e
+            .item_id
+            .as_ref()
+            .filter(|id| !self.seen_items.insert(id.to_string()))
+        {
             return Err(Flaw::new(
                 DiagnosticCode::Duplicate,
                 format!("la déclaration « {id} » figure déjà : comptée une seule fois"),
@@ -284,7 +324,11 @@ impl<'a> Importer<'a> {
         if date > self.as_of {
             return Err(Flaw::new(
                 DiagnosticCode::DatedAfterAsOf,
-                format!("daté du {}, après la date d'import ({})", date.french(), self.as_of.french()),
+                format!(
+                    "daté du {}, après la date d'import ({})",
+                    date.french(),
+                    self.as_of.french()
+                ),
                 format!("dated {date}, after the import date ({})", self.as_of),
             ));
         }
@@ -292,13 +336,25 @@ impl<'a> Importer<'a> {
     }
 
     /// The seminar day an item stands for: pinned by the mapping, or the item's own date.
-    fn session_day(&self, session: &str, pinned: Option<IsoDate>, e: &Evidence) -> Result<IsoDate, Flaw> {
+    fn session_day(
+        &self,
+        session: &str,
+        pinned: Option<IsoDate>,
+        e: &Evidence,
+    ) -> Result<IsoDate, Flaw> {
         if let Some(date) = pinned {
             return Ok(date);
         }
         let date = e.date.clone()?;
-        let Some(s) = self.programme.session_index(session).map(|s| &self.programme.definition.sessions[s]) else {
-            return Err(mismatch(&Target::Session { session: session.to_string(), date: None }));
+        let Some(s) = self
+            .programme
+            .session_index(session)
+            .map(|s| &self.programme.definition.sessions[s])
+        else {
+            return Err(mismatch(&Target::Session {
+                session: session.to_string(),
+                date: None,
+            }));
         };
         if s.days.iter().any(|day| day.date == date) {
             return Ok(date);
@@ -306,8 +362,17 @@ impl<'a> Importer<'a> {
         let days: Vec<String> = s.days.iter().map(|day| day.date.to_string()).collect();
         Err(Flaw::new(
             DiagnosticCode::NotASessionDay,
-            format!("le {} n'est pas une journée du séminaire « {} » ({})", date.french(), s.title, days.join(", ")),
-            format!("{date} is not a day of the seminar \"{}\" ({})", s.title, days.join(", ")),
+            format!(
+                "le {} n'est pas une journée du séminaire « {} » ({})",
+                date.french(),
+                s.title,
+                days.join(", ")
+            ),
+            format!(
+                "{date} is not a day of the seminar \"{}\" ({})",
+                s.title,
+                days.join(", ")
+            ),
         ))
     }
 
@@ -351,14 +416,24 @@ impl<'a> Importer<'a> {
             let flaw = flaw.unwrap_or_else(|| {
                 Flaw::new(
                     DiagnosticCode::Duplicate,
-                    format!("déjà lu en {} : compté une seule fois", kept.fr()),
-                    format!("already read at {}: counted once", kept.en()),
+                    format!("le même qu'en {} : compté une seule fois, là", kept.fr()),
+                    format!("the same as at {}: counted once, there", kept.en()),
                 )
             });
             self.diagnose(&dropped, Some(learner), flaw);
         }
-        if matches!(e.outcome, Outcome::Mark { mark: AttendanceMark::Late, .. }) {
-            let flaw = Flaw::new(DiagnosticCode::LateCountedPresent, "en retard : compté présent", "late: counted present");
+        if matches!(
+            e.outcome,
+            Outcome::Mark {
+                mark: AttendanceMark::Late,
+                ..
+            }
+        ) {
+            let flaw = Flaw::new(
+                DiagnosticCode::LateCountedPresent,
+                "en retard : compté présent",
+                "late: counted present",
+            );
             self.diagnose(&e.origin, Some(learner), flaw);
         }
     }
@@ -384,14 +459,28 @@ impl Record {
 /// The item is of a kind its target does not take.
 pub(super) fn mismatch(target: &Target) -> Flaw {
     let (fr, en) = match target {
-        Target::Session { session, .. } => (format!("le séminaire « {session} »"), format!("the seminar \"{session}\"")),
-        Target::Activity { modality, .. } => (format!("une activité {}", modality.key()), format!("an activity ({})", modality.english())),
-        Target::Traceur { traceur, .. } => (format!("le document traceur « {traceur} »"), format!("the document traceur \"{traceur}\"")),
-        Target::Ignore { .. } => ("un élément ignoré".to_string(), "an ignored item".to_string()),
+        Target::Session { session, .. } => (
+            format!("le séminaire « {session} »"),
+            format!("the seminar \"{session}\""),
+        ),
+        Target::Activity { modality, .. } => (
+            format!("une activité {}", modality.key()),
+            format!("an activity ({})", modality.english()),
+        ),
+        Target::Traceur { traceur, .. } => (
+            format!("le document traceur « {traceur} »"),
+            format!("the document traceur \"{traceur}\""),
+        ),
+        Target::Ignore { .. } => (
+            "un élément ignoré".to_string(),
+            "an ignored item".to_string(),
+        ),
     };
     Flaw::new(
         DiagnosticCode::TargetMismatch,
-        format!("la correspondance en fait {fr}, à quoi ce que dit la plateforme ne s'applique pas"),
+        format!(
+            "la correspondance en fait {fr}, à quoi ce que dit la plateforme ne s'applique pas"
+        ),
         format!("the mapping makes it {en}, which what the platform says does not fit"),
     )
 }

@@ -3,7 +3,7 @@
 //! (its seminar sessions, modules, modalities and traceurs). Portal
 //! developers write one per platform and cohort; field names are camelCase.
 
-use super::time::TimeZone;
+use super::time::{TimeZone, MAX_ITEM_MINUTES};
 use crate::date::IsoDate;
 use crate::learner::TraceurRecordStatus;
 use crate::minutes::Minutes;
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Mapping {
     /// The programme the records are for (an embedded programme's id).
     pub programme: String,
@@ -55,7 +55,7 @@ pub struct Mapping {
 /// What a platform item stands for in the programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum Target {
     /// A day of a seminar session: the day whose date is the item's local
     /// date, or `date` when the mapping pins it.
@@ -98,7 +98,7 @@ fn deposited() -> TraceurRecordStatus {
 /// How an attendance status reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum AttendanceMark {
     Present,
     /// Counts as present, with a notice.
@@ -111,13 +111,17 @@ pub enum AttendanceMark {
 impl AttendanceMark {
     /// mod_attendance's default acronyms, then the mapping's own.
     pub fn of_acronym(mapping: &Mapping, acronym: &str) -> Option<AttendanceMark> {
-        mapping.attendance_statuses.get(acronym).copied().or(match acronym {
-            "P" => Some(AttendanceMark::Present),
-            "L" => Some(AttendanceMark::Late),
-            "A" => Some(AttendanceMark::Absent),
-            "E" => Some(AttendanceMark::Excused),
-            _ => None,
-        })
+        mapping
+            .attendance_statuses
+            .get(acronym)
+            .copied()
+            .or(match acronym {
+                "P" => Some(AttendanceMark::Present),
+                "L" => Some(AttendanceMark::Late),
+                "A" => Some(AttendanceMark::Absent),
+                "E" => Some(AttendanceMark::Excused),
+                _ => None,
+            })
     }
 }
 
@@ -162,7 +166,11 @@ impl Mapping {
         let parsed = parse::from_json::<Mapping>(text).map_err(|p| vec![p])?;
         match parsed.unknown_fields.is_empty() {
             true => Ok(parsed.value),
-            false => Err(parsed.unknown_fields.iter().map(|path| parse::unknown_field_problem(path)).collect()),
+            false => Err(parsed
+                .unknown_fields
+                .iter()
+                .map(|path| parse::unknown_field_problem(path))
+                .collect()),
         }
     }
 
@@ -183,8 +191,16 @@ impl Mapping {
             problems.push(Problem::new(
                 ProblemCode::ProgrammeMismatch,
                 "/programme",
-                format!("la correspondance est pour « {} », pas pour « {} »", self.programme, programme.id()),
-                format!("the mapping is for \"{}\", not for \"{}\"", self.programme, programme.id()),
+                format!(
+                    "la correspondance est pour « {} », pas pour « {} »",
+                    self.programme,
+                    programme.id()
+                ),
+                format!(
+                    "the mapping is for \"{}\", not for \"{}\"",
+                    self.programme,
+                    programme.id()
+                ),
             ));
         }
         let zone = TimeZone::parse(&self.time_zone);
@@ -196,7 +212,13 @@ impl Mapping {
                 format!("unknown time zone \"{}\": \"Europe/Paris\", \"UTC\" or a fixed offset \"+01:00\"", self.time_zone),
             ));
         }
-        for table in [Table::CourseModules, Table::Courses, Table::AttendanceSessions, Table::XapiActivities, Table::CsvRefs] {
+        for table in [
+            Table::CourseModules,
+            Table::Courses,
+            Table::AttendanceSessions,
+            Table::XapiActivities,
+            Table::CsvRefs,
+        ] {
             for (id, target) in self.table(table) {
                 let path = pointer([table.field(), id]);
                 check_target(programme, target, &path, &mut problems);
@@ -224,8 +246,14 @@ fn check_target(programme: &Programme, target: &Target, path: &str, problems: &m
         problems.push(Problem::new(
             ProblemCode::UnknownReference,
             format!("{path}/{field}"),
-            format!("{what_fr} « {id} » n'existe pas dans le programme « {} »", programme.id()),
-            format!("{what_en} \"{id}\" does not exist in the programme \"{}\"", programme.id()),
+            format!(
+                "{what_fr} « {id} » n'existe pas dans le programme « {} »",
+                programme.id()
+            ),
+            format!(
+                "{what_en} \"{id}\" does not exist in the programme \"{}\"",
+                programme.id()
+            ),
         ))
     };
     match target {
@@ -234,21 +262,45 @@ fn check_target(programme: &Programme, target: &Target, path: &str, problems: &m
             Some(s) => {
                 let days = &programme.definition.sessions[s].days;
                 if let Some(date) = date.filter(|d| !days.iter().any(|day| day.date == *d)) {
-                    unknown("date", &format!("dans « {session} », la journée"), &format!("in \"{session}\", the day"), &date.to_string());
+                    unknown(
+                        "date",
+                        &format!("dans « {session} », la journée"),
+                        &format!("in \"{session}\", the day"),
+                        &date.to_string(),
+                    );
                 }
             }
         },
-        Target::Activity { module, minutes, .. } => {
+        Target::Activity {
+            module, minutes, ..
+        } => {
             if let Some(m) = module.as_deref().filter(|m| programme.module(m).is_none()) {
                 unknown("module", "le module", "the module", m);
             }
-            if minutes.is_some_and(Minutes::is_zero) {
-                problems.push(Problem::new(ProblemCode::InvalidValue, format!("{path}/minutes"), "durée nulle", "zero duration"));
+            let out_of_bounds = |m: &Minutes| m.is_zero() || m.0 > MAX_ITEM_MINUTES;
+            if let Some(m) = minutes.filter(out_of_bounds) {
+                problems.push(Problem::new(
+                    ProblemCode::InvalidValue,
+                    format!("{path}/minutes"),
+                    format!(
+                        "durée de {} min : attendu de 1 à {MAX_ITEM_MINUTES} min",
+                        m.0
+                    ),
+                    format!(
+                        "a duration of {} min: expected 1 to {MAX_ITEM_MINUTES} min",
+                        m.0
+                    ),
+                ));
             }
         }
         Target::Traceur { traceur, .. } => {
             if programme.traceur_index(traceur).is_none() {
-                unknown("traceur", "le document traceur", "the document traceur", traceur);
+                unknown(
+                    "traceur",
+                    "le document traceur",
+                    "the document traceur",
+                    traceur,
+                );
             }
         }
         Target::Ignore { .. } => {}

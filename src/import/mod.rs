@@ -30,7 +30,7 @@ use std::str::FromStr;
 /// The shape of the platform data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum ImportSource {
     /// `core_completion_get_activities_completion_status` (and optionally
     /// `core_completion_get_course_completion_status`) responses, each in an
@@ -45,7 +45,12 @@ pub enum ImportSource {
 }
 
 impl ImportSource {
-    pub const ALL: [ImportSource; 4] = [ImportSource::MoodleCompletion, ImportSource::MoodleAttendance, ImportSource::Xapi, ImportSource::Csv];
+    pub const ALL: [ImportSource; 4] = [
+        ImportSource::MoodleCompletion,
+        ImportSource::MoodleAttendance,
+        ImportSource::Xapi,
+        ImportSource::Csv,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -66,17 +71,26 @@ impl fmt::Display for ImportSource {
 impl FromStr for ImportSource {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        ImportSource::ALL.into_iter().find(|source| source.key() == s).ok_or_else(|| {
-            let keys: Vec<&str> = ImportSource::ALL.iter().map(|source| source.key()).collect();
-            format!("unknown source \"{s}\": expected one of {}", keys.join(", "))
-        })
+        ImportSource::ALL
+            .into_iter()
+            .find(|source| source.key() == s)
+            .ok_or_else(|| {
+                let keys: Vec<&str> = ImportSource::ALL
+                    .iter()
+                    .map(|source| source.key())
+                    .collect();
+                format!(
+                    "unknown source \"{s}\": expected one of {}",
+                    keys.join(", ")
+                )
+            })
     }
 }
 
 /// How to read an import call's input. Field names are camelCase in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct ImportOptions {
     pub source: ImportSource,
     /// Records dated after this day are not facts yet: set aside, with a diagnostic.
@@ -90,7 +104,7 @@ pub struct ImportOptions {
 /// Learner records ready for evaluation, and what could not be used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct ImportResult {
     pub source: ImportSource,
     pub programme: String,
@@ -104,14 +118,16 @@ pub struct ImportResult {
 
 impl ImportResult {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
 /// Something of the input that was not taken as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Diagnostic {
     pub code: DiagnosticCode,
     pub severity: Severity,
@@ -130,7 +146,7 @@ pub struct Diagnostic {
 /// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum Severity {
     /// Broken data or an incomplete mapping: evidence was lost; fix the source.
     Error,
@@ -143,7 +159,7 @@ pub enum Severity {
 /// Why an item was not taken as it stands. The codes are stable: callers switch on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum DiagnosticCode {
     /// An item lacks a field the source's format requires, or has a wrong type.
     MalformedItem,
@@ -157,13 +173,16 @@ pub enum DiagnosticCode {
     OtherLearner,
     /// A status the source or the mapping does not define.
     UnknownStatus,
-    /// A timestamp missing, zero or unreadable.
+    /// A timestamp or date missing, zero or unreadable.
     InvalidTimestamp,
     /// A duration that is not a number of seconds or an ISO 8601 duration.
     InvalidDuration,
     NegativeDuration,
     /// The duration rounds to zero minutes.
     ZeroDuration,
+    /// More than a day for one item ([`time::MAX_ITEM_MINUTES`]): a clock
+    /// left running or a unit mistaken.
+    ImplausibleDuration,
     /// Neither the source nor the mapping gives the activity a duration.
     NoDuration,
     /// The date is not a day of the seminar session the item maps to.
@@ -202,39 +221,68 @@ impl DiagnosticCode {
     pub fn severity(self) -> Severity {
         use DiagnosticCode::*;
         match self {
-            MalformedItem | UnmappedId | UnknownLearner | UnknownStatus | InvalidTimestamp | InvalidDuration | NegativeDuration | NoDuration
+            MalformedItem | UnmappedId | UnknownLearner | UnknownStatus | InvalidTimestamp
+            | InvalidDuration | NegativeDuration | ImplausibleDuration | NoDuration
             | NotASessionDay | TargetMismatch => Severity::Error,
-            ZeroDuration | DatedAfterAsOf | AttendanceConflict | NotTracked | CompletionFailed | PlatformWarning => Severity::Warning,
-            IgnoredByMapping | OtherLearner | Duplicate | Superseded | NotCompleted | CompletionOverridden | LateCountedPresent
-            | AbsentFromActivity | Waived | VerbNotUsed => Severity::Notice,
+            ZeroDuration | DatedAfterAsOf | AttendanceConflict | NotTracked | CompletionFailed
+            | PlatformWarning => Severity::Warning,
+            IgnoredByMapping | OtherLearner | Duplicate | Superseded | NotCompleted
+            | CompletionOverridden | LateCountedPresent | AbsentFromActivity | Waived
+            | VerbNotUsed => Severity::Notice,
         }
     }
 }
 
 /// An import call: the mapping document (JSON text), the embedded programme
 /// it names, then the input (JSON text, or CSV text for `csv`).
-pub fn run(options: &ImportOptions, mapping: &str, input: &str) -> Result<ImportResult, Vec<Problem>> {
+pub fn run(
+    options: &ImportOptions,
+    mapping: &str,
+    input: &str,
+) -> Result<ImportResult, Vec<Problem>> {
     let mapping = Mapping::read(mapping).map_err(|p| under(p, "/mapping"))?;
-    let programme = Catalog::embedded_programme(&mapping.programme).map_err(|p| under(p, "/mapping/programme"))?;
+    let programme = Catalog::embedded_programme(&mapping.programme)
+        .map_err(|p| under(p, "/mapping/programme"))?;
     import(programme, &mapping, options, input)
 }
 
 /// Turns `input` into learner records of `programme`. Problems of the mapping
 /// have paths under `/mapping`, of the input under `/input`; diagnostics have
 /// paths (or lines) in the input itself.
-pub fn import(programme: &Programme, mapping: &Mapping, options: &ImportOptions, input: &str) -> Result<ImportResult, Vec<Problem>> {
+pub fn import(
+    programme: &Programme,
+    mapping: &Mapping,
+    options: &ImportOptions,
+    input: &str,
+) -> Result<ImportResult, Vec<Problem>> {
     let zone = mapping.check(programme).map_err(|p| under(p, "/mapping"))?;
-    let mut cx = evidence::Importer::new(programme, mapping, zone, options.as_of, options.learner.as_deref());
+    let mut cx = evidence::Importer::new(
+        programme,
+        mapping,
+        zone,
+        options.as_of,
+        options.learner.as_deref(),
+    );
     let json = || parse::json_value(input);
     match options.source {
-        ImportSource::MoodleCompletion => json().and_then(|doc| moodle_completion::read(&mut cx, &doc)),
-        ImportSource::MoodleAttendance => json().and_then(|doc| moodle_attendance::read(&mut cx, &doc)),
+        ImportSource::MoodleCompletion => {
+            json().and_then(|doc| moodle_completion::read(&mut cx, &doc))
+        }
+        ImportSource::MoodleAttendance => {
+            json().and_then(|doc| moodle_attendance::read(&mut cx, &doc))
+        }
         ImportSource::Xapi => json().and_then(|doc| xapi::read(&mut cx, &doc)),
         ImportSource::Csv => csv::read(&mut cx, input),
     }
     .map_err(|p| under(vec![p], "/input"))?;
     let (learners, diagnostics) = cx.finish();
-    Ok(ImportResult { source: options.source, programme: mapping.programme.clone(), as_of: options.as_of, learners, diagnostics })
+    Ok(ImportResult {
+        source: options.source,
+        programme: mapping.programme.clone(),
+        as_of: options.as_of,
+        learners,
+        diagnostics,
+    })
 }
 
 fn under(problems: Vec<Problem>, prefix: &str) -> Vec<Problem> {

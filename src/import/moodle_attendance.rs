@@ -62,19 +62,32 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
             session(cx, input, "");
             Ok(())
         }
-        _ => Err(shape_problem("", "attendu une session ou une liste de sessions", "expected a session or a list of sessions")),
+        _ => Err(shape_problem(
+            "",
+            "attendu une session ou une liste de sessions",
+            "expected a session or a list of sessions",
+        )),
     }
 }
 
 fn session(cx: &mut Importer, doc: &Value, path: &str) {
-    let Some(session) = platform::item::<Session>(cx, doc, path) else { return };
+    let Some(session) = platform::item::<Session>(cx, doc, path) else {
+        return;
+    };
     let statuses = platform::items::<Status>(cx, doc.get("statuses"), &format!("{path}/statuses"));
     let users = platform::items::<User>(cx, doc.get("users"), &format!("{path}/users"));
     let date = platform::unix_date(cx, session.sessdate);
     let minutes = session.duration.map(platform::seconds_minutes);
-    platform::each::<LogEntry>(cx, doc.get("attendance_log"), &format!("{path}/attendance_log"), |cx, path, entry| {
-        let acronym = statuses.iter().find(|s| s.id == entry.statusid).map(|s| s.acronym.as_str());
-        let outcome = match acronym.map(|a| (a, AttendanceMark::of_acronym(cx.mapping, a))) {
+    platform::each::<LogEntry>(
+        cx,
+        doc.get("attendance_log"),
+        &format!("{path}/attendance_log"),
+        |cx, path, entry| {
+            let acronym = statuses
+                .iter()
+                .find(|s| s.id == entry.statusid)
+                .map(|s| s.acronym.as_str());
+            let outcome = match acronym.map(|a| (a, AttendanceMark::of_acronym(cx.mapping, a))) {
             Some((_, Some(mark))) => {
                 let remarks = entry.remarks.as_deref().map(str::trim).filter(|r| !r.is_empty());
                 let justification = (mark == AttendanceMark::Excused).then(|| remarks.unwrap_or(EXCUSED_BY_MOODLE).to_string());
@@ -91,19 +104,31 @@ fn session(cx: &mut Importer, doc: &Value, path: &str) {
                 format!("status {} is not among the session's statuses", entry.statusid.0),
             )),
         };
-        let user = users.iter().find(|u| u.id == entry.studentid);
-        let display_name = user.map(|u| format!("{} {}", u.firstname.as_deref().unwrap_or(""), u.lastname.as_deref().unwrap_or("")).trim().to_string());
-        cx.take(Evidence {
-            origin: Origin::Path(path),
-            who: Who { key: entry.studentid.0, display_name: display_name.filter(|n| !n.is_empty()) },
-            item_id: None,
-            table: Table::AttendanceSessions,
-            platform_id: session.id.0.clone(),
-            outcome,
-            date: date.clone(),
-            minutes: minutes.clone(),
-            overridden_by: None,
-            repeats: false,
-        });
-    });
+            let user = users.iter().find(|u| u.id == entry.studentid);
+            let display_name = user.map(|u| {
+                format!(
+                    "{} {}",
+                    u.firstname.as_deref().unwrap_or(""),
+                    u.lastname.as_deref().unwrap_or("")
+                )
+                .trim()
+                .to_string()
+            });
+            cx.take(Evidence {
+                origin: Origin::Path(path),
+                who: Who {
+                    key: entry.studentid.0,
+                    display_name: display_name.filter(|n| !n.is_empty()),
+                },
+                item_id: None,
+                table: Table::AttendanceSessions,
+                platform_id: session.id.0.clone(),
+                outcome,
+                date: date.clone(),
+                minutes: minutes.clone(),
+                overridden_by: None,
+                repeats: false,
+            });
+        },
+    );
 }

@@ -19,11 +19,18 @@ use crate::problem::Problem;
 use serde::Deserialize;
 use serde_json::Value;
 
+/// The envelope is this crate's format, not Moodle's: a misspelt answer
+/// name would lose a learner's evidence, so unknown fields are refused.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Envelope {
     userid: PlatformId,
     #[serde(default)]
     courseid: Option<PlatformId>,
+    #[serde(default)]
+    activities: Option<Value>,
+    #[serde(default)]
+    course: Option<Value>,
 }
 
 /// One activity of `statuses`; the other fields Moodle sends are not needed.
@@ -88,44 +95,60 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
 }
 
 fn envelope(cx: &mut Importer, doc: &Value, path: &str) {
-    let Some(envelope) = platform::item::<Envelope>(cx, doc, path) else { return };
-    let who = || Who { key: envelope.userid.0.clone(), display_name: None };
-    if let Some(answer) = doc.get("activities") {
+    let Some(envelope) = platform::item::<Envelope>(cx, doc, path) else {
+        return;
+    };
+    let who = || Who {
+        key: envelope.userid.0.clone(),
+        display_name: None,
+    };
+    if let Some(answer) = &envelope.activities {
         let path = format!("{path}/activities");
         warnings(cx, answer, &path);
-        platform::each::<Status>(cx, answer.get("statuses"), &format!("{path}/statuses"), |cx, path, s| {
-            let tracked = s.tracking != Some(0) && s.hascompletion != Some(false) && s.istrackeduser != Some(false);
-            let outcome = match s.state {
-                _ if !tracked => Outcome::NotTracked,
-                0 => Outcome::NotDone,
-                1 => Outcome::Done { passed: false },
-                2 => Outcome::Done { passed: true },
-                3 => Outcome::Failed,
-                other => Outcome::SetAside(Flaw::new(
-                    DiagnosticCode::UnknownStatus,
-                    format!("état d'achèvement Moodle {other} inconnu (0 à 3)"),
-                    format!("unknown Moodle completion state {other} (0 to 3)"),
-                )),
-            };
-            let date = platform::unix_date(cx, s.timecompleted);
-            cx.take(Evidence {
-                origin: Origin::Path(path),
-                who: who(),
-                item_id: None,
-                table: Table::CourseModules,
-                platform_id: s.cmid.0,
-                outcome,
-                date,
-                minutes: None,
-                overridden_by: s.overrideby.map(|by| by.0),
-                repeats: false,
-            });
-        });
+        platform::each::<Status>(
+            cx,
+            answer.get("statuses"),
+            &format!("{path}/statuses"),
+            |cx, path, s| {
+                let tracked = s.tracking != Some(0)
+                    && s.hascompletion != Some(false)
+                    && s.istrackeduser != Some(false);
+                let outcome = match s.state {
+                    _ if !tracked => Outcome::NotTracked,
+                    0 => Outcome::NotDone,
+                    1 => Outcome::Done { passed: false },
+                    2 => Outcome::Done { passed: true },
+                    3 => Outcome::Failed,
+                    other => Outcome::SetAside(Flaw::new(
+                        DiagnosticCode::UnknownStatus,
+                        format!("état d'achèvement Moodle {other} inconnu (0 à 3)"),
+                        format!("unknown Moodle completion state {other} (0 to 3)"),
+                    )),
+                };
+                let date = platform::unix_date(cx, s.timecompleted);
+                cx.take(Evidence {
+                    origin: Origin::Path(path),
+                    who: who(),
+                    item_id: None,
+                    table: Table::CourseModules,
+                    platform_id: s.cmid.0,
+                    outcome,
+                    date,
+                    minutes: None,
+                    overridden_by: s.overrideby.map(|by| by.0),
+                    repeats: false,
+                });
+            },
+        );
     }
-    if let Some(answer) = doc.get("course") {
+    if let Some(answer) = &envelope.course {
         let path = format!("{path}/course");
         warnings(cx, answer, &path);
-        let Some(course) = platform::item::<CourseStatus>(cx, answer.get("completionstatus").unwrap_or(&Value::Null), &format!("{path}/completionstatus")) else {
+        let Some(course) = platform::item::<CourseStatus>(
+            cx,
+            answer.get("completionstatus").unwrap_or(&Value::Null),
+            &format!("{path}/completionstatus"),
+        ) else {
             return;
         };
         let Some(courseid) = envelope.courseid.clone() else {
@@ -137,7 +160,11 @@ fn envelope(cx: &mut Importer, doc: &Value, path: &str) {
             return cx.diagnose(&Origin::Path(path), None, flaw);
         };
         // The course is complete when its last criterion is.
-        let latest = course.completions.iter().filter_map(|c| c.timecompleted).max();
+        let latest = course
+            .completions
+            .iter()
+            .filter_map(|c| c.timecompleted)
+            .max();
         let date = platform::unix_date(cx, latest);
         cx.take(Evidence {
             origin: Origin::Path(format!("{path}/completionstatus")),
@@ -145,7 +172,11 @@ fn envelope(cx: &mut Importer, doc: &Value, path: &str) {
             item_id: None,
             table: Table::Courses,
             platform_id: courseid.0,
-            outcome: if course.completed { Outcome::Done { passed: false } } else { Outcome::NotDone },
+            outcome: if course.completed {
+                Outcome::Done { passed: false }
+            } else {
+                Outcome::NotDone
+            },
             date,
             minutes: None,
             overridden_by: None,
@@ -156,9 +187,22 @@ fn envelope(cx: &mut Importer, doc: &Value, path: &str) {
 
 /// The web service's own warnings, passed on.
 fn warnings(cx: &mut Importer, answer: &Value, path: &str) {
-    platform::each::<Warning>(cx, answer.get("warnings"), &format!("{path}/warnings"), |cx, path, w| {
-        let text = format!("{} ({})", w.message.unwrap_or_default(), w.warningcode.unwrap_or_default());
-        let flaw = Flaw::new(DiagnosticCode::PlatformWarning, format!("Moodle signale : {text}"), format!("Moodle warns: {text}"));
-        cx.diagnose(&Origin::Path(path), None, flaw);
-    });
+    platform::each::<Warning>(
+        cx,
+        answer.get("warnings"),
+        &format!("{path}/warnings"),
+        |cx, path, w| {
+            let text = format!(
+                "{} ({})",
+                w.message.unwrap_or_default(),
+                w.warningcode.unwrap_or_default()
+            );
+            let flaw = Flaw::new(
+                DiagnosticCode::PlatformWarning,
+                format!("Moodle signale : {text}"),
+                format!("Moodle warns: {text}"),
+            );
+            cx.diagnose(&Origin::Path(path), None, flaw);
+        },
+    );
 }

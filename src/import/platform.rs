@@ -3,10 +3,11 @@
 //! refused), and timestamps and durations read into the item's evidence.
 
 use super::evidence::{Flaw, Importer, Origin};
-use super::time::{minutes_of_iso_duration, minutes_of_seconds, DurationError};
+use super::time::{minutes_of_iso_duration, minutes_of_seconds, DurationError, MAX_ITEM_MINUTES};
 use super::DiagnosticCode;
 use crate::date::IsoDate;
 use crate::minutes::Minutes;
+use crate::parse;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -17,34 +18,65 @@ pub(super) struct PlatformId(pub String);
 
 impl<'de> Deserialize<'de> for PlatformId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            Number(i64),
-            Text(String),
+        match Value::deserialize(d)? {
+            Value::Number(n) if n.is_i64() || n.is_u64() => Ok(PlatformId(n.to_string())),
+            Value::String(s) => Ok(PlatformId(s)),
+            other => Err(serde::de::Error::custom(format!(
+                "expected an id (a whole number or a string), found {other}"
+            ))),
         }
-        Ok(PlatformId(match Written::deserialize(d)? {
-            Written::Number(n) => n.to_string(),
-            Written::Text(s) => s,
-        }))
     }
 }
 
-/// Reads one item; an item that does not read is diagnosed at its path and `None`.
+/// Reads one item; an item that does not read is diagnosed at the path of
+/// the value at fault (the item, or one of its fields) and `None`.
 pub(super) fn item<T: DeserializeOwned>(cx: &mut Importer, value: &Value, path: &str) -> Option<T> {
-    match T::deserialize(value) {
-        Ok(item) => Some(item),
-        Err(e) => {
-            let flaw = Flaw::new(DiagnosticCode::MalformedItem, format!("élément illisible : {e}"), format!("unreadable item: {e}"));
-            cx.diagnose(&Origin::Path(path.to_string()), None, flaw);
-            None
-        }
+    let error = match T::deserialize(value) {
+        Ok(item) => return Some(item),
+        Err(e) => e,
+    };
+    // Slow path, for the diagnostic only: where in the item, and why.
+    let (at, detail) = match parse::from_value_raw::<T>(value) {
+        Err(located) => located,
+        Ok(parsed) => (
+            parsed.unknown_fields.into_iter().next().unwrap_or_default(),
+            error.to_string(),
+        ),
+    };
+    let flaw = Flaw::new(
+        DiagnosticCode::MalformedItem,
+        format!("élément illisible : {}", french(&detail)),
+        format!("unreadable item: {detail}"),
+    );
+    cx.diagnose(&Origin::Path(format!("{path}{at}")), None, flaw);
+    None
+}
+
+/// serde's usual words, in French; other details stay as serde wrote them.
+fn french(detail: &str) -> String {
+    let quoted = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        format!("champ « {} » manquant", quoted(rest))
+    } else if let Some(rest) = detail.strip_prefix("unknown field `") {
+        format!("champ « {} » inconnu", quoted(rest))
+    } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        format!(
+            "type invalide : {}",
+            rest.replacen(", expected ", ", attendu : ", 1)
+        )
+    } else {
+        detail.to_string()
     }
 }
 
 /// Reads the array `list` (at `path`) item by item, in order, handing each
 /// item that reads to `take` with its path.
-pub(super) fn each<T: DeserializeOwned>(cx: &mut Importer, list: Option<&Value>, path: &str, mut take: impl FnMut(&mut Importer, String, T)) {
+pub(super) fn each<T: DeserializeOwned>(
+    cx: &mut Importer,
+    list: Option<&Value>,
+    path: &str,
+    mut take: impl FnMut(&mut Importer, String, T),
+) {
     match list {
         None => {}
         Some(Value::Array(values)) => {
@@ -56,14 +88,22 @@ pub(super) fn each<T: DeserializeOwned>(cx: &mut Importer, list: Option<&Value>,
             }
         }
         Some(_) => {
-            let flaw = Flaw::new(DiagnosticCode::MalformedItem, "une liste est attendue ici", "a list is expected here");
+            let flaw = Flaw::new(
+                DiagnosticCode::MalformedItem,
+                "une liste est attendue ici",
+                "a list is expected here",
+            );
             cx.diagnose(&Origin::Path(path.to_string()), None, flaw);
         }
     }
 }
 
 /// The items of the array `list` that read, for looking up.
-pub(super) fn items<T: DeserializeOwned>(cx: &mut Importer, list: Option<&Value>, path: &str) -> Vec<T> {
+pub(super) fn items<T: DeserializeOwned>(
+    cx: &mut Importer,
+    list: Option<&Value>,
+    path: &str,
+) -> Vec<T> {
     let mut items = Vec::new();
     each(cx, list, path, |_, _, item| items.push(item));
     items
@@ -74,16 +114,25 @@ pub(super) fn unix_date(cx: &Importer, seconds: Option<i64>) -> Result<IsoDate, 
     let date = seconds.filter(|s| *s > 0).and_then(|s| cx.zone.date_of(s));
     date.ok_or_else(|| {
         let shown = seconds.map_or_else(|| "absent".to_string(), |s| s.to_string());
-        Flaw::new(DiagnosticCode::InvalidTimestamp, format!("horodatage invalide ({shown})"), format!("invalid timestamp ({shown})"))
+        Flaw::new(
+            DiagnosticCode::InvalidTimestamp,
+            format!("horodatage invalide ({shown})"),
+            format!("invalid timestamp ({shown})"),
+        )
     })
 }
 
 /// The local date of an ISO 8601 date-time.
 pub(super) fn iso_date(cx: &Importer, text: Option<&str>) -> Result<IsoDate, Flaw> {
-    text.and_then(|t| cx.zone.date_of_timestamp(t)).ok_or_else(|| {
-        let shown = text.unwrap_or("absent");
-        Flaw::new(DiagnosticCode::InvalidTimestamp, format!("horodatage invalide ({shown})"), format!("invalid timestamp ({shown})"))
-    })
+    text.and_then(|t| cx.zone.date_of_timestamp(t))
+        .ok_or_else(|| {
+            let shown = text.unwrap_or("absent");
+            Flaw::new(
+                DiagnosticCode::InvalidTimestamp,
+                format!("horodatage invalide ({shown})"),
+                format!("invalid timestamp ({shown})"),
+            )
+        })
 }
 
 /// A duration in seconds (Moodle).
@@ -98,11 +147,20 @@ pub(super) fn iso_minutes(text: &str) -> Result<Minutes, Flaw> {
 
 pub(super) fn duration_flaw(error: DurationError, shown: &str) -> Flaw {
     match error {
-        DurationError::Negative => Flaw::new(DiagnosticCode::NegativeDuration, format!("durée négative ({shown})"), format!("negative duration ({shown})")),
+        DurationError::Negative => Flaw::new(
+            DiagnosticCode::NegativeDuration,
+            format!("durée négative ({shown})"),
+            format!("negative duration ({shown})"),
+        ),
         DurationError::Invalid => Flaw::new(
             DiagnosticCode::InvalidDuration,
             format!("durée illisible ({shown}) : attendu une durée ISO 8601 comme PT1H30M, ou des minutes"),
             format!("unreadable duration ({shown}): expected an ISO 8601 duration such as PT1H30M, or minutes"),
+        ),
+        DurationError::TooLong => Flaw::new(
+            DiagnosticCode::ImplausibleDuration,
+            format!("durée invraisemblable ({shown}) : plus de {} h pour un seul élément", MAX_ITEM_MINUTES / 60),
+            format!("implausible duration ({shown}): more than {} h for one item", MAX_ITEM_MINUTES / 60),
         ),
     }
 }

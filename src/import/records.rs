@@ -3,7 +3,9 @@
 //! each kind says which stands, and the caller says why in a diagnostic.
 
 use super::evidence::Origin;
-use crate::learner::{Activity, Attendance, AttendanceStatus, LearnerRecord, TraceurRecord, TraceurRecordStatus};
+use crate::learner::{
+    Activity, Attendance, AttendanceStatus, LearnerRecord, TraceurRecord, TraceurRecordStatus,
+};
 use std::collections::HashMap;
 
 /// Two items of one key: the one set aside and the one that stands.
@@ -19,14 +21,28 @@ struct Keyed<T> {
 }
 
 impl<T: Clone + PartialEq> Keyed<T> {
-    fn insert(&mut self, item: T, origin: Origin, same_key: impl Fn(&T, &T) -> bool, new_wins: impl Fn(&T, &T) -> bool) -> Option<Clash<T>> {
+    fn insert(
+        &mut self,
+        item: T,
+        origin: Origin,
+        same_key: impl Fn(&T, &T) -> bool,
+        new_wins: impl Fn(&T, &T) -> bool,
+    ) -> Option<Clash<T>> {
         let Some(slot) = self.items.iter_mut().find(|(old, _)| same_key(old, &item)) else {
             self.items.push((item, origin));
             return None;
         };
         let identical = slot.0 == item;
-        let dropped = if !identical && new_wins(&slot.0, &item) { std::mem::replace(slot, (item, origin)) } else { (item, origin) };
-        Some(Clash { identical, dropped, kept: slot.clone() })
+        let dropped = if !identical && new_wins(&slot.0, &item) {
+            std::mem::replace(slot, (item, origin))
+        } else {
+            (item, origin)
+        };
+        Some(Clash {
+            identical,
+            dropped,
+            kept: slot.clone(),
+        })
     }
 
     fn into_sorted<K: Ord>(self, key: impl Fn(&T) -> K) -> Vec<T> {
@@ -80,7 +96,10 @@ impl Records {
     /// The learner's position, adding them when first found.
     pub fn learner(&mut self, id: &str, display_name: Option<&str>) -> usize {
         let at = *self.index.entry(id.to_string()).or_insert_with(|| {
-            self.learners.push(Learner { id: id.to_string(), ..Learner::default() });
+            self.learners.push(Learner {
+                id: id.to_string(),
+                ..Learner::default()
+            });
             self.learners.len() - 1
         });
         let learner = &mut self.learners[at];
@@ -91,20 +110,48 @@ impl Records {
     }
 
     /// One record per seminar day.
-    pub fn attend(&mut self, learner: usize, item: Attendance, origin: Origin) -> Option<Clash<Attendance>> {
-        self.learners[learner].attendance.insert(item, origin, |a, b| a.session == b.session && a.date == b.date, |old, new| favour(new) < favour(old))
+    pub fn attend(
+        &mut self,
+        learner: usize,
+        item: Attendance,
+        origin: Origin,
+    ) -> Option<Clash<Attendance>> {
+        self.learners[learner].attendance.insert(
+            item,
+            origin,
+            |a, b| a.session == b.session && a.date == b.date,
+            |old, new| favour(new) < favour(old),
+        )
     }
 
     /// One record per platform activity: the first time it was done.
-    pub fn spend(&mut self, learner: usize, item: Activity, origin: Origin) -> Option<Clash<Activity>> {
-        self.learners[learner].activities.insert(item, origin, |a, b| a.id == b.id, |old, new| new.date < old.date)
+    pub fn spend(
+        &mut self,
+        learner: usize,
+        item: Activity,
+        origin: Origin,
+    ) -> Option<Clash<Activity>> {
+        self.learners[learner].activities.insert(
+            item,
+            origin,
+            |a, b| a.id == b.id,
+            |old, new| new.date < old.date,
+        )
     }
 
     /// One record per traceur: the latest, and on one day the furthest along.
-    pub fn file(&mut self, learner: usize, item: TraceurRecord, origin: Origin) -> Option<Clash<TraceurRecord>> {
-        self.learners[learner]
-            .traceurs
-            .insert(item, origin, |a, b| a.id == b.id, |old, new| (new.date, progress(new.status)) > (old.date, progress(old.status)))
+    pub fn file(
+        &mut self,
+        learner: usize,
+        item: TraceurRecord,
+        origin: Origin,
+    ) -> Option<Clash<TraceurRecord>> {
+        self.learners[learner].traceurs.insert(
+            item,
+            origin,
+            |a, b| a.id == b.id,
+            |old, new| (new.date, progress(new.status)) > (old.date, progress(old.status)),
+        )
     }
 
     pub fn finish(self, programme: &str) -> Vec<LearnerRecord> {

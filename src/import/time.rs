@@ -78,7 +78,10 @@ impl TimeZone {
 /// `hh:mm[:ss[.fff]]` then an optional zone (`Z`, `±hh:mm`, `±hhmm`, `±hh`):
 /// the seconds into the day, and the zone's offset east of UTC.
 fn time_of_day(b: &[u8]) -> Option<(i64, Option<i64>)> {
-    let zone_at = b.iter().position(|c| matches!(c, b'Z' | b'z' | b'+' | b'-')).unwrap_or(b.len());
+    let zone_at = b
+        .iter()
+        .position(|c| matches!(c, b'Z' | b'z' | b'+' | b'-'))
+        .unwrap_or(b.len());
     let (clock, zone) = b.split_at(zone_at);
     let mut parts = clock.split(|&c| c == b':');
     let hours = two_digits(parts.next()?)?;
@@ -125,7 +128,9 @@ fn offset(b: &[u8]) -> Option<i64> {
 
 fn two_digits(b: &[u8]) -> Option<i64> {
     match b {
-        [t, u] if t.is_ascii_digit() && u.is_ascii_digit() => Some(i64::from((t - b'0') * 10 + (u - b'0'))),
+        [t, u] if t.is_ascii_digit() && u.is_ascii_digit() => {
+            Some(i64::from((t - b'0') * 10 + (u - b'0')))
+        }
         _ => None,
     }
 }
@@ -148,19 +153,36 @@ fn date_of_day(unix_day: i64) -> Option<IsoDate> {
     NaiveDate::from_num_days_from_ce_opt(ce).map(IsoDate)
 }
 
+/// The longest duration one platform item may give: a whole day. A seminar
+/// day is 7 h and the whole e-learning of a mention 30 to 50 h, so more is a
+/// clock left running or a unit mistaken (seconds written as minutes).
+pub const MAX_ITEM_MINUTES: u32 = 24 * 60;
+
 /// Why a duration could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DurationError {
     Invalid,
     Negative,
+    /// More than [`MAX_ITEM_MINUTES`].
+    TooLong,
 }
 
 /// Seconds to whole minutes, rounded to the nearest (half up).
 pub fn minutes_of_seconds(seconds: i64) -> Result<Minutes, DurationError> {
-    if seconds < 0 {
-        return Err(DurationError::Negative);
+    match u64::try_from(seconds) {
+        Err(_) => Err(DurationError::Negative),
+        Ok(seconds) => minutes_of_millis(seconds.saturating_mul(1_000)),
     }
-    u32::try_from((seconds + 30) / 60).map(Minutes).map_err(|_| DurationError::Invalid)
+}
+
+/// Milliseconds to whole minutes, rounded to the nearest (half up), within
+/// [`MAX_ITEM_MINUTES`].
+fn minutes_of_millis(millis: u64) -> Result<Minutes, DurationError> {
+    let minutes = millis / 60_000 + u64::from(millis % 60_000 >= 30_000);
+    match u32::try_from(minutes) {
+        Ok(minutes) if minutes <= MAX_ITEM_MINUTES => Ok(Minutes(minutes)),
+        _ => Err(DurationError::TooLong),
+    }
 }
 
 /// An ISO 8601 duration as xAPI writes them (`PT1H30M`, `PT5400S`,
@@ -198,26 +220,31 @@ pub fn minutes_of_iso_duration(text: &str) -> Result<Minutes, DurationError> {
             return Err(DurationError::Invalid);
         }
         last_rank = Some(rank);
-        let part = scaled_millis(&number, unit_seconds).ok_or(DurationError::Invalid)?;
-        millis = millis.checked_add(part).ok_or(DurationError::Invalid)?;
+        millis = millis.saturating_add(scaled_millis(&number, unit_seconds)?);
         number.clear();
     }
     if last_rank.is_none() || !number.is_empty() {
         return Err(DurationError::Invalid);
     }
-    u32::try_from((millis + 30_000) / 60_000).map(Minutes).map_err(|_| DurationError::Invalid)
+    minutes_of_millis(millis)
 }
 
 /// `number` (digits, maybe a decimal fraction) units of `unit_seconds`, in
-/// milliseconds; fraction digits past the thousandth are dropped.
-fn scaled_millis(number: &str, unit_seconds: u64) -> Option<u64> {
+/// milliseconds; fraction digits past the thousandth are dropped. A number
+/// too large for any clock saturates: it is then too long, not unreadable.
+fn scaled_millis(number: &str, unit_seconds: u64) -> Result<u64, DurationError> {
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(DurationError::Invalid);
     }
     let thousandths = format!("{fraction:0<3}");
-    let scaled: u64 = format!("{whole}{}", &thousandths[..3]).parse().ok()?;
-    scaled.checked_mul(unit_seconds)
+    let scaled = format!("{whole}{}", &thousandths[..3])
+        .parse::<u64>()
+        .unwrap_or(u64::MAX);
+    Ok(scaled.saturating_mul(unit_seconds))
 }
 
 #[cfg(test)]
@@ -240,7 +267,10 @@ mod tests {
         assert_eq!(paris.date_of(1_716_507_000), date("2024-05-24"));
         // 23:30 UTC on 10 January 2024 is 00:30 on the 11th (CET).
         assert_eq!(paris.date_of(1_704_929_400), date("2024-01-11"));
-        assert_eq!(TimeZone::Fixed(0).date_of(1_716_507_000), date("2024-05-23"));
+        assert_eq!(
+            TimeZone::Fixed(0).date_of(1_716_507_000),
+            date("2024-05-23")
+        );
         assert_eq!(TimeZone::Fixed(0).date_of(0), date("1970-01-01"));
         assert_eq!(TimeZone::Fixed(0).date_of(-1), date("1969-12-31"));
     }
@@ -259,14 +289,38 @@ mod tests {
     #[test]
     fn iso_timestamps_become_local_dates() {
         let paris = TimeZone::EuropeParis;
-        assert_eq!(paris.date_of_timestamp("2024-05-23T22:30:00Z"), date("2024-05-24"));
-        assert_eq!(paris.date_of_timestamp("2024-05-23T22:30:00.250Z"), date("2024-05-24"));
-        assert_eq!(paris.date_of_timestamp("2024-05-23T21:59:59+00:00"), date("2024-05-23"));
-        assert_eq!(paris.date_of_timestamp("2024-05-24T00:10:00+02:00"), date("2024-05-24"));
-        assert_eq!(paris.date_of_timestamp("2024-05-23T20:00:00-0500"), date("2024-05-24"));
-        assert_eq!(paris.date_of_timestamp("2024-05-23T23:50:00"), date("2024-05-23"));
+        assert_eq!(
+            paris.date_of_timestamp("2024-05-23T22:30:00Z"),
+            date("2024-05-24")
+        );
+        assert_eq!(
+            paris.date_of_timestamp("2024-05-23T22:30:00.250Z"),
+            date("2024-05-24")
+        );
+        assert_eq!(
+            paris.date_of_timestamp("2024-05-23T21:59:59+00:00"),
+            date("2024-05-23")
+        );
+        assert_eq!(
+            paris.date_of_timestamp("2024-05-24T00:10:00+02:00"),
+            date("2024-05-24")
+        );
+        assert_eq!(
+            paris.date_of_timestamp("2024-05-23T20:00:00-0500"),
+            date("2024-05-24")
+        );
+        assert_eq!(
+            paris.date_of_timestamp("2024-05-23T23:50:00"),
+            date("2024-05-23")
+        );
         assert_eq!(paris.date_of_timestamp("2024-05-23"), date("2024-05-23"));
-        for bad in ["2024-05-23T25:00:00Z", "2024-05-23 9:00", "23/05/2024", "2024-05-23T09:00:00+2", "2024-05-23T09:00:0x"] {
+        for bad in [
+            "2024-05-23T25:00:00Z",
+            "2024-05-23 9:00",
+            "23/05/2024",
+            "2024-05-23T09:00:00+2",
+            "2024-05-23T09:00:0x",
+        ] {
             assert_eq!(paris.date_of_timestamp(bad), None, "{bad}");
         }
     }
@@ -279,13 +333,26 @@ mod tests {
         assert_eq!(ok("PT0.5H"), Ok(30));
         assert_eq!(ok("PT44M29.99S"), Ok(44));
         assert_eq!(ok("PT44M30S"), Ok(45));
-        assert_eq!(ok("P1DT2H"), Ok(26 * 60));
+        assert_eq!(ok("P1D"), Ok(24 * 60));
         assert_eq!(ok("PT0S"), Ok(0));
+        for absurd in [
+            "P1DT1M",
+            "P2W",
+            "PT18446744073709551S",
+            "PT99999999999999999999999H",
+        ] {
+            assert_eq!(ok(absurd), Err(DurationError::TooLong), "{absurd}");
+        }
         assert_eq!(ok("-PT1H"), Err(DurationError::Negative));
-        for bad in ["P1M", "P1Y", "PT", "P", "1H", "PT1H30", "PTH", "PT1.2.3H", "PT1M2H", "PT1H1H"] {
+        for bad in [
+            "P1M", "P1Y", "PT", "P", "1H", "PT1H30", "PTH", "PT1.2.3H", "PT1M2H", "PT1H1H",
+        ] {
             assert_eq!(ok(bad), Err(DurationError::Invalid), "{bad}");
         }
         assert_eq!(minutes_of_seconds(5_400), Ok(Minutes(90)));
         assert_eq!(minutes_of_seconds(-60), Err(DurationError::Negative));
+        assert_eq!(minutes_of_seconds(86_400), Ok(Minutes(1_440)));
+        assert_eq!(minutes_of_seconds(86_430), Err(DurationError::TooLong));
+        assert_eq!(minutes_of_seconds(i64::MAX), Err(DurationError::TooLong));
     }
 }

@@ -1,5 +1,6 @@
 //! xAPI statements, as an LRS returns them: an array, a StatementResult
-//! (`{ "statements": [ … ], "more": "" }`) or one statement.
+//! (`{ "statements": [ … ], "more": "" }`, a non-empty `more` reported as
+//! the statements behind it are not read) or one statement.
 //!
 //! Verbs used: ADL `attended` and `completed` (done; `result.success` true
 //! is a pass, which validates a traceur) and cmi5 `waived` (a justified
@@ -87,21 +88,53 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
             statement(cx, input, String::new());
             return Ok(());
         }
-        _ => return Err(shape_problem("", "attendu des déclarations xAPI (liste ou StatementResult)", "expected xAPI statements (a list or a StatementResult)")),
+        _ => {
+            return Err(shape_problem(
+                "",
+                "attendu des déclarations xAPI (liste ou StatementResult)",
+                "expected xAPI statements (a list or a StatementResult)",
+            ))
+        }
     };
     let Value::Array(statements) = list else {
-        return Err(shape_problem(path, "« statements » doit être une liste", "\"statements\" must be a list"));
+        return Err(shape_problem(
+            path,
+            "« statements » doit être une liste",
+            "\"statements\" must be a list",
+        ));
     };
     for (i, doc) in statements.iter().enumerate() {
         statement(cx, doc, format!("{path}/{i}"));
+    }
+    if let Some(more) = input
+        .get("more")
+        .and_then(Value::as_str)
+        .filter(|m| !m.is_empty())
+    {
+        // A StatementResult is one page: the statements of the next ones are not read.
+        let flaw = Flaw::new(
+            DiagnosticCode::PlatformWarning,
+            format!("réponse partielle du LRS : la suite est à lire à l'adresse « {more} »"),
+            format!("a partial answer of the LRS: the rest is to be read at \"{more}\""),
+        );
+        cx.diagnose(&Origin::Path("/more".to_string()), None, flaw);
     }
     Ok(())
 }
 
 fn statement(cx: &mut Importer, doc: &Value, path: String) {
-    let Some(s) = platform::item::<Statement>(cx, doc, &path) else { return };
+    let Some(s) = platform::item::<Statement>(cx, doc, &path) else {
+        return;
+    };
     let origin = Origin::Path(path);
-    let Some(key) = s.actor.account.map(|a| a.name).or(s.actor.mbox).or(s.actor.mbox_sha1sum).or(s.actor.openid) else {
+    let Some(key) = s
+        .actor
+        .account
+        .map(|a| a.name)
+        .or(s.actor.mbox)
+        .or(s.actor.mbox_sha1sum)
+        .or(s.actor.openid)
+    else {
         let flaw = Flaw::new(
             DiagnosticCode::MalformedItem,
             "acteur sans identifiant (account, mbox, mbox_sha1sum ou openid)",
@@ -109,10 +142,15 @@ fn statement(cx: &mut Importer, doc: &Value, path: String) {
         );
         return cx.diagnose(&origin, None, flaw);
     };
-    let result = s.result.unwrap_or(StatementResult { success: None, duration: None });
+    let result = s.result.unwrap_or(StatementResult {
+        success: None,
+        duration: None,
+    });
     let repeats = s.verb.id == ATTENDED;
     let outcome = match s.verb.id.as_str() {
-        ATTENDED | COMPLETED => Outcome::Done { passed: result.success == Some(true) },
+        ATTENDED | COMPLETED => Outcome::Done {
+            passed: result.success == Some(true),
+        },
         WAIVED => {
             let reason = s.context.and_then(|c| c.extensions.get(REASON).cloned());
             let reason = match reason {
@@ -122,12 +160,19 @@ fn statement(cx: &mut Importer, doc: &Value, path: String) {
             };
             Outcome::Waived { reason }
         }
-        verb => Outcome::SetAside(Flaw::new(DiagnosticCode::VerbNotUsed, format!("verbe non utilisé : {verb}"), format!("verb not used: {verb}"))),
+        verb => Outcome::SetAside(Flaw::new(
+            DiagnosticCode::VerbNotUsed,
+            format!("verbe non utilisé : {verb}"),
+            format!("verb not used: {verb}"),
+        )),
     };
     let date = platform::iso_date(cx, s.timestamp.as_deref().or(s.stored.as_deref()));
     cx.take(Evidence {
         origin,
-        who: Who { key, display_name: s.actor.name },
+        who: Who {
+            key,
+            display_name: s.actor.name,
+        },
         item_id: s.id,
         table: Table::XapiActivities,
         platform_id: s.object.id,
