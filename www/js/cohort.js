@@ -1,0 +1,432 @@
+// The formateur's cohort view: a cohort read from disk (JSON array, JSON
+// Lines, CSV, or a platform export through its mapping) or generated, every
+// learner evaluated in the browser, then a table to sort, filter, drill into
+// and export. Rows are built once per learner and re-ordered, never rebuilt,
+// so that filtering 2,000 learners is immediate.
+import {
+  startPage, h, badge, STAGES, STAGE_ORDER, formatMinutes, today, chosenText, parseJson, programmeOptions,
+  announce, showError, clearError, problemList, download,
+} from "./common.js";
+import { parseCsv, learnersFromCsv, toCsv } from "./csv.js";
+import { generateCohort } from "../data/cohort-generator.js";
+
+const $ = (id) => document.getElementById(id);
+const programme = $("programme");
+const asOf = $("as-of");
+const table = $("table");
+const tbody = table.tBodies[0];
+const show = $("show");
+const search = $("search");
+const detail = $("detail");
+const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+let api;
+/**
+ * How the current cohort is obtained; called again when the programme or the
+ * date changes. Resolves to { text: JSON for the engine, records: for names
+ * and the drill-down, where(i): a learner's place in the file }.
+ */
+let load = null;
+let entries = [];
+let sort = { key: "stage", direction: 1 };
+
+const MODALITY_OF = { presentiel: "de présentiel", elearning: "d'e-learning", equipe: "de travail en équipe" };
+const plural = (n, one, many) => `${n} ${n > 1 ? many : one}`;
+const COUNTED = {
+  SESSION_UNJUSTIFIED_ABSENCE: ["absence non justifiée", "absences non justifiées"],
+  SESSION_NOT_RECORDED: ["journée non renseignée", "journées non renseignées"],
+  TRACEUR_MISSING: ["traceur manquant", "traceurs manquants"],
+  TRACEUR_TO_REVISE: ["traceur à reprendre", "traceurs à reprendre"],
+  TRACEUR_AWAITING_VALIDATION: ["traceur à valider", "traceurs à valider"],
+};
+const NAMED = {
+  ELECTIVE_MODULE_MISSING: "module au choix",
+  MEMOIRE_NOT_SUBMITTED: "mémoire",
+  SOUTENANCE_NOT_PASSED: "soutenance",
+  SOUTENANCE_FAILED: "soutenance non validée",
+};
+
+/** What a learner still lacks, in a few words for a table cell; upcoming seminar days are not lacking. */
+function missingSummary(unmet) {
+  const hours = new Map();
+  const counts = new Map();
+  const named = new Set();
+  for (const u of unmet) {
+    if (u.code === "HOURS_SHORT" || u.code === "HOURS_UNREACHABLE") hours.set(u.modality, Math.max(hours.get(u.modality) ?? 0, u.missingMinutes));
+    else if (COUNTED[u.code]) counts.set(u.code, (counts.get(u.code) ?? 0) + 1);
+    else if (NAMED[u.code]) named.add(NAMED[u.code]);
+  }
+  return [
+    ...[...hours].map(([m, minutes]) => `${formatMinutes(minutes)} ${MODALITY_OF[m]}`),
+    ...[...counts].map(([code, n]) => plural(n, ...COUNTED[code])),
+    ...named,
+  ];
+}
+
+/** One entry per learner of the engine's cohort report (in input order), with what sorting and filtering need. */
+function toEntries(cohort, records, where) {
+  return cohort.learners.map((learner, index) => {
+    const record = records[index];
+    const report = learner.report;
+    const id = report?.learnerId ?? record?.learnerId ?? "";
+    const name = report?.displayName || record?.displayName || id || `Apprenant n° ${index + 1}`;
+    return {
+      index, record, report, id, name,
+      // The engine prefixes paths with the learner's place in its input; `where` says it for the file.
+      problems: learner.problems?.map((p) => ({ ...p, path: p.path.replace(/^\/\d+/, "") })),
+      where: where(index),
+      rank: report ? STAGE_ORDER.indexOf(report.stage) : -1,
+      missing: report ? missingSummary(report.unmet) : [],
+      search: `${name} ${id}`.toLowerCase(),
+      row: null,
+    };
+  });
+}
+
+// The engine runs in a worker: the page stays responsive while it works.
+const worker = new Worker(new URL("./cohort-worker.js", import.meta.url), { type: "module" });
+const pending = new Map();
+let asked = 0;
+worker.onmessage = ({ data }) => {
+  const { resolve, reject } = pending.get(data.id);
+  pending.delete(data.id);
+  if (data.cohort) resolve(data.cohort);
+  else reject(Object.assign(new Error(data.problems[0]?.message.fr), { problems: data.problems }));
+};
+worker.onerror = () => {
+  for (const { reject } of pending.values()) reject(new Error("le moteur de calcul n'a pas pu démarrer."));
+  pending.clear();
+};
+
+function evaluateCohort(text, date) {
+  const id = ++asked;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, programme: programme.value, text, asOf: date });
+  });
+}
+
+let run = 0;
+
+async function evaluate() {
+  if (!load) return;
+  const mine = ++run;
+  const started = performance.now();
+  const progress = $("progress");
+  progress.hidden = false;
+  try {
+    const date = asOf.value;
+    const { text, records, where } = await load(date);
+    announce(`Évaluation de ${plural(records.length, "apprenant", "apprenants")}…`);
+    const cohort = await evaluateCohort(text, date);
+    if (mine !== run) return; // a newer evaluation has started
+    entries = toEntries(cohort, records, where);
+    clearError();
+    renderOverview(cohort.stages, cohort.invalid);
+    renderTable();
+    $("results").hidden = false;
+    const ms = Math.round(performance.now() - started);
+    announce(`${plural(entries.length, "apprenant évalué", "apprenants évalués")} en ${ms} ms${cohort.invalid ? `, dont ${plural(cohort.invalid, "dossier invalide", "dossiers invalides")}` : ""}.`);
+  } catch (error) {
+    if (mine !== run) return;
+    showError("Cette promotion ne peut pas être évaluée :", error.problems ? problemList(error.problems) : ` ${error.message}`);
+    announce("");
+  } finally {
+    if (mine === run) progress.hidden = true;
+  }
+}
+
+const STAGE_KEYS = { blocked: "blocked", at_risk: "atRisk", not_started: "notStarted", in_progress: "inProgress", ready_to_defend: "readyToDefend", complete: "complete" };
+
+function renderOverview(stages, invalid) {
+  const count = (stage) => stages[STAGE_KEYS[stage]];
+  const items = STAGE_ORDER.map((stage) => h("li", {}, badge({ ...STAGES[stage], text: STAGES[stage].fr }), ` : ${count(stage)}`));
+  if (invalid) items.push(h("li", {}, badge({ icon: "warning", tone: "danger", text: "Dossiers invalides" }), ` : ${invalid}`));
+  $("overview").replaceChildren(...items);
+  const chosen = show.value;
+  show.replaceChildren(
+    h("option", { value: "all" }, `Tous les apprenants (${entries.length})`),
+    h("option", { value: "risk" }, `À suivre : diplôme compromis ou en retard (${count("blocked") + count("at_risk")})`),
+    ...STAGE_ORDER.map((stage) => h("option", { value: stage }, `${STAGES[stage].fr} (${count(stage)})`)),
+    invalid > 0 && h("option", { value: "invalid" }, `Dossiers invalides (${invalid})`),
+  );
+  show.value = [...show.options].some((o) => o.value === chosen) ? chosen : "all";
+}
+
+const FILTERS = {
+  all: () => true,
+  risk: (e) => e.report?.stage === "blocked" || e.report?.stage === "at_risk",
+  invalid: (e) => !e.report,
+};
+
+/** The rows the filters let through, in the chosen order. */
+function visibleEntries() {
+  const keep = FILTERS[show.value] ?? ((e) => e.report?.stage === show.value);
+  const words = search.value.trim().toLowerCase();
+  const compare = COMPARE[sort.key];
+  return entries
+    .filter((e) => keep(e) && (!words || e.search.includes(words)))
+    .sort((a, b) => sort.direction * compare(a, b) || collator.compare(a.name, b.name));
+}
+
+/** Share of the required hours done; the hours themselves where none are required. */
+function hoursKey(modality) {
+  return (e) => {
+    const t = e.report?.hours[modality];
+    if (!t) return -1;
+    return t.requiredMinutes ? t.doneMinutes / t.requiredMinutes : t.doneMinutes;
+  };
+}
+const by = (key) => (a, b) => key(a) - key(b);
+const COMPARE = {
+  name: (a, b) => collator.compare(a.name, b.name),
+  stage: by((e) => e.rank),
+  presentiel: by(hoursKey("presentiel")),
+  elearning: by(hoursKey("elearning")),
+  equipe: by(hoursKey("equipe")),
+  missing: by((e) => (e.report ? e.report.unmet.length : Infinity)),
+};
+
+let announceTimer;
+function renderTable() {
+  const visible = visibleEntries();
+  const fragment = document.createDocumentFragment();
+  for (const entry of visible) fragment.append(entry.row ??= row(entry));
+  tbody.replaceChildren(fragment);
+  for (const th of table.tHead.rows[0].cells) {
+    if (th.dataset.key === sort.key) th.setAttribute("aria-sort", sort.direction > 0 ? "ascending" : "descending");
+    else th.removeAttribute("aria-sort");
+  }
+  const text = `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${entries.length}.`;
+  $("count").textContent = text;
+  // Typing in the search box re-renders at each key; say the count once typing pauses.
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => announce(text), 400);
+}
+
+function hoursCell(tally) {
+  if (!tally) return h("td", { class: "num" }, "—");
+  const done = formatMinutes(tally.doneMinutes);
+  return h("td", { class: "num" },
+    tally.requiredMinutes === undefined ? done : `${done} / ${formatMinutes(tally.requiredMinutes)}`,
+    tally.excusedMinutes > 0 && h("span", { class: "muted small" }, h("br"), `+ ${formatMinutes(tally.excusedMinutes)} excusées`));
+}
+
+function row(entry) {
+  const { report } = entry;
+  const who = h("th", { scope: "row" }, entry.name, entry.id && entry.id !== entry.name && h("span", { class: "muted small" }, h("br"), entry.id));
+  if (!report) {
+    return h("tr", {}, who,
+      h("td", {}, badge({ icon: "warning", tone: "danger", text: "Dossier invalide" }), entry.where && h("span", { class: "muted small" }, h("br"), entry.where)),
+      h("td", { class: "num" }, "—"), h("td", { class: "num" }, "—"), h("td", { class: "num" }, "—"),
+      h("td", {}, problemList(entry.problems)),
+      h("td", {}));
+  }
+  const stage = STAGES[report.stage];
+  return h("tr", {}, who,
+    h("td", {}, badge({ ...stage, text: stage.fr }),
+      // Records the engine set aside (a misspelled field, a day without seminar…): worth a look in the detail.
+      report.ignored.length > 0 && h("span", { class: "muted small" }, h("br"), plural(report.ignored.length, "enregistrement non pris en compte", "enregistrements non pris en compte"))),
+    hoursCell(report.hours.presentiel), hoursCell(report.hours.elearning), hoursCell(report.hours.equipe),
+    h("td", {}, entry.missing.length ? entry.missing.join(" · ") : "Rien"),
+    h("td", {}, h("button", { type: "button", class: "secondary", "data-index": entry.index }, "Détail", h("span", { class: "sr-only" }, ` : ${entry.name}`))));
+}
+
+const hoursOf = (t) => (t ? [t.doneMinutes / 60, t.excusedMinutes / 60, t.requiredMinutes === undefined ? "" : t.requiredMinutes / 60] : ["", "", ""]);
+const decimal = (value) => (typeof value === "number" ? String(Math.round(value * 100) / 100).replace(".", ",") : value);
+
+/** The table as shown (filtered, sorted), with hours as numbers and every unmet condition in full. */
+function exportCsv() {
+  const header = ["identifiant", "nom", "étape", ...["présentiel", "e-learning", "en équipe"].flatMap((m) => [`${m} fait (h)`, `${m} excusé (h)`, `${m} exigé (h)`]), "reste à faire", "détail"];
+  const rows = visibleEntries().map((e) => {
+    const r = e.report;
+    return [e.id, e.name, r ? STAGES[r.stage].fr : "dossier invalide",
+      ...["presentiel", "elearning", "equipe"].flatMap((m) => hoursOf(r?.hours[m]).map(decimal)),
+      e.missing.join(" · "),
+      (r ? r.unmet : e.problems).map((u) => u.message.fr).join(" ; ")];
+  });
+  download(`pacte-promotion-${programme.value}-${asOf.value}.csv`, toCsv([header, ...rows]), "text/csv;charset=utf-8");
+  announce(`Tableau exporté : ${plural(rows.length, "ligne", "lignes")}.`);
+}
+
+/**
+ * What a cohort file holds. JSON (an array or JSON Lines) goes to the engine
+ * as it is, so that it locates a broken record in the file; CSV is turned
+ * into records first.
+ */
+function readCohortFile({ name, text }) {
+  if (/\.csv$/i.test(name) || /^\uFEFF?[^\n{[]*learnerId/.test(text)) {
+    const learners = learnersFromCsv(parseCsv(text));
+    const records = learners.map((l) => l.record);
+    return { text: JSON.stringify(records), records, where: (i) => `lignes ${learners[i].lines[0]} à ${learners[i].lines[1]}` };
+  }
+  if (text.trimStart().startsWith("[")) {
+    const records = parseJson(text, name);
+    if (!Array.isArray(records)) throw new Error(`« ${name} » : attendu un tableau de dossiers d'apprenants.`);
+    return { text, records, where: (i) => `élément n° ${i + 1}` };
+  }
+  // JSON Lines: the engine skips blank lines, and so does the count here.
+  const lines = text.split(/\r?\n/).map((line, n) => ({ line, n: n + 1 })).filter(({ line }) => line.trim() !== "");
+  const records = lines.map(({ line }) => { try { return JSON.parse(line); } catch { return null; } });
+  return { text, records, where: (i) => `ligne ${lines[i].n}` };
+}
+
+// The platform import: a separate WebAssembly module, fetched only when a
+// formateur opens this part of the page.
+const IMPORT_MODULE = new URL("../pkg/import/web/pacte_import.js", import.meta.url).href;
+let importer = null;
+function importModule() {
+  importer ??= import(IMPORT_MODULE).then(async (module) => {
+    await module.default();
+    return module;
+  });
+  importer.catch(() => { importer = null; }); // try again at the next attempt
+  return importer;
+}
+
+const SEVERITIES = {
+  error: { icon: "cross", tone: "danger", text: "erreur" },
+  warning: { icon: "warning", tone: "warning", text: "avertissement" },
+  notice: { icon: "info", tone: "info", text: "information" },
+};
+
+/** The import's diagnostics: what did not map, with where it is in the export. */
+function renderDiagnostics(result, exportName) {
+  const { diagnostics } = result;
+  const counts = Object.keys(SEVERITIES).map((s) => [s, diagnostics.filter((d) => d.severity === s).length]).filter(([, n]) => n > 0);
+  $("import-report").replaceChildren(
+    h("h3", {}, "Rapport d'import"),
+    h("p", {}, `« ${exportName} » : ${plural(result.learners.length, "apprenant trouvé", "apprenants trouvés")} pour le programme ${result.programme}`,
+      diagnostics.length === 0 ? ", tout a été pris en compte." : [", ", counts.map(([s, n]) => `${n} ${SEVERITIES[s].text}${n > 1 ? "s" : ""}`).join(", "), " :"]),
+    diagnostics.length > 0 && h("div", { class: "table-wrap" }, h("table", { class: "diagnostics" },
+      h("caption", { class: "sr-only" }, "Éléments de l'export non pris tels quels"),
+      h("thead", {}, h("tr", {}, ["Gravité", "Emplacement dans l'export", "Apprenant", "Message", "Code"].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, diagnostics.map((d) => h("tr", {},
+        h("td", {}, badge(SEVERITIES[d.severity] ?? SEVERITIES.notice)),
+        h("td", {}, d.path !== undefined ? h("code", {}, d.path || "/") : d.line !== undefined ? `ligne ${d.line}` : "—"),
+        h("td", {}, d.learnerId ?? "—"),
+        h("td", {}, d.message.fr),
+        h("td", {}, h("code", { lang: "en" }, d.code))))))));
+  $("import-report").hidden = false;
+}
+
+/** Turns the chosen export into learner records, each time the date changes too (later records are set aside). */
+async function importExport() {
+  const [exported, mapping] = await Promise.all([chosenText($("export-file")), chosenText($("mapping-file"))]);
+  if (!exported || !mapping) {
+    showError("Choisissez l'export de la plateforme et le fichier de correspondance.");
+    return;
+  }
+  let module;
+  try {
+    module = await importModule();
+  } catch {
+    showError("Le module d'import (pkg/import) n'est pas disponible sur ce site : l'import d'un export de la plateforme est impossible ici.");
+    return;
+  }
+  const source = $("source").value;
+  load = async (date) => {
+    let result;
+    try {
+      result = module.importRecords({ source, asOf: date }, mapping.text, exported.text);
+    } catch (error) {
+      $("import-report").hidden = true;
+      throw error;
+    }
+    renderDiagnostics(result, exported.name);
+    // The mapping names the programme the export is for.
+    if (programme.value !== result.programme) {
+      if (![...programme.options].some((o) => o.value === result.programme)) {
+        throw new Error(`la correspondance est écrite pour le programme « ${result.programme} », qui n'est pas intégré au moteur.`);
+      }
+      programme.value = result.programme;
+    }
+    return { text: JSON.stringify(result.learners), records: result.learners, where: () => "" };
+  };
+  $("file").value = "";
+  evaluate();
+}
+
+/** When every record names one embedded programme, that is the programme to evaluate against. */
+function followRecords(records) {
+  const named = new Set(records.map((r) => r?.programme));
+  const [only] = named;
+  if (named.size === 1 && only !== programme.value && [...programme.options].some((o) => o.value === only)) {
+    programme.value = only;
+    asOf.value = defaultDate();
+  }
+}
+
+function openDetail(entry, opener) {
+  const widget = $("detail-progress");
+  widget.setAttribute("programme", programme.value);
+  widget.setAttribute("as-of", asOf.value);
+  widget.learner = entry.record;
+  $("detail-title").textContent = `Détail : ${entry.name}`;
+  detail.addEventListener("close", () => opener.focus(), { once: true });
+  detail.showModal();
+}
+
+/** A date inside the programme's cohort: today, or its nearest end. */
+function defaultDate() {
+  const cohort = api.loadProgramme(programme.value);
+  const dates = cohort.resolved().definition.cohort;
+  cohort.free();
+  const now = today();
+  return !dates ? now : now < dates.startDate ? dates.startDate : now > dates.endDate ? dates.endDate : now;
+}
+
+startPage((engine) => {
+  api = engine;
+  programmeOptions(programme, api);
+  programme.value = "bretagne-cpts-2021";
+  asOf.value = defaultDate();
+  programme.addEventListener("change", () => { asOf.value = defaultDate(); evaluate(); });
+  asOf.addEventListener("change", () => asOf.value && evaluate());
+  $("file").addEventListener("change", async () => {
+    try {
+      const file = await chosenText($("file"));
+      if (!file) return;
+      const read = readCohortFile(file);
+      followRecords(read.records);
+      load = async () => read;
+    } catch (error) {
+      showError(error.message);
+      return;
+    }
+    $("import-report").hidden = true;
+    evaluate();
+  });
+  $("generate").addEventListener("click", () => {
+    const size = Math.min(20000, Math.max(1, Number($("size").value) || 2000));
+    load = async (date) => {
+      const handle = api.loadProgramme(programme.value);
+      const records = generateCohort(handle.resolved().definition, { size, asOf: date });
+      handle.free();
+      return { text: JSON.stringify(records), records, where: () => "" };
+    };
+    $("file").value = "";
+    $("import-report").hidden = true;
+    evaluate();
+  });
+  $("import").addEventListener("toggle", () => $("import").open && importModule().catch(() => {}));
+  $("import-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    importExport();
+  });
+  show.addEventListener("change", renderTable);
+  search.addEventListener("input", renderTable);
+  for (const form of [$("controls"), $("filters")]) form.addEventListener("submit", (e) => e.preventDefault());
+  table.tHead.addEventListener("click", (e) => {
+    const key = e.target.closest("button.sort")?.parentElement.dataset.key;
+    if (!key) return;
+    sort = { key, direction: sort.key === key ? -sort.direction : 1 };
+    renderTable();
+  });
+  tbody.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-index]");
+    if (button) openDetail(entries[Number(button.dataset.index)], button);
+  });
+  $("close").addEventListener("click", () => detail.close());
+  $("export").addEventListener("click", exportCsv);
+});
