@@ -7,6 +7,10 @@
 //   node scripts/serve.mjs [port]      (or PORT=…; default 8080; 0 = any free port)
 //
 // Prints "listening on http://127.0.0.1:<port>/" once ready.
+//
+// `?csp=no-wasm` on a page's URL sends the same policy without
+// 'wasm-unsafe-eval', as a host that forgot it would: the pages and the
+// widget must then say that WebAssembly is blocked (tests/browser).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -16,6 +20,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../www/", import.meta.url));
 const PORT = Number(process.argv[2] ?? process.env.PORT ?? 8080);
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const CSP_WITHOUT_WASM = "default-src 'self'; script-src 'self'";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -40,9 +45,11 @@ function send(res, status, text) {
 
 const server = createServer(async (req, res) => {
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed\n");
-  let path;
+  let path, csp;
   try {
-    path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    const url = new URL(req.url, "http://localhost");
+    path = decodeURIComponent(url.pathname);
+    csp = url.searchParams.get("csp") === "no-wasm" ? CSP_WITHOUT_WASM : CSP;
   } catch {
     return send(res, 400, "bad request\n");
   }
@@ -58,7 +65,7 @@ const server = createServer(async (req, res) => {
   res.writeHead(200, {
     "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
     "Content-Length": info.size,
-    "Content-Security-Policy": CSP,
+    "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   });

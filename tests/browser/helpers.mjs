@@ -80,3 +80,37 @@ export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
+
+/** A learner fixture of the engine's tests: `{ programme, asOf, learner }`. */
+export function learnerFixture(name) {
+  return JSON.parse(readFileSync(`${ROOT}tests/fixtures/learners/${name}.json`, "utf8"));
+}
+
+/**
+ * Gives the <pacte-progress> matching `selector` a learner, and optionally a
+ * programme (id or definition), an as-of date and a language; resolves once
+ * it shows the report for them (or `expect: "problems"`: the problems view).
+ */
+export async function showLearner(page, selector, { learner, programme, asOf, lang }, { expect = "report" } = {}) {
+  await page.evaluate(({ selector, learner, programme, asOf, lang }) => {
+    const el = document.querySelector(selector);
+    if (asOf) el.setAttribute("as-of", asOf);
+    if (lang) el.setAttribute("lang", lang);
+    if (programme !== undefined) el.programme = programme;
+    el.learner = learner;
+  }, { selector, learner, programme, asOf, lang });
+  await page.waitForFunction(({ selector, id, asOf, expect }) => {
+    const el = document.querySelector(selector);
+    if (expect === "problems") return el.shadowRoot.querySelector(".problems") !== null;
+    return el.report?.learnerId === id && (!asOf || el.report.asOf === asOf) && el.shadowRoot.querySelector(".report") !== null;
+  }, { selector, id: learner.learnerId, asOf, expect });
+}
+
+/** The `aria-valuetext` of each progress bar of a widget, by accessible name. */
+export async function progressBars(page, selector) {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector).shadowRoot;
+    return Object.fromEntries([...root.querySelectorAll("[role=progressbar]")].map((bar) =>
+      [root.getElementById(bar.getAttribute("aria-labelledby")).textContent, bar.getAttribute("aria-valuetext")]));
+  }, selector);
+}

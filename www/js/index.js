@@ -8,6 +8,18 @@ const file = document.getElementById("file");
 const programme = document.getElementById("programme");
 const asOf = document.getElementById("as-of");
 
+function setAsOf(date) {
+  asOf.value = date;
+  widget.setAttribute("as-of", date);
+}
+
+function setProgramme(id) {
+  programme.value = id;
+  // An id the list does not offer leaves the choice to the record.
+  if (programme.value) widget.setAttribute("programme", programme.value);
+  else widget.removeAttribute("programme");
+}
+
 /** Shows a learner record; a failure to read it is said, the previous one stays. */
 async function show(load, label) {
   try {
@@ -22,10 +34,23 @@ async function show(load, label) {
 
 function showExample() {
   const option = example.selectedOptions[0];
-  asOf.value = option.dataset.asOf;
-  widget.setAttribute("as-of", asOf.value);
+  setAsOf(option.dataset.asOf);
   file.value = "";
   return show(() => fetchJson(option.value), option.textContent);
+}
+
+/**
+ * A learner record, or an evaluation request `{ programme, asOf, learner }`
+ * (what the CLI's tests and exports hold): the latter also sets the
+ * programme and the date.
+ */
+function learnerOf(data) {
+  if (data && typeof data.learner === "object" && data.learner !== null && !Array.isArray(data.learner)) {
+    if (typeof data.asOf === "string") setAsOf(data.asOf);
+    if (typeof data.programme === "string") setProgramme(data.programme);
+    return data.learner;
+  }
+  return data;
 }
 
 startPage((api) => {
@@ -33,12 +58,9 @@ startPage((api) => {
   example.addEventListener("change", showExample);
   file.addEventListener("change", async () => {
     const chosen = await chosenText(file);
-    if (chosen) await show(() => parseJson(chosen.text, chosen.name), chosen.name);
+    if (chosen) await show(() => learnerOf(parseJson(chosen.text, chosen.name)), chosen.name);
   });
-  programme.addEventListener("change", () => {
-    if (programme.value) widget.setAttribute("programme", programme.value);
-    else widget.removeAttribute("programme");
-  });
+  programme.addEventListener("change", () => setProgramme(programme.value));
   asOf.addEventListener("change", () => {
     if (asOf.value) widget.setAttribute("as-of", asOf.value);
   });

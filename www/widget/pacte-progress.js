@@ -31,7 +31,12 @@ let ready;
  * rejects when WebAssembly cannot run; the widgets then say so themselves.
  */
 export function setup({ wasm } = {}) {
-  ready ??= init(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => engine);
+  if (!ready) {
+    ready = init(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => engine);
+    // A host may ignore the promise: the widgets report the failure, so it
+    // must not also surface as an unhandled rejection.
+    ready.catch(() => {});
+  }
   if (!customElements.get("pacte-progress")) customElements.define("pacte-progress", PacteProgress);
   return ready;
 }
@@ -43,16 +48,16 @@ const TEXT = {
     wasmBlocked: "Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page (la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval ») ou ce navigateur ne le prend pas en charge. Signalez-le à l'administrateur de la plateforme.",
     wasmMissing: "Le suivi de progression ne peut pas s'afficher : le moteur de calcul (fichier .wasm) n'a pas pu être chargé. Signalez-le à l'administrateur de la plateforme.",
     invalid: "Le suivi ne peut pas être calculé : les données ne sont pas valides.",
-    at: "à",
     asOf: (d) => `Situation au ${d}`,
     todo: "Ce qui reste à faire",
     nothingLeft: "Rien : toutes les conditions du diplôme sont remplies.",
     blocking: "bloquant",
     hours: "Heures",
-    valueText: (done, req, excused, left) => `${done} sur ${req}${excused ? `, plus ${excused} excusées` : ""}, reste ${left}`,
+    valueText: (done, req, excused, left) => `${done} sur ${req}${excused ? `, plus ${excused} excusées` : ""}${left ? `, reste ${left}` : ""}`,
     done: (x) => `${x} faites`,
     excused: (x) => `${x} excusées`,
     remaining: (x, req) => `reste ${x} sur ${req}`,
+    reached: (req) => `${req} atteintes`,
     noRequirement: "pas d'exigence en heures",
     total: "Total",
     seminars: "Séminaires",
@@ -73,18 +78,20 @@ const TEXT = {
     soutenance: "Soutenance",
     setFor: "prévue le",
     heldOn: "le",
+    calendarDate: (d) => `date du calendrier : ${d}`,
     whatIf: "Et si… ?",
     whatIfHelp: "Cochez ce que vous prévoyez : le suivi calcule l'étape où cela vous mène. Rien n'est enregistré.",
     plannedDays: "Séminaires à venir auxquels je serai présent·e",
     plannedDocs: "Documents que je déposerai",
     memoireDoc: "Mon mémoire",
+    newVersion: "nouvelle version",
     whatIfNone: "Cochez au moins un élément pour voir où il vous mène.",
     whatIfResult: (d) => `Au ${d}, avec ces éléments :`,
     whatIfLeft: "Il resterait :",
     ignored: (n) => `Enregistrements non pris en compte (${n})`,
     rules: (id, v) => `Règles : ${id}, version ${v}`,
     engine: (n, v) => `moteur ${n} ${v}`,
-    updated: (s) => `Suivi mis à jour : ${s}`,
+    updated: (d, s) => `Suivi au ${d} : ${s}`,
   },
   en: {
     loading: "Loading progress…",
@@ -92,16 +99,16 @@ const TEXT = {
     wasmBlocked: "Progress cannot be shown: WebAssembly is blocked on this page (the Content Security Policy must allow 'wasm-unsafe-eval') or this browser does not support it. Please tell the platform's administrator.",
     wasmMissing: "Progress cannot be shown: the rules engine (.wasm file) could not be loaded. Please tell the platform's administrator.",
     invalid: "Progress cannot be computed: the records are not valid.",
-    at: "at",
     asOf: (d) => `As of ${d}`,
     todo: "What is left to do",
     nothingLeft: "Nothing: every diploma condition is met.",
     blocking: "blocking",
     hours: "Hours",
-    valueText: (done, req, excused, left) => `${done} of ${req}${excused ? `, plus ${excused} excused` : ""}, ${left} left`,
+    valueText: (done, req, excused, left) => `${done} of ${req}${excused ? `, plus ${excused} excused` : ""}${left ? `, ${left} left` : ""}`,
     done: (x) => `${x} done`,
     excused: (x) => `${x} excused`,
     remaining: (x, req) => `${x} left of ${req}`,
+    reached: (req) => `${req} reached`,
     noRequirement: "no hours required",
     total: "Total",
     seminars: "Seminars",
@@ -122,18 +129,20 @@ const TEXT = {
     soutenance: "Soutenance",
     setFor: "set for",
     heldOn: "on",
+    calendarDate: (d) => `calendar date: ${d}`,
     whatIf: "What if…?",
     whatIfHelp: "Tick what you plan to do: the tracker works out the stage it leads to. Nothing is saved.",
     plannedDays: "Upcoming seminar days I will attend",
     plannedDocs: "Documents I will deposit",
     memoireDoc: "My mémoire",
+    newVersion: "new version",
     whatIfNone: "Tick at least one item to see where it leads.",
     whatIfResult: (d) => `On ${d}, with these items:`,
     whatIfLeft: "Still left:",
     ignored: (n) => `Records not taken into account (${n})`,
     rules: (id, v) => `Rules: ${id}, version ${v}`,
     engine: (n, v) => `engine ${n} ${v}`,
-    updated: (s) => `Progress updated: ${s}`,
+    updated: (d, s) => `Progress as of ${d}: ${s}`,
   },
 };
 
@@ -143,7 +152,7 @@ class PacteProgress extends HTMLElement {
   #learner;
   #programme;
   #report;
-  #plan = new Set(); // what-if items ticked: "day <session> <date>", "traceur <id>", "memoire"
+  #plan = new Set(); // what-if items ticked, as JSON: ["day", session, date], ["traceur", id], ["memoire"]
   #view = h("div", { class: "view" });
   #status = h("p", { class: "sr-only", role: "status", "aria-live": "polite" });
   #pending = false;
@@ -170,7 +179,18 @@ class PacteProgress extends HTMLElement {
 
   get report() { return this.#report; }
 
-  connectedCallback() { this.#schedule(); }
+  connectedCallback() {
+    // A host may set `learner` before setup() defines the element: that
+    // value sits on the instance and would hide the setter; move it here.
+    for (const key of ["learner", "programme"]) {
+      if (Object.hasOwn(this, key)) {
+        const value = this[key];
+        delete this[key];
+        this[key] = value;
+      }
+    }
+    this.#schedule();
+  }
   attributeChangedCallback() { this.#schedule(); }
 
   // Setting learner, programme and as-of in a row renders once.
@@ -220,7 +240,7 @@ class PacteProgress extends HTMLElement {
       return;
     }
     this.#show(this.#reportView(api, this.#report));
-    this.#status.textContent = t.updated(say(this.#report.summary, this.#lang));
+    this.#status.textContent = t.updated(formatDate(this.#report.asOf, this.#lang), say(this.#report.summary, this.#lang));
   }
 
   #evaluate(api, learner, asOf) {
@@ -259,26 +279,36 @@ class PacteProgress extends HTMLElement {
     return h("section", { class: id, "aria-labelledby": `${id}-title` }, this.#heading(1, { id: `${id}-title` }, title), ...content);
   }
 
-  // The what-if: the learner ticks upcoming days and missing documents; a
-  // copy of the record with them added is evaluated as of the last planned day.
+  // The what-if: the learner ticks upcoming days and documents still to hand
+  // in; a copy of the record with them added is evaluated as of the last
+  // planned day. The real record is never changed.
   #whatIf(api, report) {
     const t = this.#t;
     const lang = this.#lang;
     const days = report.sessions.flatMap((s) => s.days.filter((d) => d.status === "upcoming").map((d) => ({ session: s, day: d })));
-    const docs = report.traceurs.filter((tr) => tr.required && tr.status === "missing");
+    const docs = report.traceurs.filter((tr) => tr.required && (tr.status === "missing" || tr.status === "to_revise"));
     const memoire = report.memoire.required && report.memoire.status !== "submitted";
-    if (days.length === 0 && docs.length === 0 && !memoire) return null;
+    const offered = new Set([
+      ...days.map(({ session, day }) => dayKey(session, day)),
+      ...docs.map((d) => JSON.stringify(["traceur", d.id])),
+      ...(memoire ? [MEMOIRE_KEY] : []),
+    ]);
+    // A new date or programme may take items off the list: forget them.
+    for (const key of this.#plan) if (!offered.has(key)) this.#plan.delete(key);
+    if (offered.size === 0) return null;
     const result = h("div", { class: "whatif-result", "aria-live": "polite" });
     const update = () => result.replaceChildren(...this.#whatIfOutcome(api, report, t, lang));
-    const box = (key, label) => h("li", {}, h("label", {},
+    const box = (key, ...label) => h("li", {}, h("label", {},
       h("input", { type: "checkbox", checked: this.#plan.has(key), onchange: (e) => { e.target.checked ? this.#plan.add(key) : this.#plan.delete(key); update(); } }),
-      " ", label));
+      h("span", {}, ...label)));
     const content = this.#section("whatif", t.whatIf,
       h("p", { class: "muted" }, t.whatIfHelp),
       days.length > 0 && h("fieldset", {}, h("legend", {}, t.plannedDays),
-        h("ul", { class: "plain" }, days.map(({ session, day }) => box(`day ${session.id} ${day.date}`, `${session.title} — ${formatDate(day.date, lang)} (${formatMinutes(day.minutes)})`)))),
+        h("ul", { class: "plain" }, days.map(({ session, day }) => box(dayKey(session, day), `${session.title} — ${formatDate(day.date, lang)} (${formatMinutes(day.minutes)})`)))),
       (docs.length > 0 || memoire) && h("fieldset", {}, h("legend", {}, t.plannedDocs),
-        h("ul", { class: "plain" }, docs.map((d) => box(`traceur ${d.id}`, d.title)), memoire && box("memoire", t.memoireDoc))),
+        h("ul", { class: "plain" },
+          docs.map((d) => box(JSON.stringify(["traceur", d.id]), d.title, d.status === "to_revise" && h("span", { class: "muted" }, ` (${t.newVersion})`))),
+          memoire && box(MEMOIRE_KEY, t.memoireDoc))),
       result,
     );
     update();
@@ -287,7 +317,7 @@ class PacteProgress extends HTMLElement {
 
   #whatIfOutcome(api, report, t, lang) {
     if (this.#plan.size === 0) return [h("p", { class: "muted" }, t.whatIfNone)];
-    const plan = [...this.#plan].map((key) => key.split(" "));
+    const plan = [...this.#plan].map((key) => JSON.parse(key));
     const asOf = plan.filter(([kind]) => kind === "day").map(([, , date]) => date).reduce((a, b) => (b > a ? b : a), report.asOf);
     const learner = structuredClone(this.#learner);
     for (const [kind, id, date] of plan) {
@@ -295,12 +325,18 @@ class PacteProgress extends HTMLElement {
         learner.attendance = (learner.attendance ?? []).filter((a) => !(a.session === id && a.date === date));
         learner.attendance.push({ session: id, date, status: "present" });
       } else if (kind === "traceur") {
-        (learner.traceurs ??= []).push({ id, status: "deposited", date: asOf });
+        learner.traceurs = (learner.traceurs ?? []).filter((tr) => tr.id !== id);
+        learner.traceurs.push({ id, status: "deposited", date: asOf });
       } else {
         learner.memoire = { status: "submitted", date: asOf };
       }
     }
-    const outcome = this.#evaluate(api, learner, asOf);
+    let outcome;
+    try {
+      outcome = this.#evaluate(api, learner, asOf);
+    } catch (error) {
+      return [problemsView(error, t, lang)];
+    }
     const stage = STAGES[outcome.stage];
     return [
       h("p", {}, t.whatIfResult(formatDate(asOf, lang)), " ",
@@ -310,6 +346,9 @@ class PacteProgress extends HTMLElement {
     ];
   }
 }
+
+const dayKey = (session, day) => JSON.stringify(["day", session.id, day.date]);
+const MEMOIRE_KEY = JSON.stringify(["memoire"]);
 
 /** The unmet conditions in plain words, most serious first (the engine's order). */
 function unmetList(unmet, t, lang, whenEmpty) {
@@ -340,18 +379,18 @@ function hoursView(hours, t, lang) {
       h("div", {
         class: "bar", role: "progressbar", "aria-labelledby": `bar-${m}`,
         "aria-valuemin": 0, "aria-valuemax": req, "aria-valuenow": Math.min(done, req),
-        "aria-valuetext": t.valueText(formatMinutes(done), formatMinutes(req), excused > 0 && formatMinutes(excused), formatMinutes(left)),
+        "aria-valuetext": t.valueText(formatMinutes(done), formatMinutes(req), excused > 0 && formatMinutes(excused), left > 0 && formatMinutes(left)),
       }, doneBar, excusedBar),
       h("p", { class: "bar-text" },
         h("span", { class: "key key-done" }), t.done(formatMinutes(done)),
         excused > 0 && [" · ", h("span", { class: "key key-excused" }), t.excused(formatMinutes(excused))],
-        " · ", t.remaining(formatMinutes(left), formatMinutes(req))),
+        " · ", left === 0 ? t.reached(formatMinutes(req)) : t.remaining(formatMinutes(left), formatMinutes(req))),
     );
   });
   const total = hours.total;
   rows.push(h("p", { class: "total" }, h("strong", {}, `${t.total} : `), t.done(formatMinutes(total.doneMinutes)),
     total.excusedMinutes > 0 && ` · ${t.excused(formatMinutes(total.excusedMinutes))}`,
-    total.requiredMinutes !== undefined && ` · ${t.remaining(formatMinutes(total.remainingMinutes), formatMinutes(total.requiredMinutes))}`));
+    total.requiredMinutes !== undefined && ` · ${total.remainingMinutes === 0 ? t.reached(formatMinutes(total.requiredMinutes)) : t.remaining(formatMinutes(total.remainingMinutes), formatMinutes(total.requiredMinutes))}`));
   return rows;
 }
 
@@ -391,17 +430,20 @@ function memoireView(report, t, lang) {
       memoire.status !== "submitted" && memoire.dueDate && h("span", { class: "muted" }, ` (${t.due(formatDate(memoire.dueDate, lang))})`)),
     h("dt", {}, t.soutenance),
     h("dd", {}, badge(state(SOUTENANCE_STATUSES, soutenance.status, lang)),
-      soutenance.date && [" — ", held ? t.heldOn : t.setFor, " ", time(soutenance.date, lang)],
-      h("span", { class: "muted" }, ` (${formatMinutes(soutenance.durationMinutes)})`)),
+      soutenance.date && soutenance.status !== "not_scheduled" && [" — ", held ? t.heldOn : t.setFor, " ", time(soutenance.date, lang)],
+      h("span", { class: "muted" }, " (", formatMinutes(soutenance.durationMinutes),
+        // The programme's date, not the learner's appointment yet.
+        soutenance.date && soutenance.status === "not_scheduled" && [", ", t.calendarDate(formatDate(soutenance.date, lang))], ")")),
   );
 }
 
 /** A PacteError as the widget shows it: what went wrong and where in the records. */
 function problemsView(error, t, lang) {
   const problems = error?.problems ?? [{ path: "", message: { fr: String(error?.message ?? error), en: String(error?.message ?? error) } }];
-  return h("div", { class: "notice tone-danger", role: "alert" },
+  return h("div", { class: "notice problems tone-danger", role: "alert" },
     h("p", {}, icon("warning"), h("strong", {}, t.invalid)),
-    h("ul", {}, problems.map((p) => h("li", {}, say(p.message, lang), p.path && [` (${t.at} `, h("code", {}, p.path), ")"]))));
+    // The engine's messages name the JSON path themselves.
+    h("ul", {}, problems.map((p) => h("li", {}, say(p.message, lang)))));
 }
 
 // One stylesheet for every widget; adopted, not a <style> element, so that a
@@ -418,6 +460,7 @@ function sheet() {
 const CSS = `
 :host {
   display: block;
+  container-type: inline-size;
   --accent: var(--pacte-accent, #1f5fa8);
   --text: var(--pacte-text, #1b1f24);
   --muted: var(--pacte-muted, #4b5563);
@@ -455,15 +498,19 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em
 .stage { display: inline-flex; gap: .4em; align-items: center; padding: .35rem .7rem; border: 2px solid currentColor; border-radius: var(--radius); background: var(--bg); }
 .head .stage { font-size: 1.1rem; margin: .5rem 0 .2rem; }
 .notice { display: flex; gap: .5em; align-items: flex-start; margin: 0; }
-.notice.tone-danger { display: block; }
-.notice.tone-danger > p { display: flex; gap: .5em; align-items: center; }
+.notice.problems { display: block; }
+.notice.problems > p { display: flex; gap: .5em; align-items: center; }
 ul { padding-left: 1.2rem; margin: .3rem 0; }
 ul.plain, ul.unmet { list-style: none; padding: 0; }
 ul.unmet li { display: flex; gap: .5em; align-items: baseline; margin: .25rem 0; }
 ul.unmet li .icon { align-self: center; }
 ul.unmet li:not(.tone-danger) .icon { color: var(--accent); }
-.checklist li { display: flex; flex-wrap: wrap; gap: .2rem .6rem; margin: .35rem 0; }
-.checklist .badge { min-width: 13rem; }
+.checklist li { display: grid; grid-template-columns: 16rem 1fr; gap: .1rem .8rem; margin: .45rem 0; }
+tbody th { min-width: 8rem; }
+@container (max-width: 40rem) {
+  .checklist li { grid-template-columns: 1fr; }
+  .view { padding: .7rem; }
+}
 .bar-row { margin: .6rem 0; }
 .bar-label { display: block; font-weight: 600; }
 .bar { display: flex; height: 1rem; margin: .25rem 0; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); overflow: hidden; }
@@ -483,6 +530,7 @@ dl.pairs dd { margin: 0; }
 fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin: .6rem 0; padding: .4rem .8rem; }
 legend { font-weight: 600; padding: 0 .3rem; }
 fieldset li { margin: .25rem 0; }
+fieldset label { display: inline-flex; gap: .5em; align-items: baseline; }
 input[type="checkbox"] { width: 1.1rem; height: 1.1rem; vertical-align: -.15em; accent-color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .whatif-result { margin-top: .6rem; padding: .6rem .8rem; background: var(--surface); border-radius: var(--radius); }

@@ -1,0 +1,199 @@
+// <pacte-progress> on its own: a bare host page (served through a route, with
+// the pages' CSP) and the engine's learner fixtures, whose numbers the CLI
+// gives (`pacte evaluate --format text`).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, axeViolations, screenshot, learnerFixture, showLearner, progressBars } from "./helpers.mjs";
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const HOST = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Hôte de test</title>
+<script type="module" src="widget-host.js"></script></head>
+<body><main><h1>Hôte de test</h1><pacte-progress id="w"></pacte-progress></main></body></html>`;
+const HOST_JS = `import { setup } from "./pkg/widget/pacte-progress.js";
+setup({ wasm: "pkg/web/pacte_rules_bg.wasm" });`;
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** A page holding one widget, `#w`, and nothing else. */
+async function host() {
+  const page = await newPage(browser, server.base);
+  await page.route(`${server.base}widget-host.html`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": CSP }, body: HOST }));
+  await page.route(`${server.base}widget-host.js`, (route) => route.fulfill({ contentType: "text/javascript", headers: { "Content-Security-Policy": CSP }, body: HOST_JS }));
+  await page.goto(`${server.base}widget-host.html`);
+  await page.waitForFunction(() => customElements.get("pacte-progress"));
+  return page;
+}
+
+// Text as read out, whatever the layout: whitespace collapsed.
+const squash = (s) => s.replace(/\s+/g, " ").trim();
+const text = async (page, selector) => squash(await page.locator(`#w ${selector}`).textContent());
+const texts = async (page, selector) => (await page.locator(`#w ${selector}`).allTextContents()).map(squash);
+
+describe("<pacte-progress>", () => {
+  test("hours, reasons and stage of a learner short of e-learning", async () => {
+    const page = await host();
+    await showLearner(page, "#w", learnerFixture("msp-cds-elearning-short-by-2h30"));
+    assert.equal(await text(page, ".head h2"), "Aurélie Bernard");
+    assert.equal(await text(page, ".head .stage"), "Parcours en cours");
+    assert.deepEqual(await progressBars(page, "#w"), {
+      "Présentiel": "96 h sur 96 h",
+      "E-learning": "27 h 30 sur 30 h, reste 2 h 30",
+      "En équipe": "30 h sur 30 h",
+    });
+    assert.deepEqual(await texts(page, ".todo li"), [
+      "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)",
+      "soutenance pas encore passée",
+    ]);
+    assert.equal(await text(page, ".hours .bar-row:nth-of-type(2) .bar-text"), "27 h 30 faites · reste 2 h 30 sur 30 h");
+    assert.equal(await text(page, ".hours .total"), "Total : 153 h 30 faites · reste 2 h 30 sur 156 h");
+    const bar = page.locator("#w [role=progressbar]").nth(1);
+    assert.deepEqual([await bar.getAttribute("aria-valuenow"), await bar.getAttribute("aria-valuemax")], ["1650", "1800"]);
+    assert.equal(await page.locator("#w [role=status]").textContent(), "Suivi au 15 juin 2025 : Parcours en cours");
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("excused hours apart, seminar calendar, blocking reasons", async () => {
+    const page = await host();
+    await showLearner(page, "#w", learnerFixture("hdf-absent-s3-day2-with-justification"));
+    assert.deepEqual(await progressBars(page, "#w"), { "Présentiel": "28 h sur 49 h, plus 7 h excusées, reste 14 h" });
+    assert.equal(await text(page, ".hours .bar-row:nth-of-type(1) .bar-text"), "28 h faites · 7 h excusées · reste 14 h sur 49 h");
+    const rows = await page.locator("#w .seminars tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.equal(rows.length, 7);
+    assert.deepEqual(rows[4], ["Séminaire 3", "13 septembre 2024", "7 h", "absence justifiée (heures excusées) — hospitalisation d'un enfant"]);
+    assert.deepEqual(rows[6], ["Séminaire 4", "4 octobre 2024", "7 h", "à venir"]);
+    assert.deepEqual(await texts(page, ".memoire dd"), [
+      "en cours de rédaction (échéance le 27 novembre 2024)",
+      "pas encore programmée (1 h, date du calendrier : 27 novembre 2024)",
+    ]);
+
+    await showLearner(page, "#w", learnerFixture("hdf-absent-s3-day2-without-justification"));
+    assert.equal(await text(page, ".head .stage"), "Diplôme compromis : une condition ne peut plus être remplie");
+    assert.deepEqual((await texts(page, ".todo li.tone-danger")), [
+      "il manque 21 h de présentiel et les séminaires restants n'en offrent que 14 h (bloquant)",
+      "absence non justifiée au Séminaire 3 le 13 septembre 2024 (bloquant)",
+    ]);
+    assert.equal((await texts(page, ".seminars tbody td:last-child"))[4], "absence non justifiée");
+  });
+
+  test("traceurs checklist in every state; a complete learner", async () => {
+    const page = await host();
+    await showLearner(page, "#w", learnerFixture("msp-cds-traceurs-in-every-state"));
+    assert.deepEqual((await texts(page, ".traceurs li .badge")).map((s) => s.trim()), [
+      "à reprendre", "déposé, en attente de vérification", "validé", "manquant", "manquant",
+    ]);
+    assert.equal((await texts(page, ".traceurs li .item"))[0], "Fiche de poste du coordinateur — à faire valider par le formateur relais");
+    await screenshot(page, "widget-traceurs");
+
+    await showLearner(page, "#w", learnerFixture("hdf-soutenance-passed"));
+    assert.equal(await text(page, ".head .stage"), "Conditions du diplôme remplies");
+    assert.equal(await text(page, ".todo p"), "Rien : toutes les conditions du diplôme sont remplies.");
+    assert.equal(await page.locator("#w .whatif").count(), 0, "nothing left to plan");
+  });
+
+  test("what-if: planned seminar days and the mémoire lead to « prêt pour la soutenance », the record untouched", async () => {
+    const page = await host();
+    const fixture = learnerFixture("hdf-absent-s3-day2-with-justification");
+    await showLearner(page, "#w", fixture);
+    const boxes = page.locator("#w .whatif input[type=checkbox]");
+    assert.deepEqual(await texts(page, ".whatif label"), [
+      "Séminaire 4 — 3 octobre 2024 (7 h)", "Séminaire 4 — 4 octobre 2024 (7 h)", "Mon mémoire",
+    ]);
+    assert.equal(await page.locator("#w .whatif-result").getAttribute("aria-live"), "polite");
+    await boxes.nth(0).check();
+    assert.equal(await text(page, ".whatif-result p:first-child"), "Au 3 octobre 2024, avec ces éléments : Parcours en cours");
+    assert.deepEqual(await texts(page, ".whatif-result li"), [
+      "il manque 7 h de présentiel (35 h faites, 7 h excusées sur 49 h)",
+      "mémoire non déposé (échéance le 27 novembre 2024)",
+      "soutenance pas encore passée (prévue le 27 novembre 2024)",
+      "Séminaire 4 le 4 octobre 2024 : à venir",
+    ]);
+    await boxes.nth(1).check();
+    await boxes.nth(2).check();
+    assert.equal(await text(page, ".whatif-result p:first-child"), "Au 4 octobre 2024, avec ces éléments : Dossier prêt pour la soutenance");
+    assert.deepEqual(await texts(page, ".whatif-result li"), ["soutenance pas encore passée (prévue le 27 novembre 2024)"]);
+    await screenshot(page, "widget-whatif");
+    // The real record and report are unchanged.
+    const { learner, stage } = await page.evaluate(() => ({ learner: document.querySelector("#w").learner, stage: document.querySelector("#w").report.stage }));
+    assert.deepEqual(learner, fixture.learner);
+    assert.equal(stage, "in_progress");
+    assert.equal(await text(page, ".head .stage"), "Parcours en cours");
+    await boxes.nth(2).uncheck();
+    assert.equal(await text(page, ".whatif-result .stage"), "Parcours en cours");
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  test("what-if: documents to deposit, and a new version of one to revise", async () => {
+    const page = await host();
+    await showLearner(page, "#w", learnerFixture("msp-cds-traceurs-in-every-state"));
+    const labels = await texts(page, ".whatif label");
+    assert.deepEqual(labels, [
+      "Fiche de poste du coordinateur (nouvelle version)",
+      "Règles de fonctionnement de l'équipe et organisation des réunions",
+      "Budget de fonctionnement et état de synthèse",
+      "Mon mémoire",
+    ]);
+    await page.locator("#w .whatif input").nth(0).check();
+    const left = await texts(page, ".whatif-result li");
+    assert.ok(left.includes("document traceur déposé, en attente de validation : Fiche de poste du coordinateur"), left.join("\n"));
+  });
+
+  test("English with lang=\"en\"", async () => {
+    const page = await host();
+    await showLearner(page, "#w", { ...learnerFixture("hdf-absent-s3-day2-with-justification"), lang: "en" });
+    assert.equal(await page.locator("#w").getAttribute("lang"), "en");
+    assert.equal(await text(page, ".head .stage"), "In progress");
+    assert.equal(await text(page, ".head p:last-child"), "As of 20 September 2024");
+    assert.deepEqual(await progressBars(page, "#w"), { "In person": "28 h of 49 h, plus 7 h excused, 14 h left" });
+    assert.equal((await texts(page, ".todo li"))[0], "14 h of in-person still missing (28 h done, 7 h excused of 49 h)");
+    assert.deepEqual(await texts(page, ".seminars thead th"), ["Seminar", "Date", "Duration", "Status"]);
+    assert.equal(await text(page, ".whatif h3"), "What if…?");
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, "widget-en");
+  });
+
+  test("names and titles holding HTML or <script> are shown as text", async () => {
+    const page = await host();
+    const programme = {
+      id: "markup-test", version: "1", extends: "hdf-leader-msp-2024",
+      title: "<i>Programme</i> <script>alert('programme')</script>",
+      traceurs: [{ id: "fiche-de-poste", title: "Fiche <img src=x onerror=alert('doc')> <script>alert('doc')</script>", counts: "deposited" }],
+    };
+    const name = "<img src=x onerror=alert('name')>Camille <script>alert('name')</script>";
+    const learner = { learnerId: "x-1", displayName: name, traceurs: [] };
+    await showLearner(page, "#w", { programme, learner, asOf: "2024-09-20" });
+    assert.equal(await text(page, ".head h2"), name);
+    assert.equal(await text(page, ".head p:nth-of-type(1)"), programme.title);
+    assert.match(await text(page, ".traceurs li"), /Fiche <img src=x onerror=alert\('doc'\)> <script>alert\('doc'\)<\/script>/);
+    assert.match(await text(page, ".whatif"), /Fiche <img src=x/);
+    assert.equal(await page.locator("#w img, #w script, #w i").count(), 0, "no element made of the data");
+    await page.waitForTimeout(200);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("invalid records: the problems, located, instead of a report", async () => {
+    const page = await host();
+    const learner = { learnerId: "x-2", attendance: [{ session: "S1", date: "2024-13-45", status: "present" }] };
+    await showLearner(page, "#w", { programme: "hdf-leader-msp-2024", learner, asOf: "2024-09-20" }, { expect: "problems" });
+    assert.match(await text(page, "[role=alert]"), /^Le suivi ne peut pas être calculé : les données ne sont pas valides\.date invalide en \/attendance\/0\/date/);
+  });
+
+  test("without 'wasm-unsafe-eval' the widget says WebAssembly is blocked", async () => {
+    const page = await newPage(browser, server.base);
+    const csp = "default-src 'self'; script-src 'self'";
+    await page.route(`${server.base}widget-host.html`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": csp }, body: HOST }));
+    await page.route(`${server.base}widget-host.js`, (route) => route.fulfill({ contentType: "text/javascript", body: HOST_JS }));
+    await page.goto(`${server.base}widget-host.html`);
+    await page.locator("#w [role=alert]").waitFor();
+    assert.match(await text(page, "[role=alert]"), /^Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page/);
+    assert.deepEqual(page.outside, []);
+  });
+});
