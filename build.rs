@@ -12,7 +12,8 @@ fn main() {
     for entry in fs::read_dir("programmes").expect("programmes/ is readable") {
         let path = entry.expect("programmes/ is readable").path();
         let text = fs::read_to_string(&path).expect("a definition is UTF-8 text");
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let value: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let name = path.file_name().expect("a file has a name");
         fs::write(out.join(name), value.to_string()).expect("OUT_DIR is writable");
     }

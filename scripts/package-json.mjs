@@ -2,12 +2,15 @@
 // map that gives Node the CommonJS build and every other environment the ES
 // module build for the web (explicit init, so it also works where
 // import.meta.url is not handled). Bundlers with WebAssembly ESM integration
-// may import "pacte-rules/bundler".
+// may import "pacte-rules/bundler". The import of platform data is a second,
+// separate module ("pacte-rules/import", same layout under import/), so that
+// pages showing progress do not download it.
 import { readFileSync } from "node:fs";
 
 const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
-const build = (dir) => ({ types: `./${dir}/pacte_rules.d.ts`, default: `./${dir}/pacte_rules.js` });
+const build = (dir, name = "pacte_rules") => ({ types: `./${dir}/${name}.d.ts`, default: `./${dir}/${name}.js` });
+const importBuild = (dir) => build(`import/${dir}`, "pacte_import");
 
 const pkg = {
   name: "pacte-rules",
@@ -15,7 +18,7 @@ const pkg = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  files: ["web/", "bundler/", "node/", "widget/", "README.md"],
+  files: ["web/", "bundler/", "node/", "import/", "widget/", "README.md"],
   main: "./node/pacte_rules.js",
   module: "./web/pacte_rules.js",
   types: "./web/pacte_rules.d.ts",
@@ -25,8 +28,13 @@ const pkg = {
     "./web": build("web"),
     "./bundler": build("bundler"),
     "./node": build("node"),
+    "./import": { node: importBuild("node"), default: importBuild("web") },
+    "./import/web": importBuild("web"),
+    "./import/bundler": importBuild("bundler"),
+    "./import/node": importBuild("node"),
     "./widget": "./widget/pacte-progress.js",
     "./pacte_rules_bg.wasm": "./web/pacte_rules_bg.wasm",
+    "./pacte_import_bg.wasm": "./import/web/pacte_import_bg.wasm",
     "./package.json": "./package.json",
   },
   keywords: ["pacte", "ehesp", "soins-primaires", "rules-engine", "webassembly"],

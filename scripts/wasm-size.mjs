@@ -1,14 +1,23 @@
-// Prints the raw and gzipped size of the web build's .wasm against the budget
-// (150 KB gzipped, national programmes embedded). Exits 1 over budget.
+// Prints the raw and gzipped sizes of the web build's two .wasm modules. The
+// budget (150 KB gzipped, national programmes embedded) is the engine's: it is
+// what every page showing progress downloads. The import module is loaded only
+// by pages that read platform exports; its size is printed for the record.
+// Exits 1 when the engine is over budget.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET = 150 * 1024;
-const wasm = readFileSync(new URL("../pkg/web/pacte_rules_bg.wasm", import.meta.url));
-const gz = gzipSync(wasm, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`pacte_rules_bg.wasm: ${kb(wasm.length)} raw, ${kb(gz)} gzipped (budget ${kb(BUDGET)} gzipped)`);
-if (gz > BUDGET) {
-  console.error("over the size budget");
+const measure = (path) => {
+  const wasm = readFileSync(new URL(`../pkg/${path}`, import.meta.url));
+  return { raw: wasm.length, gz: gzipSync(wasm, { level: 9 }).length };
+};
+
+const engine = measure("web/pacte_rules_bg.wasm");
+const adapters = measure("import/web/pacte_import_bg.wasm");
+console.log(`engine  pacte_rules_bg.wasm: ${kb(engine.raw)} raw, ${kb(engine.gz)} gzipped (budget ${kb(BUDGET)} gzipped)`);
+console.log(`import  pacte_import_bg.wasm: ${kb(adapters.raw)} raw, ${kb(adapters.gz)} gzipped (loaded only to read platform exports)`);
+if (engine.gz > BUDGET) {
+  console.error("the engine is over its size budget");
   process.exit(1);
 }

@@ -11,7 +11,7 @@ use crate::parse;
 use crate::problem::{Problem, ProblemCode};
 use crate::programme::{Catalog, Mention, Programme, ProgrammeDefinition};
 use crate::report::{ProgressReport, Stage};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -19,7 +19,7 @@ use std::borrow::Cow;
 /// An answer a caller must look at: the value, or every problem found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum Answer<T> {
     Success { value: T },
     Failure { problems: Vec<Problem> },
@@ -37,7 +37,7 @@ impl<T> From<Result<T, Vec<Problem>>> for Answer<T> {
 /// One line of the catalogue of embedded programmes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct ProgrammeSummary {
     pub id: String,
     pub version: String,
@@ -51,7 +51,7 @@ pub struct ProgrammeSummary {
 /// A programme resolved and checked: its full definition, lineage and hash.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct ResolvedProgramme {
     pub definition: ProgrammeDefinition,
     pub lineage: Vec<String>,
@@ -60,17 +60,31 @@ pub struct ResolvedProgramme {
 
 impl From<&Programme> for ResolvedProgramme {
     fn from(p: &Programme) -> Self {
-        ResolvedProgramme { definition: p.definition.clone(), lineage: p.lineage.clone(), hash: p.hash.clone() }
+        ResolvedProgramme {
+            definition: p.definition.clone(),
+            lineage: p.lineage.clone(),
+            hash: p.hash.clone(),
+        }
     }
 }
 
 /// How a call names its programme: an embedded id, or a definition document
 /// (which may extend an embedded programme).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ProgrammeSource {
     Id(String),
     Definition(Value),
+}
+
+/// A JSON string names an embedded programme; anything else is a definition
+/// (whose validation says what is wrong with it).
+impl From<Value> for ProgrammeSource {
+    fn from(value: Value) -> Self {
+        match value {
+            Value::String(id) => ProgrammeSource::Id(id),
+            definition => ProgrammeSource::Definition(definition),
+        }
+    }
 }
 
 /// The embedded programmes, in catalogue order.
@@ -91,17 +105,28 @@ pub fn programmes() -> Vec<ProgrammeSummary> {
 
 /// Resolves a programme. `extra` are further definitions the source may
 /// extend (a regional definition built on another regional one).
-pub fn programme(source: &ProgrammeSource, extra: &[Value]) -> Result<Cow<'static, Programme>, Vec<Problem>> {
+pub fn programme(
+    source: &ProgrammeSource,
+    extra: &[Value],
+) -> Result<Cow<'static, Programme>, Vec<Problem>> {
     match (source, extra.is_empty()) {
         (ProgrammeSource::Id(id), true) => Catalog::embedded_programme(id).map(Cow::Borrowed),
-        (ProgrammeSource::Id(id), false) => Catalog::embedded().with(extra.iter().cloned()).load(id).map(Cow::Owned),
-        (ProgrammeSource::Definition(doc), _) => Catalog::embedded().with(extra.iter().cloned()).load_document(doc).map(Cow::Owned),
+        (ProgrammeSource::Id(id), false) => Catalog::embedded()
+            .with(extra.iter().cloned())
+            .load(id)
+            .map(Cow::Owned),
+        (ProgrammeSource::Definition(doc), _) => Catalog::embedded()
+            .with(extra.iter().cloned())
+            .load_document(doc)
+            .map(Cow::Owned),
     }
 }
 
 /// Validates a definition: the resolved programme, or every problem with its path.
 pub fn check_programme(source: &ProgrammeSource, extra: &[Value]) -> Answer<ResolvedProgramme> {
-    programme(source, extra).map(|p| ResolvedProgramme::from(p.as_ref())).into()
+    programme(source, extra)
+        .map(|p| ResolvedProgramme::from(p.as_ref()))
+        .into()
 }
 
 /// Reads an `asOf` date.
@@ -117,13 +142,23 @@ pub fn as_of(text: &str) -> Result<IsoDate, Problem> {
 }
 
 /// Evaluates one learner's records (JSON text).
-pub fn evaluate_json(programme: &Programme, learner: &str, as_of: IsoDate) -> Answer<ProgressReport> {
-    evaluation::evaluate_json(programme, learner, as_of).map_err(|p| vec![p]).into()
+pub fn evaluate_json(
+    programme: &Programme,
+    learner: &str,
+    as_of: IsoDate,
+) -> Answer<ProgressReport> {
+    evaluation::evaluate_json(programme, learner, as_of)
+        .map_err(|p| vec![p])
+        .into()
 }
 
 /// Checks a candidature file (JSON text). Its fields are all known to the
 /// format: an unknown one is refused, as a committee cannot judge what it cannot read.
-pub fn check_candidature_json(programme: &Programme, file: &str, as_of: IsoDate) -> Answer<CandidatureReport> {
+pub fn check_candidature_json(
+    programme: &Programme,
+    file: &str,
+    as_of: IsoDate,
+) -> Answer<CandidatureReport> {
     parse::from_json::<CandidatureFile>(file)
         .and_then(|parsed| match parsed.unknown_fields.first() {
             Some(path) => Err(parse::unknown_field_problem(path)),
@@ -136,7 +171,7 @@ pub fn check_candidature_json(programme: &Programme, file: &str, as_of: IsoDate)
 /// A cohort's reports: one entry per learner, in input order, and the count per stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct CohortReport {
     pub as_of: IsoDate,
     pub stages: StageCounts,
@@ -147,17 +182,22 @@ pub struct CohortReport {
 /// One learner of a cohort: evaluated, or refused with the problems of its records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum CohortEntry {
-    Evaluated { report: Box<ProgressReport> },
+    Evaluated {
+        report: Box<ProgressReport>,
+    },
     /// `index` is the learner's position in the input (array index, or
     /// non-blank line of JSON Lines, from 0); problem paths start with it.
-    Invalid { index: u32, problems: Vec<Problem> },
+    Invalid {
+        index: u32,
+        problems: Vec<Problem>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct StageCounts {
     pub blocked: u32,
     pub at_risk: u32,
@@ -183,31 +223,64 @@ impl StageCounts {
 
 /// Evaluates a cohort given as a JSON array of learner records, or as JSON
 /// Lines (one record a line). One bad learner does not stop the others.
-pub fn evaluate_cohort_json(programme: &Programme, text: &str, as_of: IsoDate) -> Answer<CohortReport> {
-    let evaluate = |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
+pub fn evaluate_cohort_json(
+    programme: &Programme,
+    text: &str,
+    as_of: IsoDate,
+) -> Answer<CohortReport> {
+    let evaluate =
+        |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
     let learners: Vec<_> = if text.trim_start().starts_with('[') {
         match serde_json::from_str::<Vec<&RawValue>>(text) {
-            Ok(items) => items.iter().map(|raw| raw.get()).enumerate().map(evaluate).collect(),
-            Err(e) => return Answer::Failure { problems: vec![parse::syntax_problem(&e)] },
+            Ok(items) => items
+                .iter()
+                .map(|raw| raw.get())
+                .enumerate()
+                .map(evaluate)
+                .collect(),
+            Err(e) => {
+                return Answer::Failure {
+                    problems: vec![parse::syntax_problem(&e)],
+                }
+            }
         }
     } else {
-        text.lines().filter(|l| !l.trim().is_empty()).enumerate().map(evaluate).collect()
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+            .map(evaluate)
+            .collect()
     };
-    Answer::Success { value: cohort(learners, as_of) }
+    Answer::Success {
+        value: cohort(learners, as_of),
+    }
 }
 
 /// Gathers per-learner results into a cohort report.
-pub fn cohort(results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>, as_of: IsoDate) -> CohortReport {
-    let mut report = CohortReport { as_of, stages: StageCounts::default(), invalid: 0, learners: Vec::new() };
+pub fn cohort(
+    results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>,
+    as_of: IsoDate,
+) -> CohortReport {
+    let mut report = CohortReport {
+        as_of,
+        stages: StageCounts::default(),
+        invalid: 0,
+        learners: Vec::new(),
+    };
     for (index, result) in results {
         report.learners.push(match result {
             Ok(r) => {
                 report.stages.add(r.stage);
-                CohortEntry::Evaluated { report: Box::new(r) }
+                CohortEntry::Evaluated {
+                    report: Box::new(r),
+                }
             }
             Err(problem) => {
                 report.invalid += 1;
-                CohortEntry::Invalid { index, problems: vec![problem.under(&format!("/{index}"))] }
+                CohortEntry::Invalid {
+                    index,
+                    problems: vec![problem.under(&format!("/{index}"))],
+                }
             }
         });
     }
@@ -219,6 +292,10 @@ pub fn cohort(results: impl IntoIterator<Item = (u32, Result<ProgressReport, Pro
 /// (JSON text); `input` is JSON text, or CSV text for the `csv` source. What
 /// does not map is in the result's diagnostics; problem paths start with
 /// `/mapping` or `/input`.
-pub fn import(options: &crate::import::ImportOptions, mapping: &str, input: &str) -> Answer<crate::import::ImportResult> {
+pub fn import(
+    options: &crate::import::ImportOptions,
+    mapping: &str,
+    input: &str,
+) -> Answer<crate::import::ImportResult> {
     crate::import::run(options, mapping, input).into()
 }

@@ -18,11 +18,17 @@ impl IsoDate {
         let shaped = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shaped {
             return None;
         }
-        let number = |range: std::ops::Range<usize>| b[range].iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
+        let number = |range: std::ops::Range<usize>| {
+            b[range]
+                .iter()
+                .fold(0u32, |n, c| n * 10 + u32::from(c - b'0'))
+        };
         IsoDate::from_ymd(number(0..4) as i32, number(5..7), number(8..10))
     }
 
@@ -39,11 +45,25 @@ impl IsoDate {
     pub fn french(self) -> String {
         use chrono::Datelike;
         const MONTHS: [&str; 12] = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
         ];
         let d = self.0;
-        let day = if d.day() == 1 { "1er".to_string() } else { d.day().to_string() };
+        let day = if d.day() == 1 {
+            "1er".to_string()
+        } else {
+            d.day().to_string()
+        };
         format!("{} {} {}", day, MONTHS[d.month0() as usize], d.year())
     }
 }
@@ -51,7 +71,13 @@ impl IsoDate {
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use chrono::Datelike;
-        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
     }
 }
 
@@ -71,7 +97,9 @@ impl<'de> Deserialize<'de> for IsoDate {
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<IsoDate, E> {
                 IsoDate::parse(v).ok_or_else(|| {
-                    E::custom(format_args!("invalid date \"{v}\", expected a real date written YYYY-MM-DD"))
+                    E::custom(format_args!(
+                        "invalid date \"{v}\", expected a real date written YYYY-MM-DD"
+                    ))
                 })
             }
         }
@@ -85,7 +113,10 @@ mod tests {
 
     #[test]
     fn parses_only_the_iso_shape() {
-        assert_eq!(IsoDate::parse("2024-09-12").unwrap().to_string(), "2024-09-12");
+        assert_eq!(
+            IsoDate::parse("2024-09-12").unwrap().to_string(),
+            "2024-09-12"
+        );
         assert!(IsoDate::parse("2024-9-12").is_none());
         assert!(IsoDate::parse("12/09/2024").is_none());
         assert!(IsoDate::parse("2024-02-30").is_none());
@@ -94,7 +125,13 @@ mod tests {
 
     #[test]
     fn french_long_form() {
-        assert_eq!(IsoDate::parse("2024-11-27").unwrap().french(), "27 novembre 2024");
-        assert_eq!(IsoDate::parse("2024-08-01").unwrap().french(), "1er août 2024");
+        assert_eq!(
+            IsoDate::parse("2024-11-27").unwrap().french(),
+            "27 novembre 2024"
+        );
+        assert_eq!(
+            IsoDate::parse("2024-08-01").unwrap().french(),
+            "1er août 2024"
+        );
     }
 }

@@ -15,8 +15,8 @@ pub mod problem;
 
 pub mod programme;
 
-pub mod learner;
 pub mod import;
+pub mod learner;
 
 pub mod evaluation;
 
@@ -26,7 +26,7 @@ pub mod candidature;
 
 pub mod api;
 
-#[cfg(feature = "wasm")]
+#[cfg(feature = "bindings")]
 pub mod wasm;
 
 /// The version of this engine, named by every report.

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in French (the users' language) and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Message {
     pub fr: String,
     pub en: String,
@@ -12,6 +12,9 @@ pub struct Message {
 
 impl Message {
     pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Message {
-        Message { fr: fr.into(), en: en.into() }
+        Message {
+            fr: fr.into(),
+            en: en.into(),
+        }
     }
 }

@@ -6,9 +6,11 @@ use std::ops::{Add, AddAssign};
 
 /// A duration in whole minutes. JSON carries the integer; people read
 /// "84 h" or "2 h 30" (see [`fmt::Display`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Minutes(pub u32);
 
 impl Minutes {

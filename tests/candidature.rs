@@ -18,7 +18,10 @@ fn row(code: &str, path: &'static str, message: &'static str) -> Row<'static> {
 
 /// Missing pieces as (piece, path, French message).
 fn pieces(missing: &[MissingPiece]) -> Vec<Row<'_>> {
-    missing.iter().map(|m| (m.piece.clone(), m.path.as_str(), m.message.fr.as_str())).collect()
+    missing
+        .iter()
+        .map(|m| (m.piece.clone(), m.path.as_str(), m.message.fr.as_str()))
+        .collect()
 }
 
 /// The pieces an `incomplete` file still lacks, due by the deadline.
@@ -64,14 +67,25 @@ fn a_complete_bretagne_file_sent_in_time_is_eligible() {
 
 #[test]
 fn a_file_may_be_opened_without_a_candidates_cv() {
-    assert_incomplete("bretagne-file-opened-without-one-cv", &[row("cv", "/candidates/1/pieces", "Loïc Prigent : Curriculum vitae manquant(e)")]);
+    assert_incomplete(
+        "bretagne-file-opened-without-one-cv",
+        &[row(
+            "cv",
+            "/candidates/1/pieces",
+            "Loïc Prigent : Curriculum vitae manquant(e)",
+        )],
+    );
 }
 
 #[test]
 fn a_file_may_be_opened_without_the_projet_de_sante() {
     assert_incomplete(
         "bretagne-file-opened-without-projet-de-sante",
-        &[row("projet-de-sante", "/team/pieces", "équipe : Copie du projet de santé validé par l'ARS manquant(e)")],
+        &[row(
+            "projet-de-sante",
+            "/team/pieces",
+            "équipe : Copie du projet de santé validé par l'ARS manquant(e)",
+        )],
     );
 }
 
@@ -79,7 +93,11 @@ fn a_file_may_be_opened_without_the_projet_de_sante() {
 fn the_letter_of_commitment_must_be_signed_by_every_member_of_the_board() {
     assert_incomplete(
         "bretagne-board-letter-not-signed-by-all-members",
-        &[row("lettre-engagement", "/team/board/signedBy", "équipe : la lettre d'engagement n'est pas signée par Yannick Cloarec")],
+        &[row(
+            "lettre-engagement",
+            "/team/board/signedBy",
+            "équipe : la lettre d'engagement n'est pas signée par Yannick Cloarec",
+        )],
     );
 }
 
@@ -87,7 +105,11 @@ fn the_letter_of_commitment_must_be_signed_by_every_member_of_the_board() {
 fn a_letter_of_commitment_without_the_list_of_the_board_cannot_be_checked() {
     assert_incomplete(
         "bretagne-board-letter-without-list-of-members",
-        &[row("lettre-engagement", "/team/board", "équipe : la liste des membres du CA/bureau manque")],
+        &[row(
+            "lettre-engagement",
+            "/team/board",
+            "équipe : la liste des membres du CA/bureau manque",
+        )],
     );
 }
 
@@ -115,58 +137,114 @@ fn both_questions_need_a_detailed_answer() {
 
 #[test]
 fn the_cpts_cohort_does_not_take_an_msp_team() {
-    let reason = row("STRUCTURE_NOT_ACCEPTED", "/team/structureType", "cette mention accueille les coordinateurs de CPTS, pas de MSP");
+    let reason = row(
+        "STRUCTURE_NOT_ACCEPTED",
+        "/team/structureType",
+        "cette mention accueille les coordinateurs de CPTS, pas de MSP",
+    );
     assert_ineligible("bretagne-msp-team-applies-to-cpts-cohort", reason, &[]);
 }
 
 #[test]
 fn at_most_three_candidates_per_cpts() {
-    let reason = row("QUOTA_EXCEEDED", "/candidates", "au plus 3 candidats par équipe, le dossier en présente 4");
+    let reason = row(
+        "QUOTA_EXCEEDED",
+        "/candidates",
+        "au plus 3 candidats par équipe, le dossier en présente 4",
+    );
     assert_ineligible("bretagne-four-candidates-one-cpts", reason, &[]);
 }
 
 #[test]
 fn at_least_one_candidate_per_cpts() {
-    let reason = row("NO_CANDIDATE", "/candidates", "au moins 1 candidat(s) par équipe, le dossier en présente 0");
+    let reason = row(
+        "NO_CANDIDATE",
+        "/candidates",
+        "au moins 1 candidat(s) par équipe, le dossier en présente 0",
+    );
     assert_ineligible("bretagne-file-without-candidate", reason, &[]);
 }
 
 #[test]
 fn a_file_sent_after_30_june_2021_is_too_late() {
-    let reason = row("DEADLINE_PASSED", "/submittedOn", "dossier envoyé le 2 juillet 2021, après la date limite du 30 juin 2021");
+    let reason = row(
+        "DEADLINE_PASSED",
+        "/submittedOn",
+        "dossier envoyé le 2 juillet 2021, après la date limite du 30 juin 2021",
+    );
     assert_ineligible("bretagne-file-sent-after-deadline", reason, &[]);
 }
 
 #[test]
 fn pieces_still_missing_after_the_deadline_make_the_file_too_late() {
-    let reason = row("DEADLINE_PASSED", "", "des pièces manquent encore après la date limite du 30 juin 2021");
-    let missing = row("lettre-de-motivation", "/candidates/0/pieces", "Maëlle Le Gall : Lettre de motivation manquant(e)");
-    assert_ineligible("bretagne-pieces-still-missing-after-deadline", reason, &[missing]);
+    let reason = row(
+        "DEADLINE_PASSED",
+        "",
+        "des pièces manquent encore après la date limite du 30 juin 2021",
+    );
+    let missing = row(
+        "lettre-de-motivation",
+        "/candidates/0/pieces",
+        "Maëlle Le Gall : Lettre de motivation manquant(e)",
+    );
+    assert_ineligible(
+        "bretagne-pieces-still-missing-after-deadline",
+        reason,
+        &[missing],
+    );
 }
 
 #[test]
 fn a_candidate_without_a_team_must_ask_a_derogation() {
-    let reason = row("NO_TEAM", "/candidates/0", "Claire Dumont n'est pas intégré·e à une équipe, sans demande de dérogation");
-    assert_ineligible("msp-cds-coordinator-not-in-team-without-derogation", reason, &[]);
+    let reason = row(
+        "NO_TEAM",
+        "/candidates/0",
+        "Claire Dumont n'est pas intégré·e à une équipe, sans demande de dérogation",
+    );
+    assert_ineligible(
+        "msp-cds-coordinator-not-in-team-without-derogation",
+        reason,
+        &[],
+    );
 }
 
 #[test]
 fn a_cpts_not_constituted_yet_is_no_team() {
-    let reason = row("NO_TEAM", "/candidates/0", "Annaïg Josse n'est pas intégré·e à une équipe, sans demande de dérogation");
-    assert_ineligible("bretagne-cpts-not-yet-constituted-no-derogation-asked", reason, &[]);
+    let reason = row(
+        "NO_TEAM",
+        "/candidates/0",
+        "Annaïg Josse n'est pas intégré·e à une équipe, sans demande de dérogation",
+    );
+    assert_ineligible(
+        "bretagne-cpts-not-yet-constituted-no-derogation-asked",
+        reason,
+        &[],
+    );
 }
 
 #[test]
 fn pacte_leader_allows_no_derogation() {
     let reason = row("NO_TEAM", "/candidates/0", "Dr Bruno Leclercq n'est pas intégré·e à une équipe, et ce programme ne prévoit pas de dérogation");
-    assert_ineligible("leader-msp-leader-being-recruited-asks-derogation", reason, &[]);
-    assert!(check("leader-msp-leader-being-recruited-asks-derogation").advisories.is_empty());
+    assert_ineligible(
+        "leader-msp-leader-being-recruited-asks-derogation",
+        reason,
+        &[],
+    );
+    assert!(check("leader-msp-leader-being-recruited-asks-derogation")
+        .advisories
+        .is_empty());
 }
 
 #[test]
 fn a_file_addressed_to_another_programme_is_refused() {
-    let problems = failure("mismatch", check_answer("bretagne-file-addressed-to-msp-cds"));
-    assert_eq!(located(&problems), [("PROGRAMME_MISMATCH".to_string(), "/programme")]);
+    let problems = failure(
+        "mismatch",
+        check_answer("bretagne-file-addressed-to-msp-cds"),
+    );
+    assert_eq!(
+        located(&problems),
+        [("PROGRAMME_MISMATCH".to_string(), "/programme")]
+    );
     assert_eq!(problems[0].message.fr, "le dossier est adressé à « msp-cds », pas à « bretagne-cpts-2021 » ni à un programme qu'il étend");
 }
 
@@ -191,7 +269,10 @@ fn the_advisory_names_only_the_trainings_the_programme_finds_desirable() {
             "/candidates/0",
             "Hélène Vasseur n'a pas de formation initiale de professionnel de santé (souhaitable, non exigée)",
         );
-    assert_eligible("hdf-leader-candidate-trained-in-health-management-only", &[advisory]);
+    assert_eligible(
+        "hdf-leader-candidate-trained-in-health-management-only",
+        &[advisory],
+    );
 }
 
 #[test]
@@ -201,7 +282,10 @@ fn a_derogation_asked_is_left_to_the_committee() {
         "/candidates/0",
         "Samir Ouali n'est pas encore intégré·e à une équipe : la dérogation demandée se décide sur dossier",
     );
-    assert_eligible("msp-cds-coordinator-being-recruited-asks-derogation", &[advisory]);
+    assert_eligible(
+        "msp-cds-coordinator-being-recruited-asks-derogation",
+        &[advisory],
+    );
 }
 
 // --- The fixtures as a whole -------------------------------------------
@@ -212,7 +296,11 @@ fn candidature_fixtures_cover_every_verdict_and_finding() {
     let mut codes = BTreeSet::new();
     for name in fixture_names("candidatures") {
         let f = candidature(&name);
-        assert!(PROGRAMMES.contains(&f.programme.as_str()), "{name}: {}", f.programme);
+        assert!(
+            PROGRAMMES.contains(&f.programme.as_str()),
+            "{name}: {}",
+            f.programme
+        );
         date(&f.as_of);
         if let pacte_rules::api::Answer::Success { value } = check_answer(&name) {
             verdicts.insert(verdict_name(&value.verdict));
@@ -225,6 +313,14 @@ fn candidature_fixtures_cover_every_verdict_and_finding() {
     assert_eq!(verdicts, set_of(&["eligible", "incomplete", "ineligible"]));
     assert_eq!(
         codes,
-        set_of(&["STRUCTURE_NOT_ACCEPTED", "NO_TEAM", "QUOTA_EXCEEDED", "NO_CANDIDATE", "DEADLINE_PASSED", "NO_DESIRABLE_TRAINING", "DEROGATION_TO_DECIDE"])
+        set_of(&[
+            "STRUCTURE_NOT_ACCEPTED",
+            "NO_TEAM",
+            "QUOTA_EXCEEDED",
+            "NO_CANDIDATE",
+            "DEADLINE_PASSED",
+            "NO_DESIRABLE_TRAINING",
+            "DEROGATION_TO_DECIDE"
+        ])
     );
 }

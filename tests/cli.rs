@@ -18,7 +18,8 @@ struct Run {
 
 impl Run {
     fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
     }
 
     /// The (code, path) of each problem of a refusal, which must exit 2.
@@ -26,12 +27,25 @@ impl Run {
         assert_eq!(self.code, 2, "stderr: {}", self.stderr);
         let answer = self.json();
         assert_eq!(answer["type"], "failure");
-        answer["problems"].as_array().unwrap().iter().map(|p| (p["code"].as_str().unwrap().into(), p["path"].as_str().unwrap().into())).collect()
+        answer["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["code"].as_str().unwrap().into(),
+                    p["path"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
     }
 }
 
 fn pacte(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_pacte")).args(args).output().expect("the pacte binary runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args(args)
+        .output()
+        .expect("the pacte binary runs");
     Run {
         code: out.status.code().expect("an exit code"),
         stdout: String::from_utf8(out.stdout).expect("UTF-8"),
@@ -50,13 +64,31 @@ fn scratch(name: &str, contents: &str) -> String {
 fn evaluate_fixture(name: &str, format: &str) -> Run {
     let f = learner(name);
     let file = scratch(&format!("{name}.json"), f.learner.get());
-    pacte(&["evaluate", "--programme", &f.programme, "--as-of", &f.as_of, "--format", format, &file])
+    pacte(&[
+        "evaluate",
+        "--programme",
+        &f.programme,
+        "--as-of",
+        &f.as_of,
+        "--format",
+        format,
+        &file,
+    ])
 }
 
 fn check_fixture(name: &str, format: &str) -> Run {
     let f = candidature(name);
     let file = scratch(&format!("{name}.json"), f.file.get());
-    pacte(&["check-candidature", "--programme", &f.programme, "--as-of", &f.as_of, "--format", format, &file])
+    pacte(&[
+        "check-candidature",
+        "--programme",
+        &f.programme,
+        "--as-of",
+        &f.as_of,
+        "--format",
+        format,
+        &file,
+    ])
 }
 
 fn learner_line(name: &str) -> String {
@@ -64,7 +96,9 @@ fn learner_line(name: &str) -> String {
 }
 
 fn definition_file(name: &str) -> String {
-    fixture_path("definitions", name).to_string_lossy().into_owned()
+    fixture_path("definitions", name)
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
@@ -72,7 +106,12 @@ fn programmes_lists_the_six_embedded_ids() {
     let run = pacte(&["programmes"]);
     assert_eq!(run.code, 0);
     let listed = run.json();
-    let ids: Vec<&str> = listed.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, PROGRAMMES);
 }
 
@@ -128,36 +167,92 @@ Ce qui reste à faire
 fn a_blocked_learner_exits_1() {
     let run = evaluate_fixture("hdf-absent-s3-day2-without-justification", "text");
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("  - absence non justifiée au Séminaire 3 le 13 septembre 2024 (bloquant)\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("  - absence non justifiée au Séminaire 3 le 13 septembre 2024 (bloquant)\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn an_at_risk_learner_is_no_negative_verdict() {
-    assert_eq!(evaluate_fixture("hdf-s3-attendance-not-recorded-yet", "json").code, 0);
+    assert_eq!(
+        evaluate_fixture("hdf-s3-attendance-not-recorded-yet", "json").code,
+        0
+    );
 }
 
 #[test]
 fn invalid_records_exit_2_with_the_problem_on_stdout_and_stderr() {
-    let file = scratch("impossible-date.json", r#"{"learnerId":"x","attendance":[{"session":"S1","date":"2024-04-31","status":"present"}]}"#);
-    let run = pacte(&["evaluate", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", &file]);
-    assert_eq!(run.problems(), [("INVALID_DATE".to_string(), "/attendance/0/date".to_string())]);
-    assert!(run.stderr.starts_with("INVALID_DATE /attendance/0/date : date invalide en /attendance/0/date"), "{}", run.stderr);
+    let file = scratch(
+        "impossible-date.json",
+        r#"{"learnerId":"x","attendance":[{"session":"S1","date":"2024-04-31","status":"present"}]}"#,
+    );
+    let run = pacte(&[
+        "evaluate",
+        "--programme",
+        "hdf-leader-msp-2024",
+        "--as-of",
+        "2024-09-20",
+        &file,
+    ]);
+    assert_eq!(
+        run.problems(),
+        [("INVALID_DATE".to_string(), "/attendance/0/date".to_string())]
+    );
+    assert!(
+        run.stderr
+            .starts_with("INVALID_DATE /attendance/0/date : date invalide en /attendance/0/date"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn text_that_is_not_json_exits_2() {
     let file = scratch("not-json.json", r#"{"learnerId":"x"} et la suite"#);
-    let run = pacte(&["evaluate", "--programme", "msp-cds", "--as-of", "2025-01-01", &file]);
-    assert_eq!(run.problems(), [("INVALID_JSON".to_string(), String::new())]);
+    let run = pacte(&[
+        "evaluate",
+        "--programme",
+        "msp-cds",
+        "--as-of",
+        "2025-01-01",
+        &file,
+    ]);
+    assert_eq!(
+        run.problems(),
+        [("INVALID_JSON".to_string(), String::new())]
+    );
 }
 
 #[test]
 fn a_bad_evaluation_date_or_programme_exits_2() {
     let file = scratch("bad-arguments.json", r#"{"learnerId":"x"}"#);
-    let run = pacte(&["evaluate", "--programme", "msp-cds", "--as-of", "20/09/2024", &file]);
-    assert_eq!(run.problems(), [("INVALID_ARGUMENT".to_string(), "/asOf".to_string())]);
-    let run = pacte(&["evaluate", "--programme", "pacte-normandie", "--as-of", "2024-09-20", &file]);
-    assert_eq!(run.problems(), [("UNKNOWN_PROGRAMME".to_string(), String::new())]);
+    let run = pacte(&[
+        "evaluate",
+        "--programme",
+        "msp-cds",
+        "--as-of",
+        "20/09/2024",
+        &file,
+    ]);
+    assert_eq!(
+        run.problems(),
+        [("INVALID_ARGUMENT".to_string(), "/asOf".to_string())]
+    );
+    let run = pacte(&[
+        "evaluate",
+        "--programme",
+        "pacte-normandie",
+        "--as-of",
+        "2024-09-20",
+        &file,
+    ]);
+    assert_eq!(
+        run.problems(),
+        [("UNKNOWN_PROGRAMME".to_string(), String::new())]
+    );
 }
 
 #[test]
@@ -173,26 +268,64 @@ fn evaluate_against_a_regional_definition_file() {
         ]
     });
     let programme = scratch("regional-definition.json", &definition.to_string());
-    let records = scratch("regional-learner.json", r#"{"learnerId":"hdf-2024-021","programme":"leader-msp"}"#);
-    let run = pacte(&["evaluate", "--programme", &programme, "--as-of", "2024-03-01", &records]);
+    let records = scratch(
+        "regional-learner.json",
+        r#"{"learnerId":"hdf-2024-021","programme":"leader-msp"}"#,
+    );
+    let run = pacte(&[
+        "evaluate",
+        "--programme",
+        &programme,
+        "--as-of",
+        "2024-03-01",
+        &records,
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report = run.json();
-    assert_eq!(report["programme"]["lineage"], json!(["hdf-leader-msp-2024-rattrapage", "hdf-leader-msp-2024", "leader-msp"]));
+    assert_eq!(
+        report["programme"]["lineage"],
+        json!([
+            "hdf-leader-msp-2024-rattrapage",
+            "hdf-leader-msp-2024",
+            "leader-msp"
+        ])
+    );
     assert_eq!(report["hours"]["presentiel"]["requiredMinutes"], 840);
 }
 
 #[test]
 fn a_cohort_given_as_a_json_array_is_evaluated_learner_by_learner() {
-    let names = ["hdf-absent-s3-day2-with-justification", "hdf-absent-s3-day2-without-justification", "hdf-s3-attendance-not-recorded-yet"];
+    let names = [
+        "hdf-absent-s3-day2-with-justification",
+        "hdf-absent-s3-day2-without-justification",
+        "hdf-s3-attendance-not-recorded-yet",
+    ];
     let array = format!("[{}]", names.map(learner_line).join(",\n"));
-    let run = pacte(&["evaluate-cohort", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", &scratch("cohort.json", &array)]);
-    assert_eq!(run.code, 1, "a blocked learner makes the cohort's verdict negative");
+    let run = pacte(&[
+        "evaluate-cohort",
+        "--programme",
+        "hdf-leader-msp-2024",
+        "--as-of",
+        "2024-09-20",
+        &scratch("cohort.json", &array),
+    ]);
+    assert_eq!(
+        run.code, 1,
+        "a blocked learner makes the cohort's verdict negative"
+    );
     let cohort = run.json();
-    assert_eq!(cohort["stages"], json!({ "blocked": 1, "atRisk": 1, "notStarted": 0, "inProgress": 1, "readyToDefend": 0, "complete": 0 }));
+    assert_eq!(
+        cohort["stages"],
+        json!({ "blocked": 1, "atRisk": 1, "notStarted": 0, "inProgress": 1, "readyToDefend": 0, "complete": 0 })
+    );
     assert_eq!(cohort["invalid"], 0);
     for (entry, name) in cohort["learners"].as_array().unwrap().iter().zip(names) {
         assert_eq!(entry["status"], "evaluated");
-        assert_eq!(entry["report"], serde_json::to_value(evaluate(name)).unwrap(), "{name}");
+        assert_eq!(
+            entry["report"],
+            serde_json::to_value(evaluate(name)).unwrap(),
+            "{name}"
+        );
     }
 }
 
@@ -205,8 +338,18 @@ fn a_bad_line_of_json_lines_is_reported_with_its_index_and_the_others_evaluated(
         learner_line("hdf-s3-attendance-not-recorded-yet"),
     ];
     let file = scratch("cohort.jsonl", &lines.join("\n"));
-    let run = pacte(&["evaluate-cohort", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", &file]);
-    assert_eq!(run.code, 1, "an unreadable learner makes the cohort's verdict negative");
+    let run = pacte(&[
+        "evaluate-cohort",
+        "--programme",
+        "hdf-leader-msp-2024",
+        "--as-of",
+        "2024-09-20",
+        &file,
+    ]);
+    assert_eq!(
+        run.code, 1,
+        "an unreadable learner makes the cohort's verdict negative"
+    );
     let cohort = run.json();
     assert_eq!(cohort["invalid"], 1);
     let learners = cohort["learners"].as_array().unwrap();
@@ -237,23 +380,59 @@ Verdict : incomplète
 
 #[test]
 fn a_candidature_file_with_an_unknown_field_exits_2() {
-    let file = scratch("candidature-unknown-field.json", r#"{"team":{"name":"MSP des Coteaux","structureType":"msp","siret":"123"},"candidates":[]}"#);
-    let run = pacte(&["check-candidature", "--programme", "msp-cds", "--as-of", "2025-05-15", &file]);
-    assert_eq!(run.problems(), [("UNKNOWN_FIELD".to_string(), "/team/siret".to_string())]);
+    let file = scratch(
+        "candidature-unknown-field.json",
+        r#"{"team":{"name":"MSP des Coteaux","structureType":"msp","siret":"123"},"candidates":[]}"#,
+    );
+    let run = pacte(&[
+        "check-candidature",
+        "--programme",
+        "msp-cds",
+        "--as-of",
+        "2025-05-15",
+        &file,
+    ]);
+    assert_eq!(
+        run.problems(),
+        [("UNKNOWN_FIELD".to_string(), "/team/siret".to_string())]
+    );
 }
 
 #[test]
 fn check_programme_reports_every_problem_and_exits_2() {
-    let run = pacte(&["check-programme", &definition_file("several-errors-at-once")]);
-    let expected = [("INVALID_DATE", "/sessions/2/days/1/date"), ("UNKNOWN_FIELD", "/sessions/3/salle"), ("DUPLICATE_ID", "/sessions/3/id")];
-    assert_eq!(run.problems(), expected.map(|(c, p)| (c.to_string(), p.to_string())));
-    assert_eq!(run.stderr.lines().count(), 3, "one line a problem: {}", run.stderr);
+    let run = pacte(&[
+        "check-programme",
+        &definition_file("several-errors-at-once"),
+    ]);
+    let expected = [
+        ("INVALID_DATE", "/sessions/2/days/1/date"),
+        ("UNKNOWN_FIELD", "/sessions/3/salle"),
+        ("DUPLICATE_ID", "/sessions/3/id"),
+    ];
+    assert_eq!(
+        run.problems(),
+        expected.map(|(c, p)| (c.to_string(), p.to_string()))
+    );
+    assert_eq!(
+        run.stderr.lines().count(),
+        3,
+        "one line a problem: {}",
+        run.stderr
+    );
 }
 
 #[test]
 fn check_programme_takes_the_definitions_a_file_extends() {
-    let run = pacte(&["check-programme", &definition_file("cycle-a-extends-b"), "--with", &definition_file("cycle-b-extends-a")]);
-    assert_eq!(run.problems(), [("EXTENDS_CYCLE".to_string(), "/extends".to_string())]);
+    let run = pacte(&[
+        "check-programme",
+        &definition_file("cycle-a-extends-b"),
+        "--with",
+        &definition_file("cycle-b-extends-a"),
+    ]);
+    assert_eq!(
+        run.problems(),
+        [("EXTENDS_CYCLE".to_string(), "/extends".to_string())]
+    );
 }
 
 #[test]
@@ -264,5 +443,8 @@ fn check_programme_prints_a_valid_definition_resolved() {
     let resolved = run.json();
     assert_eq!(resolved["lineage"], json!(["bretagne-cpts-2021", "cpts"]));
     assert_eq!(resolved["hash"], embedded("bretagne-cpts-2021").hash);
-    assert_eq!(resolved, serde_json::to_value(api::ResolvedProgramme::from(embedded("bretagne-cpts-2021"))).unwrap());
+    assert_eq!(
+        resolved,
+        serde_json::to_value(api::ResolvedProgramme::from(embedded("bretagne-cpts-2021"))).unwrap()
+    );
 }

@@ -21,18 +21,33 @@ fn tally(required: Option<u32>, done: u32, excused: u32, remaining: u32) -> Tall
 }
 
 fn day_status(report: &ProgressReport, session: &str, date_text: &str) -> DayStatus {
-    let s = report.sessions.iter().find(|s| s.id == session).expect("session in report");
-    s.days.iter().find(|d| d.date == date(date_text)).expect("day in session").status
+    let s = report
+        .sessions
+        .iter()
+        .find(|s| s.id == session)
+        .expect("session in report");
+    s.days
+        .iter()
+        .find(|d| d.date == date(date_text))
+        .expect("day in session")
+        .status
 }
 
 fn traceur<'a>(report: &'a ProgressReport, id: &str) -> &'a TraceurReport {
-    report.traceurs.iter().find(|t| t.id == id).expect("traceur in report")
+    report
+        .traceurs
+        .iter()
+        .find(|t| t.id == id)
+        .expect("traceur in report")
 }
 
 /// Evaluates a fixture and asserts the records set aside, as (code, path, French message).
 fn assert_set_aside(name: &str, expected: &[(&str, &str, &str)]) -> ProgressReport {
     let report = evaluate(name);
-    let expected: Vec<(String, &str, &str)> = expected.iter().map(|&(code, path, message)| (code.to_string(), path, message)).collect();
+    let expected: Vec<(String, &str, &str)> = expected
+        .iter()
+        .map(|&(code, path, message)| (code.to_string(), path, message))
+        .collect();
     assert_eq!(ignored(&report), expected, "{name}");
     report
 }
@@ -46,12 +61,22 @@ fn before_the_first_seminar_the_learner_has_not_started() {
     let report = evaluate("hdf-before-first-seminar");
     assert_eq!(report.stage, Stage::NotStarted);
     assert_eq!(report.summary.fr, "Parcours pas encore commencé");
-    let mut expected = vec!["HOURS_SHORT", "MEMOIRE_NOT_SUBMITTED", "SOUTENANCE_NOT_PASSED"];
+    let mut expected = vec![
+        "HOURS_SHORT",
+        "MEMOIRE_NOT_SUBMITTED",
+        "SOUTENANCE_NOT_PASSED",
+    ];
     expected.extend([UPCOMING; 7]);
     assert_eq!(unmet_codes(&report), expected);
     assert_eq!(report.hours.presentiel, tally(Some(2940), 0, 0, 2940));
-    assert_eq!(report.unmet[0].message.fr, "il manque 49 h de présentiel (0 min faites sur 49 h)");
-    assert_eq!(report.unmet[3].message.fr, "Séminaire 1 le 11 avril 2024 : à venir");
+    assert_eq!(
+        report.unmet[0].message.fr,
+        "il manque 49 h de présentiel (0 min faites sur 49 h)"
+    );
+    assert_eq!(
+        report.unmet[3].message.fr,
+        "Séminaire 1 le 11 avril 2024 : à venir"
+    );
 }
 
 #[test]
@@ -60,11 +85,23 @@ fn a_justified_absence_keeps_the_learner_on_track_and_its_hours_are_excused() {
     assert_eq!(report.stage, Stage::InProgress);
     let s3_day2 = &report.sessions[2].days[1];
     assert_eq!(s3_day2.status, DayStatus::Excused);
-    assert_eq!(s3_day2.justification.as_deref(), Some("hospitalisation d'un enfant"));
+    assert_eq!(
+        s3_day2.justification.as_deref(),
+        Some("hospitalisation d'un enfant")
+    );
     // 4 days attended (28 h), 1 excused (7 h), S4 still ahead (14 h).
     assert_eq!(report.hours.presentiel, tally(Some(2940), 1680, 420, 840));
     assert_eq!(report.hours.total, tally(Some(2940), 1890, 420, 840));
-    assert_eq!(unmet_codes(&report), ["HOURS_SHORT", "MEMOIRE_NOT_SUBMITTED", "SOUTENANCE_NOT_PASSED", UPCOMING, UPCOMING]);
+    assert_eq!(
+        unmet_codes(&report),
+        [
+            "HOURS_SHORT",
+            "MEMOIRE_NOT_SUBMITTED",
+            "SOUTENANCE_NOT_PASSED",
+            UPCOMING,
+            UPCOMING
+        ]
+    );
     assert_eq!(
         unmet_messages(&report),
         [
@@ -82,16 +119,35 @@ fn a_justified_absence_keeps_the_learner_on_track_and_its_hours_are_excused() {
 fn an_unjustified_absence_blocks_the_diploma() {
     let report = evaluate("hdf-absent-s3-day2-without-justification");
     assert_eq!(report.stage, Stage::Blocked);
-    assert_eq!(day_status(&report, "S3", "2024-09-13"), DayStatus::UnjustifiedAbsence);
+    assert_eq!(
+        day_status(&report, "S3", "2024-09-13"),
+        DayStatus::UnjustifiedAbsence
+    );
     assert_eq!(
         unmet_codes(&report),
-        ["HOURS_UNREACHABLE", "SESSION_UNJUSTIFIED_ABSENCE", "MEMOIRE_NOT_SUBMITTED", "SOUTENANCE_NOT_PASSED", UPCOMING, UPCOMING]
+        [
+            "HOURS_UNREACHABLE",
+            "SESSION_UNJUSTIFIED_ABSENCE",
+            "MEMOIRE_NOT_SUBMITTED",
+            "SOUTENANCE_NOT_PASSED",
+            UPCOMING,
+            UPCOMING
+        ]
     );
     let absence = the_unmet(&report, "SESSION_UNJUSTIFIED_ABSENCE");
     assert!(absence.blocking);
     assert_eq!(absence.rule, "/sessions/2/days/1");
-    assert_eq!(absence.condition, Condition::SessionUnjustifiedAbsence { session: "S3".into(), date: date("2024-09-13") });
-    assert_eq!(absence.message.fr, "absence non justifiée au Séminaire 3 le 13 septembre 2024");
+    assert_eq!(
+        absence.condition,
+        Condition::SessionUnjustifiedAbsence {
+            session: "S3".into(),
+            date: date("2024-09-13")
+        }
+    );
+    assert_eq!(
+        absence.message.fr,
+        "absence non justifiée au Séminaire 3 le 13 septembre 2024"
+    );
 }
 
 #[test]
@@ -102,16 +158,26 @@ fn in_person_hours_the_seminars_left_cannot_supply_are_unreachable() {
     assert_eq!(unreachable.rule, "/requiredMinutes/presentiel");
     assert_eq!(
         unreachable.condition,
-        Condition::HoursUnreachable { modality: Modality::Presentiel, missing_minutes: Minutes(1260), upcoming_minutes: Minutes(840) }
+        Condition::HoursUnreachable {
+            modality: Modality::Presentiel,
+            missing_minutes: Minutes(1260),
+            upcoming_minutes: Minutes(840)
+        }
     );
-    assert_eq!(unreachable.message.fr, "il manque 21 h de présentiel et les séminaires restants n'en offrent que 14 h");
+    assert_eq!(
+        unreachable.message.fr,
+        "il manque 21 h de présentiel et les séminaires restants n'en offrent que 14 h"
+    );
 }
 
 #[test]
 fn a_missing_item_due_within_thirty_days_puts_the_learner_at_risk() {
     let report = evaluate("hdf-memoire-not-submitted-four-weeks-before-soutenance");
     assert_eq!(report.stage, Stage::AtRisk);
-    assert_eq!(unmet_codes(&report), ["MEMOIRE_NOT_SUBMITTED", "SOUTENANCE_NOT_PASSED"]);
+    assert_eq!(
+        unmet_codes(&report),
+        ["MEMOIRE_NOT_SUBMITTED", "SOUTENANCE_NOT_PASSED"]
+    );
     assert_eq!(report.unmet[0].due_date, Some(date("2024-11-27")));
     assert_eq!(report.memoire.status, MemoireReportStatus::InProgress);
 }
@@ -120,8 +186,16 @@ fn a_missing_item_due_within_thirty_days_puts_the_learner_at_risk() {
 fn the_at_risk_window_is_thirty_days_before_the_due_date() {
     let f = learner("hdf-memoire-not-submitted-four-weeks-before-soutenance");
     let stage_on = |as_of: &str| success(as_of, evaluate_on(&f, as_of)).stage;
-    assert_eq!(stage_on("2024-10-27"), Stage::InProgress, "31 days before the soutenance");
-    assert_eq!(stage_on("2024-10-28"), Stage::AtRisk, "30 days before the soutenance");
+    assert_eq!(
+        stage_on("2024-10-27"),
+        Stage::InProgress,
+        "31 days before the soutenance"
+    );
+    assert_eq!(
+        stage_on("2024-10-28"),
+        Stage::AtRisk,
+        "30 days before the soutenance"
+    );
 }
 
 #[test]
@@ -130,7 +204,10 @@ fn with_the_memoire_submitted_only_the_soutenance_is_left() {
     assert_eq!(report.stage, Stage::ReadyToDefend);
     assert_eq!(report.summary.fr, "Dossier prêt pour la soutenance");
     assert_eq!(unmet_codes(&report), ["SOUTENANCE_NOT_PASSED"]);
-    assert_eq!(report.unmet[0].message.fr, "soutenance pas encore passée (prévue le 27 novembre 2024)");
+    assert_eq!(
+        report.unmet[0].message.fr,
+        "soutenance pas encore passée (prévue le 27 novembre 2024)"
+    );
     assert_eq!(report.soutenance.status, SoutenanceReportStatus::Scheduled);
     assert_eq!(report.soutenance.duration_minutes, Minutes(60));
     // The justified absence from S3 does not stand in the way.
@@ -145,7 +222,10 @@ fn a_passed_soutenance_completes_the_diploma_conditions() {
     assert!(report.unmet.is_empty());
     assert_eq!(report.hours.presentiel, tally(Some(2940), 2940, 0, 0));
     assert_eq!(report.soutenance.status, SoutenanceReportStatus::Passed);
-    assert_eq!(report.programme.lineage, ["hdf-leader-msp-2024", "leader-msp"]);
+    assert_eq!(
+        report.programme.lineage,
+        ["hdf-leader-msp-2024", "leader-msp"]
+    );
 }
 
 #[test]
@@ -154,7 +234,10 @@ fn a_failed_soutenance_blocks_the_diploma() {
     assert_eq!(report.stage, Stage::Blocked);
     assert_eq!(unmet_codes(&report), ["SOUTENANCE_FAILED"]);
     assert!(report.unmet[0].blocking);
-    assert_eq!(report.unmet[0].message.fr, "soutenance non validée par le jury");
+    assert_eq!(
+        report.unmet[0].message.fr,
+        "soutenance non validée par le jury"
+    );
 }
 
 // --- Seminars -----------------------------------------------------------
@@ -166,14 +249,31 @@ fn a_past_day_without_record_is_at_risk_not_blocked() {
     assert_eq!(report.stage, Stage::AtRisk);
     assert_eq!(
         unmet_codes(&report),
-        ["SESSION_NOT_RECORDED", "SESSION_NOT_RECORDED", "HOURS_SHORT", "MEMOIRE_NOT_SUBMITTED", "SOUTENANCE_NOT_PASSED", UPCOMING, UPCOMING]
+        [
+            "SESSION_NOT_RECORDED",
+            "SESSION_NOT_RECORDED",
+            "HOURS_SHORT",
+            "MEMOIRE_NOT_SUBMITTED",
+            "SOUTENANCE_NOT_PASSED",
+            UPCOMING,
+            UPCOMING
+        ]
     );
     let first = &report.unmet[0];
     assert!(!first.blocking);
     assert_eq!(first.due_date, Some(date("2024-09-12")));
-    assert_eq!(first.message.fr, "présence non renseignée au Séminaire 3 le 12 septembre 2024");
-    assert_eq!(report.unmet[2].message.fr, "il manque 28 h de présentiel (21 h faites sur 49 h)");
-    assert_eq!(day_status(&report, "S3", "2024-09-13"), DayStatus::NotRecorded);
+    assert_eq!(
+        first.message.fr,
+        "présence non renseignée au Séminaire 3 le 12 septembre 2024"
+    );
+    assert_eq!(
+        report.unmet[2].message.fr,
+        "il manque 28 h de présentiel (21 h faites sur 49 h)"
+    );
+    assert_eq!(
+        day_status(&report, "S3", "2024-09-13"),
+        DayStatus::NotRecorded
+    );
 }
 
 #[test]
@@ -181,7 +281,10 @@ fn an_optional_seminar_day_missed_is_no_condition() {
     // Bretagne: the pre-training diagnostic day is not a seminar of the parcours.
     let report = evaluate("bretagne-diagnostic-day-missed-ready-to-defend");
     assert!(!report.sessions[0].mandatory);
-    assert_eq!(day_status(&report, "diagnostic", "2021-07-08"), DayStatus::UnjustifiedAbsence);
+    assert_eq!(
+        day_status(&report, "diagnostic", "2021-07-08"),
+        DayStatus::UnjustifiedAbsence
+    );
     assert_eq!(day_status(&report, "S2", "2021-12-10"), DayStatus::Excused);
     assert_eq!(report.stage, Stage::ReadyToDefend);
     assert_eq!(unmet_codes(&report), ["SOUTENANCE_NOT_PASSED"]);
@@ -195,15 +298,24 @@ fn an_optional_seminar_day_missed_is_no_condition() {
 #[test]
 fn a_learner_enrolled_in_the_national_mention_is_evaluated_against_its_regional_cohort() {
     let report = evaluate("bretagne-diagnostic-day-missed-ready-to-defend");
-    assert_eq!(learner("bretagne-diagnostic-day-missed-ready-to-defend").learner_value()["programme"], "cpts");
+    assert_eq!(
+        learner("bretagne-diagnostic-day-missed-ready-to-defend").learner_value()["programme"],
+        "cpts"
+    );
     assert_eq!(report.programme.id, "bretagne-cpts-2021");
     assert_eq!(report.programme.lineage, ["bretagne-cpts-2021", "cpts"]);
 }
 
 #[test]
 fn a_learner_of_another_mention_is_refused() {
-    let problems = failure("mismatch", evaluate_answer("bretagne-learner-enrolled-in-msp-cds"));
-    assert_eq!(located(&problems), [("PROGRAMME_MISMATCH".to_string(), "/programme")]);
+    let problems = failure(
+        "mismatch",
+        evaluate_answer("bretagne-learner-enrolled-in-msp-cds"),
+    );
+    assert_eq!(
+        located(&problems),
+        [("PROGRAMME_MISMATCH".to_string(), "/programme")]
+    );
     assert_eq!(
         problems[0].message.fr,
         "l'apprenant est inscrit à « msp-cds », pas à « bretagne-cpts-2021 » ni à un programme qu'il étend"
@@ -216,7 +328,10 @@ fn a_learner_of_another_mention_is_refused() {
 fn e_learning_short_of_the_thirty_hours_of_the_msp_cds_mention() {
     let report = evaluate("msp-cds-elearning-short-by-2h30");
     assert_eq!(report.stage, Stage::InProgress);
-    assert_eq!(unmet_codes(&report), ["HOURS_SHORT", "SOUTENANCE_NOT_PASSED"]);
+    assert_eq!(
+        unmet_codes(&report),
+        ["HOURS_SHORT", "SOUTENANCE_NOT_PASSED"]
+    );
     let short = &report.unmet[0];
     assert_eq!(
         short.condition,
@@ -229,7 +344,10 @@ fn e_learning_short_of_the_thirty_hours_of_the_msp_cds_mention() {
         }
     );
     assert_eq!(short.rule, "/requiredMinutes/elearning");
-    assert_eq!(short.message.fr, "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)");
+    assert_eq!(
+        short.message.fr,
+        "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)"
+    );
     // No cohort, no soutenance date: nothing is due, nothing at risk.
     assert_eq!(short.due_date, None);
     assert_eq!(report.hours.presentiel, tally(Some(5760), 5760, 0, 0));
@@ -244,7 +362,14 @@ fn hours_are_also_tallied_per_module() {
         .hours
         .by_module
         .iter()
-        .map(|m| (m.module.as_str(), m.presentiel_minutes.0, m.elearning_minutes.0, m.equipe_minutes.0))
+        .map(|m| {
+            (
+                m.module.as_str(),
+                m.presentiel_minutes.0,
+                m.elearning_minutes.0,
+                m.equipe_minutes.0,
+            )
+        })
         .collect();
     assert_eq!(
         by_module,
@@ -263,8 +388,14 @@ fn hours_are_also_tallied_per_module() {
 fn team_work_short_of_the_fifty_hours_of_the_cpts_mention() {
     let report = evaluate("cpts-team-work-short-by-8h");
     assert_eq!(report.stage, Stage::InProgress);
-    assert_eq!(unmet_codes(&report), ["HOURS_SHORT", "SOUTENANCE_NOT_PASSED"]);
-    assert_eq!(report.unmet[0].message.fr, "il manque 8 h de travail en équipe (42 h faites sur 50 h)");
+    assert_eq!(
+        unmet_codes(&report),
+        ["HOURS_SHORT", "SOUTENANCE_NOT_PASSED"]
+    );
+    assert_eq!(
+        report.unmet[0].message.fr,
+        "il manque 8 h de travail en équipe (42 h faites sur 50 h)"
+    );
     assert_eq!(report.hours.presentiel, tally(Some(7440), 7440, 0, 0));
     assert_eq!(report.hours.elearning, tally(Some(3000), 3000, 0, 0));
     assert_eq!(report.hours.equipe, tally(Some(3000), 2520, 0, 480));
@@ -308,9 +439,15 @@ fn each_state_of_a_traceur_has_its_own_condition() {
             "document traceur manquant : Budget de fonctionnement et état de synthèse",
         ]
     );
-    assert_eq!(report.unmet[3].condition, Condition::TraceurToRevise { traceur: "fiche-de-poste".into() });
+    assert_eq!(
+        report.unmet[3].condition,
+        Condition::TraceurToRevise {
+            traceur: "fiche-de-poste".into()
+        }
+    );
     assert_eq!(report.unmet[3].rule, "/traceurs/0");
-    let statuses: Vec<(TraceurStatus, bool)> = report.traceurs.iter().map(|t| (t.status, t.met)).collect();
+    let statuses: Vec<(TraceurStatus, bool)> =
+        report.traceurs.iter().map(|t| (t.status, t.met)).collect();
     assert_eq!(
         statuses,
         [
@@ -329,27 +466,70 @@ fn the_latest_state_of_a_traceur_stands_whatever_the_order_given() {
     let report = assert_set_aside(
         "msp-cds-traceurs-revised-then-validated",
         &[
-            ("SUPERSEDED", "/traceurs/0", "état antérieur, remplacé par /traceurs/1"),
-            ("SUPERSEDED", "/traceurs/3", "état antérieur, remplacé par /traceurs/2"),
+            (
+                "SUPERSEDED",
+                "/traceurs/0",
+                "état antérieur, remplacé par /traceurs/1",
+            ),
+            (
+                "SUPERSEDED",
+                "/traceurs/3",
+                "état antérieur, remplacé par /traceurs/2",
+            ),
         ],
     );
-    assert_eq!(traceur(&report, "fiche-de-poste").status, TraceurStatus::Validated);
-    assert_eq!(traceur(&report, "fiche-de-poste").date, Some(date("2025-01-08")));
+    assert_eq!(
+        traceur(&report, "fiche-de-poste").status,
+        TraceurStatus::Validated
+    );
+    assert_eq!(
+        traceur(&report, "fiche-de-poste").date,
+        Some(date("2025-01-08"))
+    );
     // The deposit listed last is older than the validation listed before it.
-    assert_eq!(traceur(&report, "feuille-de-route").status, TraceurStatus::Validated);
+    assert_eq!(
+        traceur(&report, "feuille-de-route").status,
+        TraceurStatus::Validated
+    );
 }
 
 #[test]
 fn the_socle_asks_one_complementary_module_of_the_learners_choice() {
     let report = evaluate("socle-option-no-complementary-module-chosen");
-    assert_eq!(unmet_codes(&report), ["ELECTIVE_MODULE_MISSING", "SOUTENANCE_NOT_PASSED"]);
+    assert_eq!(
+        unmet_codes(&report),
+        ["ELECTIVE_MODULE_MISSING", "SOUTENANCE_NOT_PASSED"]
+    );
     let missing = &report.unmet[0];
-    assert_eq!(missing.condition, Condition::ElectiveModuleMissing { group: "module-complementaire".into(), at_least: 1, chosen: 0 });
-    assert_eq!(missing.message.fr, "choisir au moins 1 module(s) dans « Module complémentaire au choix » (0 choisi(s))");
+    assert_eq!(
+        missing.condition,
+        Condition::ElectiveModuleMissing {
+            group: "module-complementaire".into(),
+            at_least: 1,
+            chosen: 0
+        }
+    );
+    assert_eq!(
+        missing.message.fr,
+        "choisir au moins 1 module(s) dans « Module complémentaire au choix » (0 choisi(s))"
+    );
     assert_eq!(missing.rule, "/electiveGroups/0");
     // Traceurs of complementary modules are not due until one is chosen.
-    let required: Vec<&str> = report.traceurs.iter().filter(|t| t.required).map(|t| t.id.as_str()).collect();
-    assert_eq!(required, ["fiche-de-poste", "feuille-de-route", "action-qualite", "regles-de-fonctionnement"]);
+    let required: Vec<&str> = report
+        .traceurs
+        .iter()
+        .filter(|t| t.required)
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(
+        required,
+        [
+            "fiche-de-poste",
+            "feuille-de-route",
+            "action-qualite",
+            "regles-de-fonctionnement"
+        ]
+    );
     assert_eq!(report.stage, Stage::InProgress);
 }
 
@@ -358,14 +538,28 @@ fn the_traceur_of_the_chosen_complementary_module_becomes_due() {
     let report = assert_set_aside(
         "socle-option-telemedecine-chosen-with-a-mandatory-module",
         &[
-            ("NOT_AN_ELECTIVE_MODULE", "/chosenModules/0", "le module « projet-de-sante » est obligatoire, il ne se choisit pas"),
-            ("UNKNOWN_MODULE", "/chosenModules/2", "module « hygiene » inconnu"),
+            (
+                "NOT_AN_ELECTIVE_MODULE",
+                "/chosenModules/0",
+                "le module « projet-de-sante » est obligatoire, il ne se choisit pas",
+            ),
+            (
+                "UNKNOWN_MODULE",
+                "/chosenModules/2",
+                "module « hygiene » inconnu",
+            ),
         ],
     );
     assert_eq!(report.electives[0].chosen, ["telemedecine"]);
     assert!(report.electives[0].met);
-    assert_eq!(unmet_codes(&report), ["TRACEUR_MISSING", "SOUTENANCE_NOT_PASSED"]);
-    assert_eq!(report.unmet[0].message.fr, "document traceur manquant : Projet de télémédecine de l'équipe");
+    assert_eq!(
+        unmet_codes(&report),
+        ["TRACEUR_MISSING", "SOUTENANCE_NOT_PASSED"]
+    );
+    assert_eq!(
+        report.unmet[0].message.fr,
+        "document traceur manquant : Projet de télémédecine de l'équipe"
+    );
     assert!(traceur(&report, "projet-telemedecine").required);
     assert!(!traceur(&report, "plan-de-communication").required);
 }
@@ -377,7 +571,11 @@ fn a_misspelled_field_is_reported_not_silently_dropped() {
     // "justificatif" is not a field: the absence stays unjustified, and the report says why.
     let report = assert_set_aside(
         "hdf-absence-justification-field-misspelled",
-        &[("UNKNOWN_FIELD", "/attendance/4/justificatif", "champ inconnu /attendance/4/justificatif")],
+        &[(
+            "UNKNOWN_FIELD",
+            "/attendance/4/justificatif",
+            "champ inconnu /attendance/4/justificatif",
+        )],
     );
     assert_eq!(report.stage, Stage::Blocked);
 }
@@ -386,9 +584,16 @@ fn a_misspelled_field_is_reported_not_silently_dropped() {
 fn attendance_at_a_seminar_the_calendar_does_not_have_is_set_aside() {
     let report = assert_set_aside(
         "hdf-attendance-for-a-fifth-seminar",
-        &[("UNKNOWN_SESSION", "/attendance/1", "le séminaire « S5 » n'existe pas dans ce programme")],
+        &[(
+            "UNKNOWN_SESSION",
+            "/attendance/1",
+            "le séminaire « S5 » n'existe pas dans ce programme",
+        )],
     );
-    assert_eq!(day_status(&report, "S2", "2024-05-23"), DayStatus::NotRecorded);
+    assert_eq!(
+        day_status(&report, "S2", "2024-05-23"),
+        DayStatus::NotRecorded
+    );
     assert_eq!(report.stage, Stage::AtRisk);
 }
 
@@ -396,16 +601,27 @@ fn attendance_at_a_seminar_the_calendar_does_not_have_is_set_aside() {
 fn attendance_on_a_day_without_seminar_is_set_aside() {
     let report = assert_set_aside(
         "hdf-attendance-on-a-day-without-seminar",
-        &[("NOT_A_SESSION_DAY", "/attendance/2/date", "le 25 mai 2024 n'est pas une journée du séminaire « Séminaire 2 »")],
+        &[(
+            "NOT_A_SESSION_DAY",
+            "/attendance/2/date",
+            "le 25 mai 2024 n'est pas une journée du séminaire « Séminaire 2 »",
+        )],
     );
-    assert_eq!(day_status(&report, "S2", "2024-05-24"), DayStatus::NotRecorded);
+    assert_eq!(
+        day_status(&report, "S2", "2024-05-24"),
+        DayStatus::NotRecorded
+    );
 }
 
 #[test]
 fn the_last_record_of_a_day_replaces_the_earlier_ones() {
     let report = assert_set_aside(
         "hdf-absence-then-corrected-to-present",
-        &[("SUPERSEDED", "/attendance/1", "remplacé par l'enregistrement /attendance/3 pour la même journée")],
+        &[(
+            "SUPERSEDED",
+            "/attendance/1",
+            "remplacé par l'enregistrement /attendance/3 pour la même journée",
+        )],
     );
     assert_eq!(day_status(&report, "S2", "2024-05-23"), DayStatus::Attended);
     assert_eq!(report.stage, Stage::InProgress);
@@ -415,7 +631,11 @@ fn the_last_record_of_a_day_replaces_the_earlier_ones() {
 fn an_activity_imported_twice_counts_once() {
     let report = assert_set_aside(
         "hdf-elearning-activity-imported-twice",
-        &[("DUPLICATE_RECORD", "/activities/1", "l'activité « elearn-leadership-1 » figure déjà : comptée une seule fois")],
+        &[(
+            "DUPLICATE_RECORD",
+            "/activities/1",
+            "l'activité « elearn-leadership-1 » figure déjà : comptée une seule fois",
+        )],
     );
     assert_eq!(report.hours.elearning, tally(None, 135, 0, 0));
 }
@@ -425,8 +645,16 @@ fn an_unknown_module_keeps_its_hours_and_a_zero_duration_is_set_aside() {
     let report = assert_set_aside(
         "hdf-activities-unknown-module-and-zero-duration",
         &[
-            ("UNKNOWN_MODULE", "/activities/0/module", "module « communication » inconnu : les heures comptent, sans module"),
-            ("ZERO_DURATION", "/activities/1", "activité d'une durée nulle"),
+            (
+                "UNKNOWN_MODULE",
+                "/activities/0/module",
+                "module « communication » inconnu : les heures comptent, sans module",
+            ),
+            (
+                "ZERO_DURATION",
+                "/activities/1",
+                "activité d'une durée nulle",
+            ),
         ],
     );
     assert_eq!(report.hours.elearning, tally(None, 75, 0, 0));
@@ -437,15 +665,27 @@ fn an_unknown_module_keeps_its_hours_and_a_zero_duration_is_set_aside() {
 fn a_misspelled_traceur_is_set_aside_and_the_real_one_is_missing() {
     let report = assert_set_aside(
         "msp-cds-traceur-id-misspelled",
-        &[("UNKNOWN_TRACEUR", "/traceurs/0", "le document traceur « fiche-poste » n'existe pas dans ce programme")],
+        &[(
+            "UNKNOWN_TRACEUR",
+            "/traceurs/0",
+            "le document traceur « fiche-poste » n'existe pas dans ce programme",
+        )],
     );
-    assert_eq!(traceur(&report, "fiche-de-poste").status, TraceurStatus::Missing);
+    assert_eq!(
+        traceur(&report, "fiche-de-poste").status,
+        TraceurStatus::Missing
+    );
 }
 
 #[test]
 fn records_dated_after_the_evaluation_date_are_not_facts_yet() {
-    let dated = ["3 octobre 2024", "30 septembre 2024", "15 octobre 2024", "27 novembre 2024"]
-        .map(|date| format!("daté du {date}, après la date d'évaluation (20 septembre 2024)"));
+    let dated = [
+        "3 octobre 2024",
+        "30 septembre 2024",
+        "15 octobre 2024",
+        "27 novembre 2024",
+    ]
+    .map(|date| format!("daté du {date}, après la date d'évaluation (20 septembre 2024)"));
     let report = assert_set_aside(
         "hdf-records-dated-after-as-of",
         &[
@@ -457,7 +697,10 @@ fn records_dated_after_the_evaluation_date_are_not_facts_yet() {
     );
     assert_eq!(day_status(&report, "S4", "2024-10-03"), DayStatus::Upcoming);
     assert_eq!(report.memoire.status, MemoireReportStatus::NotStarted);
-    assert_eq!(report.soutenance.status, SoutenanceReportStatus::NotScheduled);
+    assert_eq!(
+        report.soutenance.status,
+        SoutenanceReportStatus::NotScheduled
+    );
     assert_eq!(report.stage, Stage::InProgress);
 }
 
@@ -477,7 +720,17 @@ fn learner_fixtures_cover_every_stage_condition_ignored_code_and_programme() {
             set_aside.extend(report.ignored.iter().map(|i| json_name(&i.code)));
         }
     }
-    assert_eq!(stages, set_of(&["blocked", "at_risk", "not_started", "in_progress", "ready_to_defend", "complete"]));
+    assert_eq!(
+        stages,
+        set_of(&[
+            "blocked",
+            "at_risk",
+            "not_started",
+            "in_progress",
+            "ready_to_defend",
+            "complete"
+        ])
+    );
     assert_eq!(
         unmet,
         set_of(&[
@@ -517,8 +770,15 @@ fn learner_fixtures_cover_every_stage_condition_ignored_code_and_programme() {
 fn every_learner_fixture_has_the_shape_the_parity_test_reads() {
     for name in fixture_names("learners") {
         let f = learner(&name);
-        assert!(PROGRAMMES.contains(&f.programme.as_str()), "{name}: {}", f.programme);
+        assert!(
+            PROGRAMMES.contains(&f.programme.as_str()),
+            "{name}: {}",
+            f.programme
+        );
         date(&f.as_of);
-        assert!(f.learner_value()["learnerId"].is_string(), "{name}: no learnerId");
+        assert!(
+            f.learner_value()["learnerId"].is_string(),
+            "{name}: no learnerId"
+        );
     }
 }

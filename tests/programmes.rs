@@ -21,7 +21,19 @@ fn strs<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<&'a str> {
 
 /// The (date, minutes) of every seminar day, session by session.
 fn calendar(p: &Programme) -> Vec<(&str, Vec<(String, u32)>)> {
-    p.definition.sessions.iter().map(|s| (s.id.as_str(), s.days.iter().map(|d| (d.date.to_string(), d.minutes.0)).collect())).collect()
+    p.definition
+        .sessions
+        .iter()
+        .map(|s| {
+            (
+                s.id.as_str(),
+                s.days
+                    .iter()
+                    .map(|d| (d.date.to_string(), d.minutes.0))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// Asserts the one problem of a definition fixture: its code, path and French message.
@@ -31,9 +43,16 @@ fn assert_refused_once(name: &str, with: &[&str], code: &str, path: &str, messag
 }
 
 /// Asserts the problems of a definition fixture, as (code, path), in order.
-fn assert_refused(name: &str, with: &[&str], expected: &[(&str, &str)]) -> Vec<pacte_rules::problem::Problem> {
+fn assert_refused(
+    name: &str,
+    with: &[&str],
+    expected: &[(&str, &str)],
+) -> Vec<pacte_rules::problem::Problem> {
     let problems = definition_problems(name, with);
-    let expected: Vec<(String, &str)> = expected.iter().map(|(code, path)| (code.to_string(), *path)).collect();
+    let expected: Vec<(String, &str)> = expected
+        .iter()
+        .map(|(code, path)| (code.to_string(), *path))
+        .collect();
     assert_eq!(located(&problems), expected, "{name}");
     problems
 }
@@ -45,15 +64,26 @@ fn six_programmes_are_embedded_in_catalogue_order() {
     let ids: Vec<String> = api::programmes().into_iter().map(|p| p.id).collect();
     assert_eq!(ids, PROGRAMMES);
     for p in api::programmes() {
-        assert!(p.hash.starts_with("sha256:") && p.hash.len() == 7 + 64, "{}: {}", p.id, p.hash);
+        assert!(
+            p.hash.starts_with("sha256:") && p.hash.len() == 7 + 64,
+            "{}: {}",
+            p.id,
+            p.hash
+        );
     }
 }
 
 #[test]
 fn every_embedded_programme_names_its_sources_and_its_own_hash() {
-    let mut hashes: Vec<&str> = PROGRAMMES.iter().map(|id| embedded(id).hash.as_str()).collect();
+    let mut hashes: Vec<&str> = PROGRAMMES
+        .iter()
+        .map(|id| embedded(id).hash.as_str())
+        .collect();
     for id in PROGRAMMES {
-        assert!(!embedded(id).definition.sources.is_empty(), "{id} names no source");
+        assert!(
+            !embedded(id).definition.sources.is_empty(),
+            "{id} names no source"
+        );
     }
     hashes.sort();
     hashes.dedup();
@@ -67,7 +97,13 @@ fn the_msp_cds_mention_is_96_30_and_30_hours_over_five_mandatory_modules() {
     assert_eq!(hours(p), [Some(96), Some(30), Some(30)]);
     assert_eq!(
         strs(p.definition.modules.iter().map(|m| &m.title)),
-        ["Prise de fonction", "Projet de santé", "Démarche qualité", "Dynamique collective", "Gestion de structure"]
+        [
+            "Prise de fonction",
+            "Projet de santé",
+            "Démarche qualité",
+            "Dynamique collective",
+            "Gestion de structure"
+        ]
     );
     assert!(p.definition.elective_groups.is_empty());
     assert_eq!(p.definition.traceurs[0].id, "fiche-de-poste");
@@ -80,7 +116,10 @@ fn the_cpts_mention_is_124_50_and_50_hours() {
     assert_eq!(p.definition.mention, Mention::Cpts);
     assert_eq!(hours(p), [Some(124), Some(50), Some(50)]);
     assert_eq!(p.definition.modules.len(), 5);
-    assert_eq!(p.definition.candidature.as_ref().unwrap().structure_types, [StructureType::Cpts]);
+    assert_eq!(
+        p.definition.candidature.as_ref().unwrap().structure_types,
+        [StructureType::Cpts]
+    );
     // The fifth module is uncertain in the sources: the definition says so.
     assert!(p.definition.defaults.iter().any(|d| d.path == "/modules/0"));
 }
@@ -91,9 +130,31 @@ fn the_socle_is_four_modules_and_one_complementary_module_of_four() {
     assert_eq!(p.lineage, ["socle-option", "msp-cds"]);
     let group = &p.definition.elective_groups[0];
     assert_eq!(group.at_least, 1);
-    assert_eq!(strs(&group.modules), ["strategie-de-communication", "telemedecine", "parcours-de-sante", "gestion-budgetaire-et-comptable"]);
-    let socle: Vec<&str> = p.definition.modules.iter().filter(|m| !p.is_elective(&m.id)).map(|m| m.id.as_str()).collect();
-    assert_eq!(socle, ["prise-de-fonction", "projet-de-sante", "demarche-qualite", "dynamique-collective"]);
+    assert_eq!(
+        strs(&group.modules),
+        [
+            "strategie-de-communication",
+            "telemedecine",
+            "parcours-de-sante",
+            "gestion-budgetaire-et-comptable"
+        ]
+    );
+    let socle: Vec<&str> = p
+        .definition
+        .modules
+        .iter()
+        .filter(|m| !p.is_elective(&m.id))
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(
+        socle,
+        [
+            "prise-de-fonction",
+            "projet-de-sante",
+            "demarche-qualite",
+            "dynamique-collective"
+        ]
+    );
     // Hours are those of the mention it extends.
     assert_eq!(hours(p), [Some(96), Some(30), Some(30)]);
 }
@@ -104,7 +165,13 @@ fn leaders_are_held_to_no_hours_and_no_traceurs() {
     assert_eq!(p.definition.mention, Mention::LeaderMsp);
     assert_eq!(hours(p), [None, None, None]);
     assert!(p.definition.traceurs.is_empty());
-    assert!(!p.definition.candidature.as_ref().unwrap().derogation_for_recruitment);
+    assert!(
+        !p.definition
+            .candidature
+            .as_ref()
+            .unwrap()
+            .derogation_for_recruitment
+    );
 }
 
 #[test]
@@ -133,17 +200,44 @@ fn the_bretagne_cohort_takes_one_to_three_candidates_per_cpts_until_30_june_2021
     let rules = p.definition.candidature.as_ref().unwrap();
     assert_eq!(rules.candidates_per_team, Some(Quota { min: 1, max: 3 }));
     assert_eq!(rules.deadline, Some(date("2021-06-30")));
-    assert_eq!(rules.board_letter_piece.as_deref(), Some("lettre-engagement"));
-    assert_eq!(strs(rules.candidate_pieces.iter().map(|p| &p.id)), ["lettre-de-motivation", "cv"]);
-    assert_eq!(strs(rules.team_pieces.iter().map(|p| &p.id)), ["lettre-engagement", "projet-de-sante"]);
-    assert_eq!(strs(rules.questions.iter().map(|q| &q.id)), ["organisation-coordination", "besoin-accompagnement"]);
+    assert_eq!(
+        rules.board_letter_piece.as_deref(),
+        Some("lettre-engagement")
+    );
+    assert_eq!(
+        strs(rules.candidate_pieces.iter().map(|p| &p.id)),
+        ["lettre-de-motivation", "cv"]
+    );
+    assert_eq!(
+        strs(rules.team_pieces.iter().map(|p| &p.id)),
+        ["lettre-engagement", "projet-de-sante"]
+    );
+    assert_eq!(
+        strs(rules.questions.iter().map(|q| &q.id)),
+        ["organisation-coordination", "besoin-accompagnement"]
+    );
 }
 
 #[test]
 fn the_bretagne_calendar_has_a_diagnostic_day_a_rentree_and_four_two_day_seminars() {
     let p = embedded("bretagne-cpts-2021");
-    let shape: Vec<(&str, bool, usize)> = p.definition.sessions.iter().map(|s| (s.id.as_str(), s.mandatory, s.days.len())).collect();
-    assert_eq!(shape, [("diagnostic", false, 1), ("rentree", true, 1), ("S1", true, 2), ("S2", true, 2), ("S3", true, 2), ("S4", true, 2)]);
+    let shape: Vec<(&str, bool, usize)> = p
+        .definition
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), s.mandatory, s.days.len()))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("diagnostic", false, 1),
+            ("rentree", true, 1),
+            ("S1", true, 2),
+            ("S2", true, 2),
+            ("S3", true, 2),
+            ("S4", true, 2)
+        ]
+    );
     // The 124 h of the national mention are dropped for the calendar's 9 mandatory days.
     assert_eq!(hours(p), [Some(63), Some(50), Some(50)]);
 }
@@ -152,9 +246,19 @@ fn the_bretagne_calendar_has_a_diagnostic_day_a_rentree_and_four_two_day_seminar
 fn a_cohort_keeps_the_sources_and_default_notes_of_the_programme_it_extends() {
     let p = embedded("bretagne-cpts-2021");
     let cpts = embedded("cpts");
-    assert_eq!(p.definition.sources.len(), cpts.definition.sources.len() + 1);
-    assert_eq!(p.definition.defaults[..cpts.definition.defaults.len()], cpts.definition.defaults[..]);
-    assert!(p.definition.defaults.iter().any(|d| d.path == "/sessions/0/mandatory"));
+    assert_eq!(
+        p.definition.sources.len(),
+        cpts.definition.sources.len() + 1
+    );
+    assert_eq!(
+        p.definition.defaults[..cpts.definition.defaults.len()],
+        cpts.definition.defaults[..]
+    );
+    assert!(p
+        .definition
+        .defaults
+        .iter()
+        .any(|d| d.path == "/sessions/0/mandatory"));
 }
 
 #[test]
@@ -168,11 +272,18 @@ fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
         "sessions": [{ "id": "S1", "title": "Séminaire 1", "days": [{ "date": "2025-03-20", "minutes": 390 }] }],
         "soutenance": { "date": "2025-11-27" }
     });
-    let Answer::Success { value } = api::check_programme(&ProgrammeSource::Definition(doc), &[]) else {
+    let Answer::Success { value } = api::check_programme(&ProgrammeSource::Definition(doc), &[])
+    else {
         panic!("refused");
     };
-    assert_eq!(value.lineage, ["hdf-leader-msp-2025", "hdf-leader-msp-2024", "leader-msp"]);
-    assert_eq!(value.definition.required_minutes.presentiel, Some(Minutes(390)));
+    assert_eq!(
+        value.lineage,
+        ["hdf-leader-msp-2025", "hdf-leader-msp-2024", "leader-msp"]
+    );
+    assert_eq!(
+        value.definition.required_minutes.presentiel,
+        Some(Minutes(390))
+    );
     // Merge patch: the soutenance keeps the duration of the parent.
     assert_eq!(value.definition.soutenance.duration_minutes, Minutes(60));
     assert_ne!(value.hash, embedded("hdf-leader-msp-2024").hash);
@@ -182,21 +293,44 @@ fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
 
 #[test]
 fn an_unknown_field_is_refused_with_its_path() {
-    assert_refused_once("unknown-field-in-session", &[], "UNKNOWN_FIELD", "/sessions/1/lieu", "champ inconnu /sessions/1/lieu");
+    assert_refused_once(
+        "unknown-field-in-session",
+        &[],
+        "UNKNOWN_FIELD",
+        "/sessions/1/lieu",
+        "champ inconnu /sessions/1/lieu",
+    );
 }
 
 #[test]
 fn an_impossible_date_is_refused_with_its_path_and_nothing_else() {
     // Setting the day aside leaves the calendar 7 h short of the required
     // 42 h: that would only echo the bad date, so it is not reported.
-    let problems = assert_refused("impossible-date-in-session", &[], &[("INVALID_DATE", "/sessions/2/days/1/date")]);
-    assert!(problems[0].message.fr.starts_with("date invalide en /sessions/2/days/1/date : "), "{}", problems[0].message.fr);
+    let problems = assert_refused(
+        "impossible-date-in-session",
+        &[],
+        &[("INVALID_DATE", "/sessions/2/days/1/date")],
+    );
+    assert!(
+        problems[0]
+            .message
+            .fr
+            .starts_with("date invalide en /sessions/2/days/1/date : "),
+        "{}",
+        problems[0].message.fr
+    );
     assert!(problems[0].message.fr.contains("\"2025-09-31\""));
 }
 
 #[test]
 fn a_duplicate_id_is_refused_at_its_second_occurrence() {
-    assert_refused_once("duplicate-session-id", &[], "DUPLICATE_ID", "/sessions/2/id", "l'identifiant « S2 » figure deux fois dans /sessions");
+    assert_refused_once(
+        "duplicate-session-id",
+        &[],
+        "DUPLICATE_ID",
+        "/sessions/2/id",
+        "l'identifiant « S2 » figure deux fois dans /sessions",
+    );
 }
 
 #[test]
@@ -212,7 +346,11 @@ fn a_traceur_of_a_module_the_programme_lacks_is_refused() {
 
 #[test]
 fn a_seminar_day_outside_the_cohort_dates_is_refused() {
-    assert_refused("session-outside-cohort", &[], &[("SESSION_OUTSIDE_COHORT", "/sessions/2/days/1/date")]);
+    assert_refused(
+        "session-outside-cohort",
+        &[],
+        &[("SESSION_OUTSIDE_COHORT", "/sessions/2/days/1/date")],
+    );
 }
 
 #[test]
@@ -250,7 +388,13 @@ fn an_elective_group_asking_more_modules_than_it_offers_is_refused() {
 
 #[test]
 fn a_seminar_without_days_is_refused() {
-    assert_refused_once("session-without-days", &[], "EMPTY_SESSION", "/sessions/1/days", "le séminaire « S2 » n'a aucune journée");
+    assert_refused_once(
+        "session-without-days",
+        &[],
+        "EMPTY_SESSION",
+        "/sessions/1/days",
+        "le séminaire « S2 » n'a aucune journée",
+    );
 }
 
 #[test]
@@ -269,20 +413,30 @@ fn several_errors_are_all_reported_with_their_paths_as_written() {
     assert_refused(
         "several-errors-at-once",
         &[],
-        &[("INVALID_DATE", "/sessions/2/days/1/date"), ("UNKNOWN_FIELD", "/sessions/3/salle"), ("DUPLICATE_ID", "/sessions/3/id")],
+        &[
+            ("INVALID_DATE", "/sessions/2/days/1/date"),
+            ("UNKNOWN_FIELD", "/sessions/3/salle"),
+            ("DUPLICATE_ID", "/sessions/3/id"),
+        ],
     );
 }
 
 #[test]
 fn messages_name_the_path_as_written_after_an_element_is_set_aside() {
-    let problems =
-        assert_refused(
-            "malformed-session-before-an-impossible-date",
-            &[],
-            &[("INVALID_VALUE", "/sessions/1"), ("INVALID_DATE", "/sessions/2/days/1/date")],
-        );
+    let problems = assert_refused(
+        "malformed-session-before-an-impossible-date",
+        &[],
+        &[
+            ("INVALID_VALUE", "/sessions/1"),
+            ("INVALID_DATE", "/sessions/2/days/1/date"),
+        ],
+    );
     for p in &problems {
-        assert!(p.message.fr.contains(&format!(" en {} : ", p.path)), "{}", p.message.fr);
+        assert!(
+            p.message.fr.contains(&format!(" en {} : ", p.path)),
+            "{}",
+            p.message.fr
+        );
     }
 }
 

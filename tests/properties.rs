@@ -17,7 +17,11 @@ use serde_json::Value;
 
 /// Modest case counts: the suite runs on two cores.
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// What a learner's records say of one seminar day.
@@ -44,22 +48,41 @@ impl Case {
 
     /// The records with the seminar days as `days` says.
     fn learner(&self, days: &[Day]) -> LearnerRecord {
-        let calendar = self.programme().definition.sessions.iter().flat_map(|s| s.days.iter().map(move |d| (s.id.clone(), d.date)));
+        let calendar = self
+            .programme()
+            .definition
+            .sessions
+            .iter()
+            .flat_map(|s| s.days.iter().map(move |d| (s.id.clone(), d.date)));
         let attendance = calendar.zip(days).filter_map(|((session, date), day)| {
             let (status, justification) = match day {
                 Day::NotRecorded => return None,
                 Day::Present => (AttendanceStatus::Present, None),
                 Day::Absent => (AttendanceStatus::Absent, None),
-                Day::AbsentJustified => (AttendanceStatus::Absent, Some("motif impérieux".to_string())),
+                Day::AbsentJustified => (
+                    AttendanceStatus::Absent,
+                    Some("motif impérieux".to_string()),
+                ),
             };
-            Some(Attendance { session, date, status, justification })
+            Some(Attendance {
+                session,
+                date,
+                status,
+                justification,
+            })
         });
-        LearnerRecord { attendance: attendance.collect(), ..self.record.clone() }
+        LearnerRecord {
+            attendance: attendance.collect(),
+            ..self.record.clone()
+        }
     }
 
     fn evaluate_with(&self, days: &[Day]) -> ProgressReport {
         let text = serde_json::to_string(&self.learner(days)).expect("serialisable");
-        success(self.programme, api::evaluate_json(self.programme(), &text, self.as_of))
+        success(
+            self.programme,
+            api::evaluate_json(self.programme(), &text, self.as_of),
+        )
     }
 
     fn evaluate(&self) -> ProgressReport {
@@ -68,7 +91,8 @@ impl Case {
 }
 
 fn a_date() -> impl Strategy<Value = IsoDate> {
-    (2021..=2026i32, 1..=12u32, 1..=28u32).prop_map(|(y, m, d)| IsoDate::from_ymd(y, m, d).expect("a real date"))
+    (2021..=2026i32, 1..=12u32, 1..=28u32)
+        .prop_map(|(y, m, d)| IsoDate::from_ymd(y, m, d).expect("a real date"))
 }
 
 /// An id of the programme, or one it does not know.
@@ -77,24 +101,50 @@ fn an_id(known: Vec<String>) -> impl Strategy<Value = String> {
 }
 
 fn an_activity(modules: Vec<String>) -> impl Strategy<Value = Activity> {
-    let id = proptest::option::of(select(vec!["a1".to_string(), "a2".to_string(), "a3".to_string()]));
+    let id = proptest::option::of(select(vec![
+        "a1".to_string(),
+        "a2".to_string(),
+        "a3".to_string(),
+    ]));
     let modality = select(Modality::ALL.to_vec());
-    (id, modality, proptest::option::of(an_id(modules)), a_date(), 0..=3000u32)
-        .prop_map(|(id, modality, module, date, minutes)| Activity { id, title: None, modality, module, date, minutes: Minutes(minutes) })
+    (
+        id,
+        modality,
+        proptest::option::of(an_id(modules)),
+        a_date(),
+        0..=3000u32,
+    )
+        .prop_map(|(id, modality, module, date, minutes)| Activity {
+            id,
+            title: None,
+            modality,
+            module,
+            date,
+            minutes: Minutes(minutes),
+        })
 }
 
 fn a_traceur(ids: Vec<String>) -> impl Strategy<Value = TraceurRecord> {
-    let status = select(vec![TraceurRecordStatus::Deposited, TraceurRecordStatus::ToRevise, TraceurRecordStatus::Validated]);
+    let status = select(vec![
+        TraceurRecordStatus::Deposited,
+        TraceurRecordStatus::ToRevise,
+        TraceurRecordStatus::Validated,
+    ]);
     (an_id(ids), status, a_date()).prop_map(|(id, status, date)| TraceurRecord { id, status, date })
 }
 
 fn a_memoire() -> impl Strategy<Value = MemoireRecord> {
     let status = select(vec![MemoireStatus::InProgress, MemoireStatus::Submitted]);
-    (status, proptest::option::of(a_date())).prop_map(|(status, date)| MemoireRecord { status, date })
+    (status, proptest::option::of(a_date()))
+        .prop_map(|(status, date)| MemoireRecord { status, date })
 }
 
 fn a_soutenance() -> impl Strategy<Value = SoutenanceRecord> {
-    let outcome = select(vec![SoutenanceOutcome::Scheduled, SoutenanceOutcome::Passed, SoutenanceOutcome::Failed]);
+    let outcome = select(vec![
+        SoutenanceOutcome::Scheduled,
+        SoutenanceOutcome::Passed,
+        SoutenanceOutcome::Failed,
+    ]);
     (a_date(), outcome).prop_map(|(date, outcome)| SoutenanceRecord { date, outcome })
 }
 
@@ -107,7 +157,12 @@ fn a_case(programmes: &'static [&'static str]) -> impl Strategy<Value = Case> {
         let modules = ids(def.modules.iter().map(|m| &m.id).collect());
         let traceurs = ids(def.traceurs.iter().map(|t| &t.id).collect());
         let day_count = def.sessions.iter().map(|s| s.days.len()).sum::<usize>();
-        let day = select(vec![Day::NotRecorded, Day::Present, Day::Absent, Day::AbsentJustified]);
+        let day = select(vec![
+            Day::NotRecorded,
+            Day::Present,
+            Day::Absent,
+            Day::AbsentJustified,
+        ]);
         (
             a_date(),
             proptest::collection::vec(day, day_count),
@@ -117,21 +172,25 @@ fn a_case(programmes: &'static [&'static str]) -> impl Strategy<Value = Case> {
             proptest::option::of(a_memoire()),
             proptest::option::of(a_soutenance()),
         )
-            .prop_map(move |(as_of, days, activities, traceurs, chosen_modules, memoire, soutenance)| Case {
-                programme: id,
-                as_of,
-                days,
-                record: LearnerRecord {
-                    learner_id: "prop-001".into(),
-                    programme: Some(id.into()),
-                    activities,
-                    chosen_modules,
-                    traceurs,
-                    memoire,
-                    soutenance,
-                    ..LearnerRecord::default()
+            .prop_map(
+                move |(as_of, days, activities, traceurs, chosen_modules, memoire, soutenance)| {
+                    Case {
+                        programme: id,
+                        as_of,
+                        days,
+                        record: LearnerRecord {
+                            learner_id: "prop-001".into(),
+                            programme: Some(id.into()),
+                            activities,
+                            chosen_modules,
+                            traceurs,
+                            memoire,
+                            soutenance,
+                            ..LearnerRecord::default()
+                        },
+                    }
                 },
-            })
+            )
     })
 }
 
@@ -149,10 +208,26 @@ fn any_json() -> impl Strategy<Value = Value> {
         a_date().prop_map(|d| Value::from(d.to_string())),
     ];
     leaf.prop_recursive(3, 24, 5, |inner| {
-        let key = select(vec!["learnerId", "attendance", "session", "date", "status", "minutes", "modality", "id", "team", "candidates", "sessions", "days", "extends", "x"]);
+        let key = select(vec![
+            "learnerId",
+            "attendance",
+            "session",
+            "date",
+            "status",
+            "minutes",
+            "modality",
+            "id",
+            "team",
+            "candidates",
+            "sessions",
+            "days",
+            "extends",
+            "x",
+        ]);
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
-            proptest::collection::btree_map(key.prop_map(str::to_string), inner, 0..5).prop_map(|m| Value::Object(m.into_iter().collect())),
+            proptest::collection::btree_map(key.prop_map(str::to_string), inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -160,16 +235,27 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// The JSON Pointers of every node of a document.
 fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
-        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
         _ => {}
     }
     out.push(at);
 }
 
 fn assert_remaining_is_what_is_left(t: &Tally) {
-    let (done, excused, remaining) = (i64::from(t.done_minutes.0), i64::from(t.excused_minutes.0), i64::from(t.remaining_minutes.0));
-    let expected = t.required_minutes.map_or(0, |r| (i64::from(r.0) - done - excused).max(0));
+    let (done, excused, remaining) = (
+        i64::from(t.done_minutes.0),
+        i64::from(t.excused_minutes.0),
+        i64::from(t.remaining_minutes.0),
+    );
+    let expected = t
+        .required_minutes
+        .map_or(0, |r| (i64::from(r.0) - done - excused).max(0));
     assert!(done >= 0 && excused >= 0 && remaining >= 0);
     assert_eq!(remaining, expected, "{t:?}");
 }
@@ -177,7 +263,14 @@ fn assert_remaining_is_what_is_left(t: &Tally) {
 #[test]
 fn stages_are_ordered_from_worst_to_best() {
     use pacte_rules::report::Stage::*;
-    let stages = [Blocked, AtRisk, NotStarted, InProgress, ReadyToDefend, Complete];
+    let stages = [
+        Blocked,
+        AtRisk,
+        NotStarted,
+        InProgress,
+        ReadyToDefend,
+        Complete,
+    ];
     assert!(stages.windows(2).all(|w| w[0] < w[1]));
 }
 

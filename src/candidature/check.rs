@@ -5,22 +5,42 @@ use crate::problem::{Problem, ProblemCode};
 use crate::programme::{CandidatureRules, Programme};
 use crate::report::ProgrammeStamp;
 
-pub fn check(programme: &Programme, file: &CandidatureFile, as_of: IsoDate) -> Result<CandidatureReport, Problem> {
+pub fn check(
+    programme: &Programme,
+    file: &CandidatureFile,
+    as_of: IsoDate,
+) -> Result<CandidatureReport, Problem> {
     let Some(rules) = &programme.definition.candidature else {
         return Err(Problem::new(
             ProblemCode::NoCandidatureRules,
             "",
-            format!("le programme « {} » ne définit pas de règles de candidature", programme.id()),
-            format!("the programme \"{}\" defines no candidature rules", programme.id()),
+            format!(
+                "le programme « {} » ne définit pas de règles de candidature",
+                programme.id()
+            ),
+            format!(
+                "the programme \"{}\" defines no candidature rules",
+                programme.id()
+            ),
         ));
     };
     // As for a learner: a file addressed to another programme is not judged by these rules.
-    if let Some(named) = file.programme.as_deref().filter(|p| !programme.is_or_extends(p)) {
+    if let Some(named) = file
+        .programme
+        .as_deref()
+        .filter(|p| !programme.is_or_extends(p))
+    {
         return Err(Problem::new(
             ProblemCode::ProgrammeMismatch,
             "/programme",
-            format!("le dossier est adressé à « {named} », pas à « {} » ni à un programme qu'il étend", programme.id()),
-            format!("the file is addressed to \"{named}\", not to \"{}\" nor a programme it extends", programme.id()),
+            format!(
+                "le dossier est adressé à « {named} », pas à « {} » ni à un programme qu'il étend",
+                programme.id()
+            ),
+            format!(
+                "the file is addressed to \"{named}\", not to \"{}\" nor a programme it extends",
+                programme.id()
+            ),
         ));
     }
     let mut reasons = Vec::new();
@@ -31,7 +51,10 @@ pub fn check(programme: &Programme, file: &CandidatureFile, as_of: IsoDate) -> R
     let verdict = if !reasons.is_empty() {
         Verdict::Ineligible { reasons, missing }
     } else if !missing.is_empty() {
-        Verdict::Incomplete { missing, due_date: rules.deadline }
+        Verdict::Incomplete {
+            missing,
+            due_date: rules.deadline,
+        }
     } else {
         Verdict::Eligible {}
     };
@@ -44,7 +67,10 @@ pub fn check(programme: &Programme, file: &CandidatureFile, as_of: IsoDate) -> R
             hash: programme.hash.clone(),
             lineage: programme.lineage.clone(),
         },
-        engine: EngineStamp { name: env!("CARGO_PKG_NAME").to_string(), version: crate::ENGINE_VERSION.to_string() },
+        engine: EngineStamp {
+            name: env!("CARGO_PKG_NAME").to_string(),
+            version: crate::ENGINE_VERSION.to_string(),
+        },
         as_of,
         team: file.team.name.clone(),
         verdict,
@@ -53,17 +79,41 @@ pub fn check(programme: &Programme, file: &CandidatureFile, as_of: IsoDate) -> R
 }
 
 fn finding(code: FindingCode, path: impl Into<String>, fr: String, en: String) -> Finding {
-    Finding { code, path: path.into(), message: Message::new(fr, en) }
+    Finding {
+        code,
+        path: path.into(),
+        message: Message::new(fr, en),
+    }
 }
 
-fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut Vec<Finding>, advisories: &mut Vec<Finding>) {
-    let accepted = rules.structure_types.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
-    if let Some(t) = file.team.structure_type.filter(|t| !rules.structure_types.contains(t)) {
+fn eligibility(
+    rules: &CandidatureRules,
+    file: &CandidatureFile,
+    reasons: &mut Vec<Finding>,
+    advisories: &mut Vec<Finding>,
+) {
+    let accepted = rules
+        .structure_types
+        .iter()
+        .map(|s| s.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if let Some(t) = file
+        .team
+        .structure_type
+        .filter(|t| !rules.structure_types.contains(t))
+    {
         reasons.push(finding(
             FindingCode::StructureNotAccepted,
             "/team/structureType",
-            format!("cette mention accueille les coordinateurs de {accepted}, pas de {}", t.label()),
-            format!("this mention takes coordinators of {accepted}, not of {}", t.label()),
+            format!(
+                "cette mention accueille les coordinateurs de {accepted}, pas de {}",
+                t.label()
+            ),
+            format!(
+                "this mention takes coordinators of {accepted}, not of {}",
+                t.label()
+            ),
         ));
     }
     let count = file.candidates.len() as u32;
@@ -81,8 +131,14 @@ fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut V
         reasons.push(finding(
             FindingCode::QuotaExceeded,
             "/candidates",
-            format!("au plus {} candidats par équipe, le dossier en présente {count}", q.max),
-            format!("at most {} candidates per team, the file has {count}", q.max),
+            format!(
+                "au plus {} candidats par équipe, le dossier en présente {count}",
+                q.max
+            ),
+            format!(
+                "at most {} candidates per team, the file has {count}",
+                q.max
+            ),
         ));
     }
     let has_team = file.team.structure_type.is_some();
@@ -98,7 +154,14 @@ fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut V
                     format!("{name} is not in a team yet: the derogation asked is decided on the file"),
                 ));
             } else {
-                let why = if rules.derogation_for_recruitment { ("sans demande de dérogation", "and asks no derogation") } else { ("et ce programme ne prévoit pas de dérogation", "and this programme allows no derogation") };
+                let why = if rules.derogation_for_recruitment {
+                    ("sans demande de dérogation", "and asks no derogation")
+                } else {
+                    (
+                        "et ce programme ne prévoit pas de dérogation",
+                        "and this programme allows no derogation",
+                    )
+                };
                 reasons.push(finding(
                     FindingCode::NoTeam,
                     path.clone(),
@@ -110,12 +173,19 @@ fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut V
         let desirable = &rules.desirable_trainings;
         if !desirable.is_empty() && !c.initial_training.is_some_and(|t| desirable.contains(&t)) {
             // Name the trainings this programme finds desirable, not a fixed pair.
-            let (fr, en): (Vec<_>, Vec<_>) = desirable.iter().map(|t| (t.french(), t.english())).unzip();
+            let (fr, en): (Vec<_>, Vec<_>) =
+                desirable.iter().map(|t| (t.french(), t.english())).unzip();
             advisories.push(finding(
                 FindingCode::NoDesirableTraining,
                 path,
-                format!("{name} n'a pas de formation initiale {} (souhaitable, non exigée)", fr.join(" ou ")),
-                format!("{name} has no initial training {} (desirable, not required)", en.join(" or ")),
+                format!(
+                    "{name} n'a pas de formation initiale {} (souhaitable, non exigée)",
+                    fr.join(" ou ")
+                ),
+                format!(
+                    "{name} has no initial training {} (desirable, not required)",
+                    en.join(" or ")
+                ),
             ));
         }
     }
@@ -123,21 +193,59 @@ fn eligibility(rules: &CandidatureRules, file: &CandidatureFile, reasons: &mut V
 
 fn missing_pieces(rules: &CandidatureRules, file: &CandidatureFile) -> Vec<MissingPiece> {
     let mut missing = Vec::new();
-    let mut lack = |path: String, piece: &str, fr: String, en: String| missing.push(MissingPiece { path, piece: piece.to_string(), message: Message::new(fr, en) });
+    let mut lack = |path: String, piece: &str, fr: String, en: String| {
+        missing.push(MissingPiece {
+            path,
+            piece: piece.to_string(),
+            message: Message::new(fr, en),
+        })
+    };
     for (i, c) in file.candidates.iter().enumerate() {
-        for p in rules.candidate_pieces.iter().filter(|p| !c.pieces.contains(&p.id)) {
-            lack(format!("/candidates/{i}/pieces"), &p.id, format!("{} : {} manquant(e)", c.name, p.title), format!("{}: {} missing", c.name, p.title));
+        for p in rules
+            .candidate_pieces
+            .iter()
+            .filter(|p| !c.pieces.contains(&p.id))
+        {
+            lack(
+                format!("/candidates/{i}/pieces"),
+                &p.id,
+                format!("{} : {} manquant(e)", c.name, p.title),
+                format!("{}: {} missing", c.name, p.title),
+            );
         }
     }
     let team = &file.team;
-    for p in rules.team_pieces.iter().filter(|p| !team.pieces.contains(&p.id)) {
-        lack("/team/pieces".into(), &p.id, format!("équipe : {} manquant(e)", p.title), format!("team: {} missing", p.title));
+    for p in rules
+        .team_pieces
+        .iter()
+        .filter(|p| !team.pieces.contains(&p.id))
+    {
+        lack(
+            "/team/pieces".into(),
+            &p.id,
+            format!("équipe : {} manquant(e)", p.title),
+            format!("team: {} missing", p.title),
+        );
     }
-    if let Some(letter) = rules.board_letter_piece.as_deref().filter(|l| team.pieces.iter().any(|p| p == l)) {
+    if let Some(letter) = rules
+        .board_letter_piece
+        .as_deref()
+        .filter(|l| team.pieces.iter().any(|p| p == l))
+    {
         match &team.board {
-            None => lack("/team/board".into(), letter, "équipe : la liste des membres du CA/bureau manque".into(), "team: the list of board members is missing".into()),
+            None => lack(
+                "/team/board".into(),
+                letter,
+                "équipe : la liste des membres du CA/bureau manque".into(),
+                "team: the list of board members is missing".into(),
+            ),
             Some(board) => {
-                let unsigned: Vec<&str> = board.members.iter().filter(|m| !board.signed_by.contains(m)).map(String::as_str).collect();
+                let unsigned: Vec<&str> = board
+                    .members
+                    .iter()
+                    .filter(|m| !board.signed_by.contains(m))
+                    .map(String::as_str)
+                    .collect();
                 if !unsigned.is_empty() {
                     let names = unsigned.join(", ");
                     lack(
@@ -152,13 +260,24 @@ fn missing_pieces(rules: &CandidatureRules, file: &CandidatureFile) -> Vec<Missi
     }
     for q in &rules.questions {
         if team.answers.get(&q.id).is_none_or(|a| a.trim().is_empty()) {
-            lack(format!("/team/answers/{}", q.id), &q.id, format!("équipe : réponse manquante à « {} »", q.text), format!("team: no answer to \"{}\"", q.text));
+            lack(
+                format!("/team/answers/{}", q.id),
+                &q.id,
+                format!("équipe : réponse manquante à « {} »", q.text),
+                format!("team: no answer to \"{}\"", q.text),
+            );
         }
     }
     missing
 }
 
-fn deadline(rules: &CandidatureRules, file: &CandidatureFile, as_of: IsoDate, pieces_missing: bool, reasons: &mut Vec<Finding>) {
+fn deadline(
+    rules: &CandidatureRules,
+    file: &CandidatureFile,
+    as_of: IsoDate,
+    pieces_missing: bool,
+    reasons: &mut Vec<Finding>,
+) {
     let Some(deadline) = rules.deadline else {
         return;
     };
@@ -166,14 +285,21 @@ fn deadline(rules: &CandidatureRules, file: &CandidatureFile, as_of: IsoDate, pi
         reasons.push(finding(
             FindingCode::DeadlinePassed,
             "/submittedOn",
-            format!("dossier envoyé le {}, après la date limite du {}", sent.french(), deadline.french()),
+            format!(
+                "dossier envoyé le {}, après la date limite du {}",
+                sent.french(),
+                deadline.french()
+            ),
             format!("file sent on {sent}, after the deadline of {deadline}"),
         ));
     } else if pieces_missing && as_of > deadline {
         reasons.push(finding(
             FindingCode::DeadlinePassed,
             "",
-            format!("des pièces manquent encore après la date limite du {}", deadline.french()),
+            format!(
+                "des pièces manquent encore après la date limite du {}",
+                deadline.french()
+            ),
             format!("pieces are still missing after the deadline of {deadline}"),
         ));
     }

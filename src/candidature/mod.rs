@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// An application file: one team and its candidates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct CandidatureFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
@@ -30,7 +30,7 @@ pub struct CandidatureFile {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Team {
     pub name: String,
     /// The team's structure; absent when the candidates have no team yet.
@@ -49,7 +49,7 @@ pub struct Team {
 /// The board (CA/bureau) and who signed the team's letter of commitment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Board {
     pub members: Vec<String>,
     #[serde(default)]
@@ -58,7 +58,7 @@ pub struct Board {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Candidate {
     pub name: String,
     /// Ids of the candidate's pieces provided.
@@ -80,7 +80,7 @@ fn yes() -> bool {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct CandidatureReport {
     pub programme: ProgrammeStamp,
     pub engine: EngineStamp,
@@ -94,19 +94,30 @@ pub struct CandidatureReport {
 
 /// The verdict on a file; `ineligible` outranks `incomplete`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "verdict", rename_all = "snake_case", rename_all_fields = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(
+    tag = "verdict",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum Verdict {
     Eligible {},
     /// Pieces are missing; they may still be sent before `dueDate`.
-    Incomplete { missing: Vec<MissingPiece>, #[serde(skip_serializing_if = "Option::is_none")] due_date: Option<IsoDate> },
-    Ineligible { reasons: Vec<Finding>, missing: Vec<MissingPiece> },
+    Incomplete {
+        missing: Vec<MissingPiece>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        due_date: Option<IsoDate>,
+    },
+    Ineligible {
+        reasons: Vec<Finding>,
+        missing: Vec<MissingPiece>,
+    },
 }
 
 /// A piece of the file not provided, for the team or for one candidate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct MissingPiece {
     /// JSON Pointer into the file: `/team` or `/candidates/1`.
     pub path: String,
@@ -116,7 +127,7 @@ pub struct MissingPiece {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Finding {
     pub code: FindingCode,
     pub path: String,
@@ -125,7 +136,7 @@ pub struct Finding {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub enum FindingCode {
     /// The mention does not accept this structure type.
     StructureNotAccepted,

@@ -3,9 +3,9 @@
 
 use super::Context;
 use crate::learner::{Attendance, AttendanceStatus};
+use crate::message::Message;
 use crate::minutes::Minutes;
 use crate::report::{Condition, DayReport, DayStatus, IgnoredCode, SessionReport};
-use crate::message::Message;
 use std::collections::HashMap;
 
 /// The calendar as this learner lived it.
@@ -64,10 +64,17 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
                 date: day.date,
                 minutes: day.minutes,
                 status,
-                justification: record.and_then(|a| a.justification.clone()).filter(|_| status == DayStatus::Excused),
+                justification: record
+                    .and_then(|a| a.justification.clone())
+                    .filter(|_| status == DayStatus::Excused),
             });
         }
-        presence.sessions.push(SessionReport { id: session.id.clone(), title: session.title.clone(), mandatory: session.mandatory, days });
+        presence.sessions.push(SessionReport {
+            id: session.id.clone(),
+            title: session.title.clone(),
+            mandatory: session.mandatory,
+            days,
+        });
     }
     presence
 }
@@ -81,8 +88,14 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
             cx.ignore(
                 path,
                 IgnoredCode::UnknownSession,
-                format!("le séminaire « {} » n'existe pas dans ce programme", a.session),
-                format!("the seminar \"{}\" does not exist in this programme", a.session),
+                format!(
+                    "le séminaire « {} » n'existe pas dans ce programme",
+                    a.session
+                ),
+                format!(
+                    "the seminar \"{}\" does not exist in this programme",
+                    a.session
+                ),
             );
             continue;
         };
@@ -91,8 +104,15 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
             cx.ignore(
                 format!("{path}/date"),
                 IgnoredCode::NotASessionDay,
-                format!("le {} n'est pas une journée du séminaire « {} »", a.date.french(), session.title),
-                format!("{} is not a day of the seminar \"{}\"", a.date, session.title),
+                format!(
+                    "le {} n'est pas une journée du séminaire « {} »",
+                    a.date.french(),
+                    session.title
+                ),
+                format!(
+                    "{} is not a day of the seminar \"{}\"",
+                    a.date, session.title
+                ),
             );
             continue;
         };
@@ -123,19 +143,28 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
             Condition::SessionUnjustifiedAbsence { session: id, date },
             true,
             None,
-            Message::new(format!("absence non justifiée au {title} le {fr_date}"), format!("unjustified absence from {title} on {date}")),
+            Message::new(
+                format!("absence non justifiée au {title} le {fr_date}"),
+                format!("unjustified absence from {title} on {date}"),
+            ),
         ),
         DayStatus::NotRecorded => (
             Condition::SessionNotRecorded { session: id, date },
             false,
             Some(date),
-            Message::new(format!("présence non renseignée au {title} le {fr_date}"), format!("attendance not recorded for {title} on {date}")),
+            Message::new(
+                format!("présence non renseignée au {title} le {fr_date}"),
+                format!("attendance not recorded for {title} on {date}"),
+            ),
         ),
         DayStatus::Upcoming => (
             Condition::SessionUpcoming { session: id, date },
             false,
             None,
-            Message::new(format!("{title} le {fr_date} : à venir"), format!("{title} on {date}: upcoming")),
+            Message::new(
+                format!("{title} le {fr_date} : à venir"),
+                format!("{title} on {date}: upcoming"),
+            ),
         ),
     };
     cx.unmet(condition, rule, blocking, due, message);

@@ -3,7 +3,9 @@
 use super::Context;
 use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceOutcome, SoutenanceRecord};
 use crate::message::Message;
-use crate::report::{Condition, MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus};
+use crate::report::{
+    Condition, MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus,
+};
 
 pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> MemoireReport {
     let rule = &cx.programme.definition.memoire;
@@ -16,22 +18,37 @@ pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> Memoi
     };
     let required = rule.required;
     if required && status != MemoireReportStatus::Submitted {
-        let (fr_due, en_due) = due_date.map_or((String::new(), String::new()), |d| (format!(" (échéance le {})", d.french()), format!(" (due {d})")));
+        let (fr_due, en_due) = due_date.map_or((String::new(), String::new()), |d| {
+            (
+                format!(" (échéance le {})", d.french()),
+                format!(" (due {d})"),
+            )
+        });
         cx.unmet(
             Condition::MemoireNotSubmitted {},
             "/memoire".into(),
             false,
             due_date,
-            Message::new(format!("mémoire non déposé{fr_due}"), format!("mémoire not submitted{en_due}")),
+            Message::new(
+                format!("mémoire non déposé{fr_due}"),
+                format!("mémoire not submitted{en_due}"),
+            ),
         );
     }
-    MemoireReport { required, status, date: record.and_then(|r| r.date), due_date }
+    MemoireReport {
+        required,
+        status,
+        date: record.and_then(|r| r.date),
+        due_date,
+    }
 }
 
 pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) -> SoutenanceReport {
     let rule = &cx.programme.definition.soutenance;
     // A verdict dated after `asOf` is not known yet; a scheduled date may be ahead.
-    let record = record.filter(|r| r.outcome == SoutenanceOutcome::Scheduled || !cx.is_future("/soutenance", r.date));
+    let record = record.filter(|r| {
+        r.outcome == SoutenanceOutcome::Scheduled || !cx.is_future("/soutenance", r.date)
+    });
     let status = match record.map(|r| r.outcome) {
         None => SoutenanceReportStatus::NotScheduled,
         Some(SoutenanceOutcome::Scheduled) => SoutenanceReportStatus::Scheduled,
@@ -48,19 +65,35 @@ pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) ->
                 "/soutenance".into(),
                 true,
                 None,
-                Message::new("soutenance non validée par le jury", "soutenance not passed: the jury's decision"),
+                Message::new(
+                    "soutenance non validée par le jury",
+                    "soutenance not passed: the jury's decision",
+                ),
             ),
             SoutenanceReportStatus::NotScheduled | SoutenanceReportStatus::Scheduled => {
-                let (fr, en) = date.map_or((String::new(), String::new()), |d| (format!(" (prévue le {})", d.french()), format!(" (set for {d})")));
+                let (fr, en) = date.map_or((String::new(), String::new()), |d| {
+                    (
+                        format!(" (prévue le {})", d.french()),
+                        format!(" (set for {d})"),
+                    )
+                });
                 cx.unmet(
                     Condition::SoutenanceNotPassed {},
                     "/soutenance".into(),
                     false,
                     date.or(cx.programme.final_due_date()),
-                    Message::new(format!("soutenance pas encore passée{fr}"), format!("soutenance not passed yet{en}")),
+                    Message::new(
+                        format!("soutenance pas encore passée{fr}"),
+                        format!("soutenance not passed yet{en}"),
+                    ),
                 );
             }
         }
     }
-    SoutenanceReport { required, status, date, duration_minutes: rule.duration_minutes }
+    SoutenanceReport {
+        required,
+        status,
+        date,
+        duration_minutes: rule.duration_minutes,
+    }
 }

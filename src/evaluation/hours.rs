@@ -20,7 +20,12 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     for (i, a) in activities.iter().enumerate() {
         let path = format!("/activities/{i}");
         if a.minutes.is_zero() {
-            cx.ignore(path, IgnoredCode::ZeroDuration, "activité d'une durée nulle".into(), "activity of zero duration".into());
+            cx.ignore(
+                path,
+                IgnoredCode::ZeroDuration,
+                "activité d'une durée nulle".into(),
+                "activity of zero duration".into(),
+            );
             continue;
         }
         if cx.is_future(&path, a.date) {
@@ -50,31 +55,74 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         }
     }
     let activity = |m: Modality| done.get(&m).copied().unwrap_or_default();
-    let presentiel = tally(cx, Modality::Presentiel, presence.attended + activity(Modality::Presentiel), presence.excused, Some(presence));
-    let elearning = tally(cx, Modality::Elearning, activity(Modality::Elearning), Minutes::ZERO, None);
-    let equipe = tally(cx, Modality::Equipe, activity(Modality::Equipe), Minutes::ZERO, None);
+    let presentiel = tally(
+        cx,
+        Modality::Presentiel,
+        presence.attended + activity(Modality::Presentiel),
+        presence.excused,
+        Some(presence),
+    );
+    let elearning = tally(
+        cx,
+        Modality::Elearning,
+        activity(Modality::Elearning),
+        Minutes::ZERO,
+        None,
+    );
+    let equipe = tally(
+        cx,
+        Modality::Equipe,
+        activity(Modality::Equipe),
+        Minutes::ZERO,
+        None,
+    );
     let total = total(&[presentiel, elearning, equipe]);
     let by_module = by_module
         .into_iter()
         .map(|(module, [p, e, q])| ModuleHours {
-            title: cx.programme.module(&module).map(|m| m.title.clone()).unwrap_or_default(),
+            title: cx
+                .programme
+                .module(&module)
+                .map(|m| m.title.clone())
+                .unwrap_or_default(),
             module,
             presentiel_minutes: p,
             elearning_minutes: e,
             equipe_minutes: q,
         })
         .collect();
-    Hours { presentiel, elearning, equipe, total, by_module }
+    Hours {
+        presentiel,
+        elearning,
+        equipe,
+        total,
+        by_module,
+    }
 }
 
 /// One modality's tally, and its unmet condition if any. `calendar` is given
 /// for in-person time, whose shortfall is blocking when the seminars left
 /// cannot make it up.
-fn tally(cx: &mut Context, modality: Modality, done: Minutes, excused: Minutes, calendar: Option<&Presence>) -> Tally {
+fn tally(
+    cx: &mut Context,
+    modality: Modality,
+    done: Minutes,
+    excused: Minutes,
+    calendar: Option<&Presence>,
+) -> Tally {
     let required = cx.programme.definition.required_minutes.get(modality);
-    let credited = if cx.programme.definition.attendance.excused_minutes_count { done + excused } else { done };
+    let credited = if cx.programme.definition.attendance.excused_minutes_count {
+        done + excused
+    } else {
+        done
+    };
     let remaining = required.map_or(Minutes::ZERO, |r| r.saturating_sub(credited));
-    let tally = Tally { required_minutes: required, done_minutes: done, excused_minutes: excused, remaining_minutes: remaining };
+    let tally = Tally {
+        required_minutes: required,
+        done_minutes: done,
+        excused_minutes: excused,
+        remaining_minutes: remaining,
+    };
     let Some(required) = required.filter(|_| !remaining.is_zero()) else {
         return tally;
     };
@@ -85,26 +133,58 @@ fn tally(cx: &mut Context, modality: Modality, done: Minutes, excused: Minutes, 
     // the days ahead nor those can supply is out of reach.
     match calendar.filter(|p| has_calendar && p.upcoming + p.not_recorded < remaining) {
         Some(p) => cx.unmet(
-            Condition::HoursUnreachable { modality, missing_minutes: remaining, upcoming_minutes: p.upcoming },
+            Condition::HoursUnreachable {
+                modality,
+                missing_minutes: remaining,
+                upcoming_minutes: p.upcoming,
+            },
             rule,
             true,
             due,
             Message::new(
-                format!("il manque {remaining} {} et les séminaires restants n'en offrent que {}", modality.french_partitive(), p.upcoming),
-                format!("{remaining} of {} time missing, and the seminars left offer only {}", modality.english(), p.upcoming),
+                format!(
+                    "il manque {remaining} {} et les séminaires restants n'en offrent que {}",
+                    modality.french_partitive(),
+                    p.upcoming
+                ),
+                format!(
+                    "{remaining} of {} time missing, and the seminars left offer only {}",
+                    modality.english(),
+                    p.upcoming
+                ),
             ),
         ),
         None => {
-            let excused_fr = if excused.is_zero() { String::new() } else { format!(", {excused} excusées") };
-            let excused_en = if excused.is_zero() { String::new() } else { format!(", {excused} excused") };
+            let excused_fr = if excused.is_zero() {
+                String::new()
+            } else {
+                format!(", {excused} excusées")
+            };
+            let excused_en = if excused.is_zero() {
+                String::new()
+            } else {
+                format!(", {excused} excused")
+            };
             cx.unmet(
-                Condition::HoursShort { modality, required_minutes: required, done_minutes: done, excused_minutes: excused, missing_minutes: remaining },
+                Condition::HoursShort {
+                    modality,
+                    required_minutes: required,
+                    done_minutes: done,
+                    excused_minutes: excused,
+                    missing_minutes: remaining,
+                },
                 rule,
                 false,
                 due,
                 Message::new(
-                    format!("il manque {remaining} {} ({done} faites{excused_fr} sur {required})", modality.french_partitive()),
-                    format!("{remaining} of {} still missing ({done} done{excused_en} of {required})", modality.english()),
+                    format!(
+                        "il manque {remaining} {} ({done} faites{excused_fr} sur {required})",
+                        modality.french_partitive()
+                    ),
+                    format!(
+                        "{remaining} of {} still missing ({done} done{excused_en} of {required})",
+                        modality.english()
+                    ),
                 ),
             )
         }
@@ -113,7 +193,10 @@ fn tally(cx: &mut Context, modality: Modality, done: Minutes, excused: Minutes, 
 }
 
 fn total(tallies: &[Tally]) -> Tally {
-    let required = tallies.iter().filter_map(|t| t.required_minutes).reduce(|a, b| a + b);
+    let required = tallies
+        .iter()
+        .filter_map(|t| t.required_minutes)
+        .reduce(|a, b| a + b);
     Tally {
         required_minutes: required,
         done_minutes: tallies.iter().map(|t| t.done_minutes).sum(),

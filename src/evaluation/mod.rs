@@ -25,12 +25,29 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
-    pub fn unmet(&mut self, condition: Condition, rule: String, blocking: bool, due_date: Option<IsoDate>, message: Message) {
-        self.unmet.push(Unmet { condition, rule, blocking, due_date, message });
+    pub fn unmet(
+        &mut self,
+        condition: Condition,
+        rule: String,
+        blocking: bool,
+        due_date: Option<IsoDate>,
+        message: Message,
+    ) {
+        self.unmet.push(Unmet {
+            condition,
+            rule,
+            blocking,
+            due_date,
+            message,
+        });
     }
 
     pub fn ignore(&mut self, path: String, code: IgnoredCode, fr: String, en: String) {
-        self.ignored.push(Ignored { path, code, message: Message::new(fr, en) });
+        self.ignored.push(Ignored {
+            path,
+            code,
+            message: Message::new(fr, en),
+        });
     }
 
     /// Records dated after `asOf` are not facts yet: they are set aside, with a reason.
@@ -40,7 +57,11 @@ impl Context<'_> {
             self.ignore(
                 path.to_string(),
                 IgnoredCode::DatedAfterAsOf,
-                format!("daté du {}, après la date d'évaluation ({})", date.french(), self.as_of.french()),
+                format!(
+                    "daté du {}, après la date d'évaluation ({})",
+                    date.french(),
+                    self.as_of.french()
+                ),
                 format!("dated {date}, after the evaluation date ({})", self.as_of),
             );
         }
@@ -50,8 +71,17 @@ impl Context<'_> {
 
 /// Evaluates one learner. `unknown_fields` are the JSON paths of fields the
 /// records carried that the format does not know: they are reported as ignored.
-pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &[String], as_of: IsoDate) -> Result<ProgressReport, Problem> {
-    if let Some(enrolled) = record.programme.as_deref().filter(|p| !programme.is_or_extends(p)) {
+pub fn evaluate(
+    programme: &Programme,
+    record: &LearnerRecord,
+    unknown_fields: &[String],
+    as_of: IsoDate,
+) -> Result<ProgressReport, Problem> {
+    if let Some(enrolled) = record
+        .programme
+        .as_deref()
+        .filter(|p| !programme.is_or_extends(p))
+    {
         return Err(Problem::new(
             ProblemCode::ProgrammeMismatch,
             "/programme",
@@ -59,9 +89,19 @@ pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &
             format!("the learner is enrolled in \"{enrolled}\", not in \"{}\" nor a programme it extends", programme.id()),
         ));
     }
-    let mut cx = Context { programme, as_of, unmet: Vec::new(), ignored: Vec::new() };
+    let mut cx = Context {
+        programme,
+        as_of,
+        unmet: Vec::new(),
+        ignored: Vec::new(),
+    };
     for path in unknown_fields {
-        cx.ignore(path.clone(), IgnoredCode::UnknownField, format!("champ inconnu {path}"), format!("unknown field {path}"));
+        cx.ignore(
+            path.clone(),
+            IgnoredCode::UnknownField,
+            format!("champ inconnu {path}"),
+            format!("unknown field {path}"),
+        );
     }
     let presence = attendance::sessions(&mut cx, &record.attendance);
     let hours = hours::hours(&mut cx, &record.activities, &presence);
@@ -76,7 +116,12 @@ pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &
         || soutenance.status != SoutenanceReportStatus::NotScheduled;
     let mut unmet = std::mem::take(&mut cx.unmet);
     unmet.sort_by_key(|u| (!u.blocking, u.due_date.is_none(), u.due_date));
-    let stage = stage::stage(&unmet, anything_recorded, as_of, programme.definition.at_risk_within_days);
+    let stage = stage::stage(
+        &unmet,
+        anything_recorded,
+        as_of,
+        programme.definition.at_risk_within_days,
+    );
     let def = &programme.definition;
     Ok(ProgressReport {
         learner_id: record.learner_id.clone(),
@@ -88,7 +133,10 @@ pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &
             hash: programme.hash.clone(),
             lineage: programme.lineage.clone(),
         },
-        engine: EngineStamp { name: env!("CARGO_PKG_NAME").to_string(), version: crate::ENGINE_VERSION.to_string() },
+        engine: EngineStamp {
+            name: env!("CARGO_PKG_NAME").to_string(),
+            version: crate::ENGINE_VERSION.to_string(),
+        },
         as_of,
         stage,
         summary: stage::summary(stage),
@@ -104,7 +152,11 @@ pub fn evaluate(programme: &Programme, record: &LearnerRecord, unknown_fields: &
 }
 
 /// Reads a learner's records from JSON text and evaluates them.
-pub fn evaluate_json(programme: &Programme, json: &str, as_of: IsoDate) -> Result<ProgressReport, Problem> {
+pub fn evaluate_json(
+    programme: &Programme,
+    json: &str,
+    as_of: IsoDate,
+) -> Result<ProgressReport, Problem> {
     let parsed = parse::from_json::<LearnerRecord>(json)?;
     evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
 }

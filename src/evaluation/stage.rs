@@ -4,9 +4,19 @@ use crate::date::IsoDate;
 use crate::message::Message;
 use crate::report::{Condition, Stage, Unmet};
 
-pub(super) fn stage(unmet: &[Unmet], anything_recorded: bool, as_of: IsoDate, at_risk_within_days: u32) -> Stage {
-    let defending_is_all_that_is_left = unmet.iter().all(|u| matches!(u.condition, Condition::SoutenanceNotPassed {}));
-    let due_soon = |u: &Unmet| u.due_date.is_some_and(|d| as_of.days_until(d) <= i64::from(at_risk_within_days));
+pub(super) fn stage(
+    unmet: &[Unmet],
+    anything_recorded: bool,
+    as_of: IsoDate,
+    at_risk_within_days: u32,
+) -> Stage {
+    let defending_is_all_that_is_left = unmet
+        .iter()
+        .all(|u| matches!(u.condition, Condition::SoutenanceNotPassed {}));
+    let due_soon = |u: &Unmet| {
+        u.due_date
+            .is_some_and(|d| as_of.days_until(d) <= i64::from(at_risk_within_days))
+    };
     if unmet.is_empty() {
         Stage::Complete
     } else if unmet.iter().any(|u| u.blocking) {
@@ -28,10 +38,16 @@ pub(super) fn summary(stage: Stage) -> Message {
             "Diplôme compromis : une condition ne peut plus être remplie",
             "Diploma compromised: a condition can no longer be met",
         ),
-        Stage::AtRisk => Message::new("En retard : une échéance est passée ou proche", "At risk: a due date has passed or is near"),
+        Stage::AtRisk => Message::new(
+            "En retard : une échéance est passée ou proche",
+            "At risk: a due date has passed or is near",
+        ),
         Stage::NotStarted => Message::new("Parcours pas encore commencé", "Not started yet"),
         Stage::InProgress => Message::new("Parcours en cours", "In progress"),
-        Stage::ReadyToDefend => Message::new("Dossier prêt pour la soutenance", "Ready to defend the mémoire"),
+        Stage::ReadyToDefend => Message::new(
+            "Dossier prêt pour la soutenance",
+            "Ready to defend the mémoire",
+        ),
         Stage::Complete => Message::new("Conditions du diplôme remplies", "Diploma conditions met"),
     }
 }

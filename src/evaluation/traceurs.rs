@@ -12,7 +12,12 @@ pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveRepo
     for (i, m) in chosen.iter().enumerate() {
         let path = format!("/chosenModules/{i}");
         if cx.programme.module(m).is_none() {
-            cx.ignore(path, IgnoredCode::UnknownModule, format!("module « {m} » inconnu"), format!("unknown module \"{m}\""));
+            cx.ignore(
+                path,
+                IgnoredCode::UnknownModule,
+                format!("module « {m} » inconnu"),
+                format!("unknown module \"{m}\""),
+            );
         } else if !cx.programme.is_elective(m) {
             cx.ignore(
                 path,
@@ -26,13 +31,22 @@ pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveRepo
     let groups = &cx.programme.definition.elective_groups;
     let mut reports = Vec::with_capacity(groups.len());
     for (g, group) in groups.iter().enumerate() {
-        let picked: Vec<String> = group.modules.iter().filter(|m| chosen.contains(m)).cloned().collect();
+        let picked: Vec<String> = group
+            .modules
+            .iter()
+            .filter(|m| chosen.contains(m))
+            .cloned()
+            .collect();
         let count = picked.len() as u32;
         let met = count >= group.at_least;
         if !met {
             let (n, title) = (group.at_least, &group.title);
             cx.unmet(
-                Condition::ElectiveModuleMissing { group: group.id.clone(), at_least: n, chosen: count },
+                Condition::ElectiveModuleMissing {
+                    group: group.id.clone(),
+                    at_least: n,
+                    chosen: count,
+                },
                 format!("/electiveGroups/{g}"),
                 false,
                 due,
@@ -54,7 +68,11 @@ pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveRepo
     reports
 }
 
-pub(super) fn traceurs(cx: &mut Context, records: &[TraceurRecord], chosen: &[String]) -> Vec<TraceurReport> {
+pub(super) fn traceurs(
+    cx: &mut Context,
+    records: &[TraceurRecord],
+    chosen: &[String],
+) -> Vec<TraceurReport> {
     let latest = latest_per_traceur(cx, records);
     let rules = &cx.programme.definition.traceurs;
     let mut reports = Vec::with_capacity(rules.len());
@@ -67,11 +85,16 @@ pub(super) fn traceurs(cx: &mut Context, records: &[TraceurRecord], chosen: &[St
             Some(TraceurRecordStatus::Validated) => TraceurStatus::Validated,
         };
         let met = match rule.counts {
-            TraceurCounts::Deposited => matches!(status, TraceurStatus::Deposited | TraceurStatus::Validated),
+            TraceurCounts::Deposited => {
+                matches!(status, TraceurStatus::Deposited | TraceurStatus::Validated)
+            }
             TraceurCounts::Validated => status == TraceurStatus::Validated,
         };
         let required = rule.mandatory
-            && rule.module.as_ref().is_none_or(|m| !cx.programme.is_elective(m) || chosen.contains(m));
+            && rule
+                .module
+                .as_ref()
+                .is_none_or(|m| !cx.programme.is_elective(m) || chosen.contains(m));
         let due_date = rule.due_date.or(cx.programme.final_due_date());
         if required && !met {
             unmet_traceur(cx, t, rule, status, due_date);
@@ -100,8 +123,14 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<us
             cx.ignore(
                 path,
                 IgnoredCode::UnknownTraceur,
-                format!("le document traceur « {} » n'existe pas dans ce programme", r.id),
-                format!("the document traceur \"{}\" does not exist in this programme", r.id),
+                format!(
+                    "le document traceur « {} » n'existe pas dans ce programme",
+                    r.id
+                ),
+                format!(
+                    "the document traceur \"{}\" does not exist in this programme",
+                    r.id
+                ),
             );
             continue;
         };
@@ -132,7 +161,13 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<us
     latest
 }
 
-fn unmet_traceur(cx: &mut Context, t: usize, rule: &TraceurRule, status: TraceurStatus, due: Option<crate::date::IsoDate>) {
+fn unmet_traceur(
+    cx: &mut Context,
+    t: usize,
+    rule: &TraceurRule,
+    status: TraceurStatus,
+    due: Option<crate::date::IsoDate>,
+) {
     let (id, title) = (rule.id.clone(), &rule.title);
     let (condition, fr, en) = match status {
         TraceurStatus::Missing => (
@@ -151,5 +186,11 @@ fn unmet_traceur(cx: &mut Context, t: usize, rule: &TraceurRule, status: Traceur
             format!("document traceur deposited, awaiting validation: {title}"),
         ),
     };
-    cx.unmet(condition, format!("/traceurs/{t}"), false, due, Message::new(fr, en));
+    cx.unmet(
+        condition,
+        format!("/traceurs/{t}"),
+        false,
+        due,
+        Message::new(fr, en),
+    );
 }

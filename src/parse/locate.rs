@@ -35,7 +35,9 @@ pub(super) fn pointer_at(text: &str, offset: usize) -> String {
             b'"' => {
                 let close = string_end(bytes, i);
                 if let Some(Frame::Object(key @ None)) = stack.last_mut() {
-                    *key = Some(serde_json::from_str(&text[i..close.min(bytes.len())]).unwrap_or_default());
+                    *key = Some(
+                        serde_json::from_str(&text[i..close.min(bytes.len())]).unwrap_or_default(),
+                    );
                 }
                 i = close;
                 continue;
@@ -61,7 +63,11 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
 
 /// The byte offset of serde_json's 1-based line and column (a column counts bytes).
 pub(super) fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     line_start + column
 }
 

@@ -25,7 +25,10 @@ pub struct Parsed<T> {
 /// Reads `T` from JSON text; a syntax error is `INVALID_JSON`.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<Parsed<T>, Problem> {
     match serde_json::from_str(text) {
-        Ok(value) => Ok(Parsed { value, unknown_fields: Vec::new() }),
+        Ok(value) => Ok(Parsed {
+            value,
+            unknown_fields: Vec::new(),
+        }),
         Err(e) if e.is_syntax() || e.is_eof() => Err(syntax_problem(&e)),
         Err(e) => tracked(text, e).map_err(|(path, detail)| shape_problem(&path, &detail)),
     }
@@ -42,7 +45,10 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<Parsed<T>, Probl
 pub fn from_value_raw<T: DeserializeOwned>(value: &Value) -> Result<Parsed<T>, (String, String)> {
     let text = value.to_string();
     match serde_json::from_str(&text) {
-        Ok(value) => Ok(Parsed { value, unknown_fields: Vec::new() }),
+        Ok(value) => Ok(Parsed {
+            value,
+            unknown_fields: Vec::new(),
+        }),
         Err(e) => tracked(&text, e),
     }
 }
@@ -54,14 +60,24 @@ pub fn json_value(text: &str) -> Result<Value, Problem> {
 
 /// The slow path: each unknown field is noted and removed, until the document
 /// reads or fails for another reason.
-fn tracked<T: DeserializeOwned>(text: &str, first: serde_json::Error) -> Result<Parsed<T>, (String, String)> {
+fn tracked<T: DeserializeOwned>(
+    text: &str,
+    first: serde_json::Error,
+) -> Result<Parsed<T>, (String, String)> {
     let mut unknown_fields = Vec::new();
     let mut text = text.to_string();
     let mut error = first;
     loop {
-        let path = locate::pointer_at(&text, locate::offset_of(&text, error.line(), error.column()));
+        let path = locate::pointer_at(
+            &text,
+            locate::offset_of(&text, error.line(), error.column()),
+        );
         let detail = error.to_string();
-        let detail = detail.split(" at line ").next().unwrap_or_default().to_string();
+        let detail = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
         let removed = unknown_field(&detail).and_then(|field| {
             let mut doc: Value = serde_json::from_str(&text).ok()?;
             let parent = path.strip_suffix(pointer([field]).as_str())?;
@@ -74,7 +90,12 @@ fn tracked<T: DeserializeOwned>(text: &str, first: serde_json::Error) -> Result<
         unknown_fields.push(path);
         text = reduced;
         match serde_json::from_str(&text) {
-            Ok(value) => return Ok(Parsed { value, unknown_fields }),
+            Ok(value) => {
+                return Ok(Parsed {
+                    value,
+                    unknown_fields,
+                })
+            }
             Err(e) => error = e,
         }
     }
@@ -89,13 +110,26 @@ pub fn syntax_problem(e: &serde_json::Error) -> Problem {
     Problem::new(
         ProblemCode::InvalidJson,
         "",
-        format!("JSON illisible, ligne {} colonne {} : {e}", e.line(), e.column()),
-        format!("unreadable JSON, line {} column {}: {e}", e.line(), e.column()),
+        format!(
+            "JSON illisible, ligne {} colonne {} : {e}",
+            e.line(),
+            e.column()
+        ),
+        format!(
+            "unreadable JSON, line {} column {}: {e}",
+            e.line(),
+            e.column()
+        ),
     )
 }
 
 pub fn unknown_field_problem(path: &str) -> Problem {
-    Problem::new(ProblemCode::UnknownField, path, format!("champ inconnu {path}"), format!("unknown field {path}"))
+    Problem::new(
+        ProblemCode::UnknownField,
+        path,
+        format!("champ inconnu {path}"),
+        format!("unknown field {path}"),
+    )
 }
 
 /// A problem of shape (wrong type, missing field, bad date) at `path`.
@@ -110,7 +144,12 @@ pub fn shape_problem(path: &str, detail: &impl Display) -> Problem {
             format!("{detail} at {at}"),
         );
     }
-    Problem::new(ProblemCode::InvalidValue, path, format!("valeur invalide en {at} : {detail}"), format!("invalid value at {at}: {detail}"))
+    Problem::new(
+        ProblemCode::InvalidValue,
+        path,
+        format!("valeur invalide en {at} : {detail}"),
+        format!("invalid value at {at}: {detail}"),
+    )
 }
 
 #[cfg(test)]
@@ -133,15 +172,23 @@ mod tests {
 
     #[test]
     fn every_unknown_field_is_noted_with_its_path() {
-        let parsed: Parsed<Doc> = from_json(r#"{"colour":1,"days":[{"minutes":1},{"minutes":2,"note":"x"}]}"#).unwrap();
+        let parsed: Parsed<Doc> =
+            from_json(r#"{"colour":1,"days":[{"minutes":1},{"minutes":2,"note":"x"}]}"#).unwrap();
         assert_eq!(parsed.value.days.len(), 2);
         assert_eq!(parsed.unknown_fields, ["/colour", "/days/1/note"]);
     }
 
     #[test]
     fn a_wrong_type_is_located() {
-        let problem = from_json::<Doc>(r#"{"days":[{"minutes":1},{"minutes":"deux"}]}"#).unwrap_err();
-        assert_eq!((problem.code, problem.path.as_str()), (ProblemCode::InvalidValue, "/days/1/minutes"));
-        assert_eq!(from_json::<Doc>("{").unwrap_err().code, ProblemCode::InvalidJson);
+        let problem =
+            from_json::<Doc>(r#"{"days":[{"minutes":1},{"minutes":"deux"}]}"#).unwrap_err();
+        assert_eq!(
+            (problem.code, problem.path.as_str()),
+            (ProblemCode::InvalidValue, "/days/1/minutes")
+        );
+        assert_eq!(
+            from_json::<Doc>("{").unwrap_err().code,
+            ProblemCode::InvalidJson
+        );
     }
 }

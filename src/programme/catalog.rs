@@ -15,8 +15,14 @@ const EMBEDDED: [&str; 6] = [
     include_str!(concat!(env!("OUT_DIR"), "/programmes/cpts.json")),
     include_str!(concat!(env!("OUT_DIR"), "/programmes/socle-option.json")),
     include_str!(concat!(env!("OUT_DIR"), "/programmes/leader-msp.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/programmes/hdf-leader-msp-2024.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/programmes/bretagne-cpts-2021.json")),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/programmes/hdf-leader-msp-2024.json"
+    )),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/programmes/bretagne-cpts-2021.json"
+    )),
 ];
 
 /// A set of definitions by id, that definitions can `extend`.
@@ -44,10 +50,14 @@ impl Catalog {
 
     /// An embedded programme, resolved once and kept.
     pub fn embedded_programme(id: &str) -> Result<&'static Programme, Vec<Problem>> {
-        static LOADED: OnceLock<BTreeMap<String, Result<Programme, Vec<Problem>>>> = OnceLock::new();
+        static LOADED: OnceLock<BTreeMap<String, Result<Programme, Vec<Problem>>>> =
+            OnceLock::new();
         let loaded = LOADED.get_or_init(|| {
             let catalog = Catalog::embedded();
-            catalog.ids().map(|id| (id.to_string(), catalog.load(id))).collect()
+            catalog
+                .ids()
+                .map(|id| (id.to_string(), catalog.load(id)))
+                .collect()
         });
         match loaded.get(id) {
             Some(Ok(p)) => Ok(p),
@@ -86,7 +96,10 @@ impl Catalog {
 
     /// Resolves and validates the definition `id` of this catalog.
     pub fn load(&self, id: &str) -> Result<Programme, Vec<Problem>> {
-        let doc = self.documents.get(id).ok_or_else(|| vec![unknown_programme(id)])?;
+        let doc = self
+            .documents
+            .get(id)
+            .ok_or_else(|| vec![unknown_programme(id)])?;
         self.load_document(doc)
     }
 

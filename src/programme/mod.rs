@@ -39,7 +39,12 @@ impl Programme {
         }
         let json = serde_json::to_vec(&definition).unwrap_or_default();
         let hash = format!("sha256:{}", hex(&Sha256::digest(&json)));
-        let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let index = |ids: Vec<&String>| {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
         Programme {
             sessions: index(definition.sessions.iter().map(|s| &s.id).collect()),
             traceurs: index(definition.traceurs.iter().map(|t| &t.id).collect()),
@@ -83,7 +88,10 @@ impl Programme {
 
     /// Modules that belong to an elective group (all others are mandatory).
     pub fn is_elective(&self, module: &str) -> bool {
-        self.definition.elective_groups.iter().any(|g| g.modules.iter().any(|m| m == module))
+        self.definition
+            .elective_groups
+            .iter()
+            .any(|g| g.modules.iter().any(|m| m == module))
     }
 }
 
@@ -99,8 +107,10 @@ fn mandatory_calendar_minutes(definition: &ProgrammeDefinition) -> Minutes {
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }

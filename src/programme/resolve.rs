@@ -5,8 +5,16 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The document merged over every ancestor, and the lineage (self first).
-pub(super) fn merge_chain(documents: &BTreeMap<String, Value>, leaf: &Value) -> Result<(Value, Vec<String>), Vec<Problem>> {
-    let id_of = |doc: &Value| doc.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+pub(super) fn merge_chain(
+    documents: &BTreeMap<String, Value>,
+    leaf: &Value,
+) -> Result<(Value, Vec<String>), Vec<Problem>> {
+    let id_of = |doc: &Value| {
+        doc.get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
     if !leaf.is_object() {
         return Err(vec![Problem::new(
             ProblemCode::InvalidValue,
@@ -49,7 +57,13 @@ pub(super) fn merge_chain(documents: &BTreeMap<String, Value>, leaf: &Value) -> 
     // Sources and defaults add up along the chain: a cohort keeps the notes of
     // the programme it extends. Everything else is overridden (RFC 7396).
     let accumulated = |key: &str| -> Vec<Value> {
-        chain.iter().rev().filter_map(|d| d.get(key).and_then(Value::as_array)).flatten().cloned().collect()
+        chain
+            .iter()
+            .rev()
+            .filter_map(|d| d.get(key).and_then(Value::as_array))
+            .flatten()
+            .cloned()
+            .collect()
     };
     let (sources, defaults) = (accumulated("sources"), accumulated("defaults"));
     let mut merged = chain.pop().cloned().unwrap_or(Value::Null);

@@ -31,10 +31,15 @@ impl Reading {
     /// from (a session left without days), or the calendar's supply of hours
     /// once a session or a day of one was set aside.
     pub fn echoes_a_set_aside(&self, problem: &Problem) -> bool {
-        self.removals.iter().map(|(list, _)| restore(list, &self.removals)).any(|list| {
-            let calendar = list == "/sessions" || (list.starts_with("/sessions/") && list.ends_with("/days"));
-            list == problem.path || (calendar && problem.code == ProblemCode::CalendarShortOfPresentiel)
-        })
+        self.removals
+            .iter()
+            .map(|(list, _)| restore(list, &self.removals))
+            .any(|list| {
+                let calendar = list == "/sessions"
+                    || (list.starts_with("/sessions/") && list.ends_with("/days"));
+                list == problem.path
+                    || (calendar && problem.code == ProblemCode::CalendarShortOfPresentiel)
+            })
     }
 }
 
@@ -46,9 +51,17 @@ pub(super) fn read(mut doc: Value) -> Result<Reading, Vec<Problem>> {
         match parse::from_value_raw::<ProgrammeDefinition>(&doc) {
             Ok(parsed) => {
                 for path in parsed.unknown_fields {
-                    push_unique(&mut problems, parse::unknown_field_problem(&restore(&path, &removals)));
+                    push_unique(
+                        &mut problems,
+                        parse::unknown_field_problem(&restore(&path, &removals)),
+                    );
                 }
-                return Ok(Reading { definition: parsed.value, problems, set_aside_ids, removals });
+                return Ok(Reading {
+                    definition: parsed.value,
+                    problems,
+                    set_aside_ids,
+                    removals,
+                });
             }
             Err((path, detail)) => {
                 // Worded with the path as written: the message names it too.
@@ -105,13 +118,20 @@ fn innermost_element(doc: &Value, path: &str) -> Option<(String, usize)> {
 fn restore(path: &str, removals: &[(String, usize)]) -> String {
     let mut path = path.to_string();
     for (list, removed) in removals.iter().rev() {
-        let Some(rest) = path.strip_prefix(list.as_str()).and_then(|r| r.strip_prefix('/')) else {
+        let Some(rest) = path
+            .strip_prefix(list.as_str())
+            .and_then(|r| r.strip_prefix('/'))
+        else {
             continue;
         };
         let (head, tail) = rest.split_once('/').map_or((rest, ""), |(h, t)| (h, t));
         if let Ok(i) = head.parse::<usize>() {
             if i >= *removed {
-                let tail = if tail.is_empty() { String::new() } else { format!("/{tail}") };
+                let tail = if tail.is_empty() {
+                    String::new()
+                } else {
+                    format!("/{tail}")
+                };
                 path = format!("{list}/{}{tail}", i + 1);
             }
         }
@@ -125,8 +145,14 @@ mod tests {
 
     #[test]
     fn restores_indices_shifted_by_removals() {
-        let removals = vec![("/sessions".to_string(), 1), ("/sessions/2/days".to_string(), 0)];
-        assert_eq!(restore("/sessions/2/days/0/date", &removals), "/sessions/3/days/1/date");
+        let removals = vec![
+            ("/sessions".to_string(), 1),
+            ("/sessions/2/days".to_string(), 0),
+        ];
+        assert_eq!(
+            restore("/sessions/2/days/0/date", &removals),
+            "/sessions/3/days/1/date"
+        );
         assert_eq!(restore("/sessions/0/id", &removals), "/sessions/0/id");
         assert_eq!(restore("/traceurs/4", &removals), "/traceurs/4");
     }

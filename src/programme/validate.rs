@@ -12,17 +12,48 @@ use std::collections::HashSet;
 pub(super) fn validate(def: &ProgrammeDefinition, set_aside: &[String]) -> Vec<Problem> {
     let mut out = Vec::new();
     if def.id.trim().is_empty() {
-        out.push(Problem::new(ProblemCode::InvalidValue, "/id", "l'identifiant est vide", "the id is empty"));
+        out.push(Problem::new(
+            ProblemCode::InvalidValue,
+            "/id",
+            "l'identifiant est vide",
+            "the id is empty",
+        ));
     }
-    unique_ids(&mut out, "/modules", def.modules.iter().map(|m| m.id.as_str()));
-    unique_ids(&mut out, "/electiveGroups", def.elective_groups.iter().map(|g| g.id.as_str()));
-    unique_ids(&mut out, "/traceurs", def.traceurs.iter().map(|t| t.id.as_str()));
-    unique_ids(&mut out, "/sessions", def.sessions.iter().map(|s| s.id.as_str()));
-    let modules: HashSet<&str> = def.modules.iter().map(|m| m.id.as_str()).chain(set_aside.iter().map(String::as_str)).collect();
+    unique_ids(
+        &mut out,
+        "/modules",
+        def.modules.iter().map(|m| m.id.as_str()),
+    );
+    unique_ids(
+        &mut out,
+        "/electiveGroups",
+        def.elective_groups.iter().map(|g| g.id.as_str()),
+    );
+    unique_ids(
+        &mut out,
+        "/traceurs",
+        def.traceurs.iter().map(|t| t.id.as_str()),
+    );
+    unique_ids(
+        &mut out,
+        "/sessions",
+        def.sessions.iter().map(|s| s.id.as_str()),
+    );
+    let modules: HashSet<&str> = def
+        .modules
+        .iter()
+        .map(|m| m.id.as_str())
+        .chain(set_aside.iter().map(String::as_str))
+        .collect();
     elective_groups(&mut out, def, &modules);
     for (i, t) in def.traceurs.iter().enumerate() {
         if let Some(m) = &t.module {
-            known_module(&mut out, &modules, m, pointer(["traceurs".to_string(), i.to_string(), "module".into()]));
+            known_module(
+                &mut out,
+                &modules,
+                m,
+                pointer(["traceurs".to_string(), i.to_string(), "module".into()]),
+            );
         }
     }
     sessions(&mut out, def, &modules);
@@ -62,23 +93,49 @@ fn known_module(out: &mut Vec<Problem>, modules: &HashSet<&str>, id: &str, path:
 fn elective_groups(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet<&str>) {
     for (i, g) in def.elective_groups.iter().enumerate() {
         for (j, m) in g.modules.iter().enumerate() {
-            known_module(out, modules, m, pointer(["electiveGroups".to_string(), i.to_string(), "modules".into(), j.to_string()]));
+            known_module(
+                out,
+                modules,
+                m,
+                pointer([
+                    "electiveGroups".to_string(),
+                    i.to_string(),
+                    "modules".into(),
+                    j.to_string(),
+                ]),
+            );
         }
         let offered = g.modules.iter().collect::<HashSet<_>>().len() as u32;
-        let path = pointer(["electiveGroups".to_string(), i.to_string(), "atLeast".into()]);
+        let path = pointer([
+            "electiveGroups".to_string(),
+            i.to_string(),
+            "atLeast".into(),
+        ]);
         if g.at_least > offered {
             out.push(Problem::new(
                 ProblemCode::ElectiveGroupTooLarge,
                 path,
-                format!("le groupe « {} » demande au moins {} modules mais n'en propose que {offered}", g.id, g.at_least),
-                format!("the group \"{}\" asks for at least {} modules but offers only {offered}", g.id, g.at_least),
+                format!(
+                    "le groupe « {} » demande au moins {} modules mais n'en propose que {offered}",
+                    g.id, g.at_least
+                ),
+                format!(
+                    "the group \"{}\" asks for at least {} modules but offers only {offered}",
+                    g.id, g.at_least
+                ),
             ));
         } else if g.at_least == 0 {
             out.push(Problem::new(
                 ProblemCode::InvalidValue,
                 path,
-                format!("le groupe « {} » demande au moins 0 module : il ne demande rien", g.id),
-                format!("the group \"{}\" asks for at least 0 modules: it asks nothing", g.id),
+                format!(
+                    "le groupe « {} » demande au moins 0 module : il ne demande rien",
+                    g.id
+                ),
+                format!(
+                    "the group \"{}\" asks for at least 0 modules: it asks nothing",
+                    g.id
+                ),
             ));
         }
     }
@@ -90,13 +147,25 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
             out.push(Problem::new(
                 ProblemCode::CohortDatesReversed,
                 "/cohort/endDate",
-                format!("la promotion finit ({}) avant de commencer ({})", c.end_date, c.start_date),
-                format!("the cohort ends ({}) before it starts ({})", c.end_date, c.start_date),
+                format!(
+                    "la promotion finit ({}) avant de commencer ({})",
+                    c.end_date, c.start_date
+                ),
+                format!(
+                    "the cohort ends ({}) before it starts ({})",
+                    c.end_date, c.start_date
+                ),
             ));
         }
     }
     for (i, s) in def.sessions.iter().enumerate() {
-        let at = |rest: &[&str]| pointer(["sessions".to_string(), i.to_string()].into_iter().chain(rest.iter().map(|r| r.to_string())));
+        let at = |rest: &[&str]| {
+            pointer(
+                ["sessions".to_string(), i.to_string()]
+                    .into_iter()
+                    .chain(rest.iter().map(|r| r.to_string())),
+            )
+        };
         for (j, m) in s.modules.iter().enumerate() {
             known_module(out, modules, m, at(&["modules", &j.to_string()]));
         }
@@ -115,7 +184,10 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
                 out.push(Problem::new(
                     ProblemCode::DuplicateId,
                     at(&["days", &j, "date"]),
-                    format!("le séminaire « {} » compte deux fois la journée du {}", s.id, d.date),
+                    format!(
+                        "le séminaire « {} » compte deux fois la journée du {}",
+                        s.id, d.date
+                    ),
                     format!("the seminar \"{}\" lists the day {} twice", s.id, d.date),
                 ));
             }
@@ -123,16 +195,32 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
                 out.push(Problem::new(
                     ProblemCode::EmptySession,
                     at(&["days", &j, "minutes"]),
-                    format!("la journée du {} du séminaire « {} » dure 0 minute", d.date, s.id),
-                    format!("the day {} of the seminar \"{}\" lasts 0 minutes", d.date, s.id),
+                    format!(
+                        "la journée du {} du séminaire « {} » dure 0 minute",
+                        d.date, s.id
+                    ),
+                    format!(
+                        "the day {} of the seminar \"{}\" lasts 0 minutes",
+                        d.date, s.id
+                    ),
                 ));
             }
-            if let Some(c) = def.cohort.as_ref().filter(|c| d.date < c.start_date || d.date > c.end_date) {
+            if let Some(c) = def
+                .cohort
+                .as_ref()
+                .filter(|c| d.date < c.start_date || d.date > c.end_date)
+            {
                 out.push(Problem::new(
                     ProblemCode::SessionOutsideCohort,
                     at(&["days", &j, "date"]),
-                    format!("la journée du {} du séminaire « {} » est hors de la promotion ({} – {})", d.date, s.id, c.start_date, c.end_date),
-                    format!("the day {} of the seminar \"{}\" is outside the cohort ({} – {})", d.date, s.id, c.start_date, c.end_date),
+                    format!(
+                        "la journée du {} du séminaire « {} » est hors de la promotion ({} – {})",
+                        d.date, s.id, c.start_date, c.end_date
+                    ),
+                    format!(
+                        "the day {} of the seminar \"{}\" is outside the cohort ({} – {})",
+                        d.date, s.id, c.start_date, c.end_date
+                    ),
                 ));
             }
         }
@@ -155,18 +243,43 @@ fn calendar_supply(out: &mut Vec<Problem>, def: &ProgrammeDefinition) {
 }
 
 fn candidature(out: &mut Vec<Problem>, rules: &CandidatureRules) {
-    if let Some(q) = rules.candidates_per_team.filter(|q| q.min > q.max || q.max == 0) {
+    if let Some(q) = rules
+        .candidates_per_team
+        .filter(|q| q.min > q.max || q.max == 0)
+    {
         out.push(Problem::new(
             ProblemCode::InvalidValue,
             "/candidature/candidatesPerTeam",
-            format!("quota de candidats par équipe impossible : de {} à {}", q.min, q.max),
-            format!("impossible quota of candidates per team: from {} to {}", q.min, q.max),
+            format!(
+                "quota de candidats par équipe impossible : de {} à {}",
+                q.min, q.max
+            ),
+            format!(
+                "impossible quota of candidates per team: from {} to {}",
+                q.min, q.max
+            ),
         ));
     }
-    unique_ids(out, "/candidature/candidatePieces", rules.candidate_pieces.iter().map(|p| p.id.as_str()));
-    unique_ids(out, "/candidature/teamPieces", rules.team_pieces.iter().map(|p| p.id.as_str()));
-    unique_ids(out, "/candidature/questions", rules.questions.iter().map(|q| q.id.as_str()));
-    if let Some(letter) = rules.board_letter_piece.as_deref().filter(|l| !rules.team_pieces.iter().any(|p| p.id == *l)) {
+    unique_ids(
+        out,
+        "/candidature/candidatePieces",
+        rules.candidate_pieces.iter().map(|p| p.id.as_str()),
+    );
+    unique_ids(
+        out,
+        "/candidature/teamPieces",
+        rules.team_pieces.iter().map(|p| p.id.as_str()),
+    );
+    unique_ids(
+        out,
+        "/candidature/questions",
+        rules.questions.iter().map(|q| q.id.as_str()),
+    );
+    if let Some(letter) = rules
+        .board_letter_piece
+        .as_deref()
+        .filter(|l| !rules.team_pieces.iter().any(|p| p.id == *l))
+    {
         out.push(Problem::new(
             ProblemCode::UnknownReference,
             "/candidature/boardLetterPiece",

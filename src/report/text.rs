@@ -8,7 +8,11 @@ pub fn french(report: &ProgressReport) -> String {
     let who = report.display_name.as_deref().unwrap_or(&report.learner_id);
     let _ = writeln!(out, "{who} — {}", report.programme.title);
     let _ = writeln!(out, "Au {} : {}", report.as_of.french(), report.summary.fr);
-    let _ = writeln!(out, "Règles : {} version {} ({})", report.programme.id, report.programme.version, report.programme.hash);
+    let _ = writeln!(
+        out,
+        "Règles : {} version {} ({})",
+        report.programme.id, report.programme.version, report.programme.hash
+    );
     let _ = writeln!(out, "\nHeures");
     for (label, tally) in [
         ("Présentiel", &report.hours.presentiel),
@@ -23,22 +27,47 @@ pub fn french(report: &ProgressReport) -> String {
         for s in &report.sessions {
             for d in &s.days {
                 let optional = if s.mandatory { "" } else { " (facultatif)" };
-                let _ = writeln!(out, "  {} {}{optional} : {}", s.title, d.date.french(), day_status(d.status));
+                let _ = writeln!(
+                    out,
+                    "  {} {}{optional} : {}",
+                    s.title,
+                    d.date.french(),
+                    day_status(d.status)
+                );
             }
         }
     }
     if !report.traceurs.is_empty() {
         let _ = writeln!(out, "\nDocuments traceurs");
-        for t in report.traceurs.iter().filter(|t| t.required || t.status != TraceurStatus::Missing) {
-            let _ = writeln!(out, "  [{}] {} : {}", if t.met { "x" } else { " " }, t.title, traceur_status(t.status));
+        for t in report
+            .traceurs
+            .iter()
+            .filter(|t| t.required || t.status != TraceurStatus::Missing)
+        {
+            let _ = writeln!(
+                out,
+                "  [{}] {} : {}",
+                if t.met { "x" } else { " " },
+                t.title,
+                traceur_status(t.status)
+            );
         }
     }
     let _ = writeln!(out, "\nMémoire : {}", memoire_status(report.memoire.status));
-    let _ = writeln!(out, "Soutenance : {}", soutenance_status(report.soutenance.status));
+    let _ = writeln!(
+        out,
+        "Soutenance : {}",
+        soutenance_status(report.soutenance.status)
+    );
     if !report.unmet.is_empty() {
         let _ = writeln!(out, "\nCe qui reste à faire");
         for u in &report.unmet {
-            let _ = writeln!(out, "  - {}{}", u.message.fr, if u.blocking { " (bloquant)" } else { "" });
+            let _ = writeln!(
+                out,
+                "  - {}{}",
+                u.message.fr,
+                if u.blocking { " (bloquant)" } else { "" }
+            );
         }
     }
     if !report.ignored.is_empty() {
@@ -51,9 +80,16 @@ pub fn french(report: &ProgressReport) -> String {
 }
 
 fn tally_line(t: &Tally) -> String {
-    let excused = if t.excused_minutes.is_zero() { String::new() } else { format!(" + {} excusées", t.excused_minutes) };
+    let excused = if t.excused_minutes.is_zero() {
+        String::new()
+    } else {
+        format!(" + {} excusées", t.excused_minutes)
+    };
     match t.required_minutes {
-        Some(r) => format!("{}{excused} sur {r}, reste {}", t.done_minutes, t.remaining_minutes),
+        Some(r) => format!(
+            "{}{excused} sur {r}, reste {}",
+            t.done_minutes, t.remaining_minutes
+        ),
         None => format!("{}{excused} (pas d'exigence en heures)", t.done_minutes),
     }
 }

@@ -23,7 +23,14 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// The embedded programmes, in catalogue order.
-pub const PROGRAMMES: [&str; 6] = ["msp-cds", "cpts", "socle-option", "leader-msp", "hdf-leader-msp-2024", "bretagne-cpts-2021"];
+pub const PROGRAMMES: [&str; 6] = [
+    "msp-cds",
+    "cpts",
+    "socle-option",
+    "leader-msp",
+    "hdf-leader-msp-2024",
+    "bretagne-cpts-2021",
+];
 
 /// A learner fixture, exactly as the parity test reads it. The records stay
 /// JSON text as written: the order of their fields is the order in which
@@ -52,15 +59,28 @@ pub struct CandidatureFixture {
 }
 
 pub fn fixture_path(kind: &str, name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind).join(format!("{name}.json"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind)
+        .join(format!("{name}.json"))
 }
 
 /// The situations of one kind of fixture (file names without `.json`), sorted.
 pub fn fixture_names(kind: &str) -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind);
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok()?.strip_suffix(".json").map(str::to_string))
+        .filter_map(|entry| {
+            entry
+                .ok()?
+                .file_name()
+                .into_string()
+                .ok()?
+                .strip_suffix(".json")
+                .map(str::to_string)
+        })
         .collect();
     names.sort();
     names
@@ -72,7 +92,8 @@ pub fn fixture_text(kind: &str, name: &str) -> String {
 }
 
 fn fixture<T: DeserializeOwned>(kind: &str, name: &str) -> T {
-    serde_json::from_str(&fixture_text(kind, name)).unwrap_or_else(|e| panic!("{kind}/{name}.json: {e}"))
+    serde_json::from_str(&fixture_text(kind, name))
+        .unwrap_or_else(|e| panic!("{kind}/{name}.json: {e}"))
 }
 
 pub fn learner(name: &str) -> LearnerFixture {
@@ -141,14 +162,22 @@ pub fn set_of(names: &[&str]) -> BTreeSet<String> {
 pub fn json_name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value).expect("serialisable") {
         Value::String(s) => s,
-        Value::Object(map) => map.get("code").and_then(Value::as_str).expect("a code field").to_string(),
+        Value::Object(map) => map
+            .get("code")
+            .and_then(Value::as_str)
+            .expect("a code field")
+            .to_string(),
         other => panic!("no name in {other}"),
     }
 }
 
 /// The unmet codes of a report, in report order.
 pub fn unmet_codes(report: &ProgressReport) -> Vec<String> {
-    report.unmet.iter().map(|u| json_name(&u.condition)).collect()
+    report
+        .unmet
+        .iter()
+        .map(|u| json_name(&u.condition))
+        .collect()
 }
 
 /// The French messages of the unmet conditions, in report order.
@@ -158,33 +187,58 @@ pub fn unmet_messages(report: &ProgressReport) -> Vec<&str> {
 
 /// The one unmet condition with this code.
 pub fn the_unmet<'a>(report: &'a ProgressReport, code: &str) -> &'a Unmet {
-    let found: Vec<&Unmet> = report.unmet.iter().filter(|u| json_name(&u.condition) == code).collect();
-    assert_eq!(found.len(), 1, "one {code} expected in {:?}", unmet_codes(report));
+    let found: Vec<&Unmet> = report
+        .unmet
+        .iter()
+        .filter(|u| json_name(&u.condition) == code)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one {code} expected in {:?}",
+        unmet_codes(report)
+    );
     found[0]
 }
 
 /// The ignored records of a report as (code, path, French message).
 pub fn ignored(report: &ProgressReport) -> Vec<(String, &str, &str)> {
-    report.ignored.iter().map(|i| (json_name(&i.code), i.path.as_str(), i.message.fr.as_str())).collect()
+    report
+        .ignored
+        .iter()
+        .map(|i| (json_name(&i.code), i.path.as_str(), i.message.fr.as_str()))
+        .collect()
 }
 
 /// Problems as (code, path), the way a caller switches on them.
 pub fn located(problems: &[Problem]) -> Vec<(String, &str)> {
-    problems.iter().map(|p| (json_name(&p.code), p.path.as_str())).collect()
+    problems
+        .iter()
+        .map(|p| (json_name(&p.code), p.path.as_str()))
+        .collect()
 }
 
 /// Findings as (code, path, French message).
 pub fn findings(found: &[Finding]) -> Vec<(String, &str, &str)> {
-    found.iter().map(|f| (json_name(&f.code), f.path.as_str(), f.message.fr.as_str())).collect()
+    found
+        .iter()
+        .map(|f| (json_name(&f.code), f.path.as_str(), f.message.fr.as_str()))
+        .collect()
 }
 
 /// `eligible`, `incomplete` or `ineligible`.
 pub fn verdict_name(verdict: &Verdict) -> String {
-    serde_json::to_value(verdict).expect("serialisable")["verdict"].as_str().expect("a verdict").to_string()
+    serde_json::to_value(verdict).expect("serialisable")["verdict"]
+        .as_str()
+        .expect("a verdict")
+        .to_string()
 }
 
 /// The problems of a definition fixture, resolved with the other fixtures named in `with`.
 pub fn definition_problems(name: &str, with: &[&str]) -> Vec<Problem> {
     let extra: Vec<Value> = with.iter().map(|w| definition(w)).collect();
-    failure(name, api::check_programme(&ProgrammeSource::Definition(definition(name)), &extra))
+    failure(
+        name,
+        api::check_programme(&ProgrammeSource::Definition(definition(name)), &extra),
+    )
 }

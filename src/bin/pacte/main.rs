@@ -19,7 +19,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "pacte", version, about = "Règles de la formation PACTE Soins primaires — PACTE training rules engine")]
+#[command(
+    name = "pacte",
+    version,
+    about = "Règles de la formation PACTE Soins primaires — PACTE training rules engine"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -114,9 +118,20 @@ fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(code) => code,
         Err(Invalid(problems)) => {
-            print_json(&Answer::<()>::Failure { problems: problems.clone() });
+            print_json(&Answer::<()>::Failure {
+                problems: problems.clone(),
+            });
             for p in &problems {
-                eprintln!("{} {} : {}", code_name(p), if p.path.is_empty() { "(document)" } else { &p.path }, p.message.fr);
+                eprintln!(
+                    "{} {} : {}",
+                    code_name(p),
+                    if p.path.is_empty() {
+                        "(document)"
+                    } else {
+                        &p.path
+                    },
+                    p.message.fr
+                );
             }
             ExitCode::from(2)
         }
@@ -151,7 +166,11 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
         }
         Command::EvaluateCohort { on, cohort } => {
             let (programme, as_of) = context(&on)?;
-            let report = unwrap(api::evaluate_cohort_json(&programme, &read_text(&cohort)?, as_of))?;
+            let report = unwrap(api::evaluate_cohort_json(
+                &programme,
+                &read_text(&cohort)?,
+                as_of,
+            ))?;
             match on.format {
                 Format::Json => print_json(&report),
                 Format::Text => print!("{}", cohort_text(&report)),
@@ -168,9 +187,23 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             }
             Ok(verdict(matches!(report.verdict, Verdict::Eligible {})))
         }
-        Command::Import { source, mapping, as_of, learner, input } => {
-            let options = ImportOptions { source, as_of: api::as_of(&as_of)?, learner };
-            let result = unwrap(api::import(&options, &read_text(&mapping)?, &read_text(&input)?))?;
+        Command::Import {
+            source,
+            mapping,
+            as_of,
+            learner,
+            input,
+        } => {
+            let options = ImportOptions {
+                source,
+                as_of: api::as_of(&as_of)?,
+                learner,
+            };
+            let result = unwrap(api::import(
+                &options,
+                &read_text(&mapping)?,
+                &read_text(&input)?,
+            ))?;
             print_json(&result);
             Ok(verdict(!result.has_errors()))
         }
@@ -231,19 +264,33 @@ fn print_json<T: Serialize>(value: &T) {
 }
 
 fn code_name(p: &Problem) -> String {
-    serde_json::to_value(p.code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(p.code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn cohort_text(report: &api::CohortReport) -> String {
-    let mut out = format!("Promotion au {} : {} apprenant(s)\n", report.as_of.french(), report.learners.len());
+    let mut out = format!(
+        "Promotion au {} : {} apprenant(s)\n",
+        report.as_of.french(),
+        report.learners.len()
+    );
     for entry in &report.learners {
         match entry {
             CohortEntry::Evaluated { report: r } => {
                 let who = r.display_name.as_deref().unwrap_or(&r.learner_id);
-                out.push_str(&format!("  {who} : {} ({} condition(s) non remplie(s))\n", r.summary.fr, r.unmet.len()));
+                out.push_str(&format!(
+                    "  {who} : {} ({} condition(s) non remplie(s))\n",
+                    r.summary.fr,
+                    r.unmet.len()
+                ));
             }
             CohortEntry::Invalid { index, problems } => {
-                let first = problems.first().map(|p| p.message.fr.as_str()).unwrap_or_default();
+                let first = problems
+                    .first()
+                    .map(|p| p.message.fr.as_str())
+                    .unwrap_or_default();
                 out.push_str(&format!("  n° {index} : dossier illisible — {first}\n"));
             }
         }
@@ -252,13 +299,23 @@ fn cohort_text(report: &api::CohortReport) -> String {
 }
 
 fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> String {
-    let mut out = format!("Candidature de l'équipe {} — {}\n", report.team, report.programme.title);
+    let mut out = format!(
+        "Candidature de l'équipe {} — {}\n",
+        report.team, report.programme.title
+    );
     let (verdict, lines): (&str, Vec<&str>) = match &report.verdict {
         Verdict::Eligible {} => ("recevable", Vec::new()),
-        Verdict::Incomplete { missing, .. } => ("incomplète", missing.iter().map(|m| m.message.fr.as_str()).collect()),
+        Verdict::Incomplete { missing, .. } => (
+            "incomplète",
+            missing.iter().map(|m| m.message.fr.as_str()).collect(),
+        ),
         Verdict::Ineligible { reasons, missing } => (
             "non recevable",
-            reasons.iter().map(|r| r.message.fr.as_str()).chain(missing.iter().map(|m| m.message.fr.as_str())).collect(),
+            reasons
+                .iter()
+                .map(|r| r.message.fr.as_str())
+                .chain(missing.iter().map(|m| m.message.fr.as_str()))
+                .collect(),
         ),
     };
     out.push_str(&format!("Verdict : {verdict}\n"));

@@ -1,0 +1,82 @@
+//! The bridge both modules share. JS values cross as JSON text, turned by
+//! the JS engine's own `JSON.stringify` and `JSON.parse`: measured faster
+//! than walking objects field by field across the boundary, it keeps the
+//! wasm small (one serde path per type), and the answers are byte for byte
+//! the CLI's JSON. Invalid input becomes a thrown `PacteError` (an `Error`
+//! with `code`, `path` and `problems`), never a trap: a trap would leave the
+//! instance unusable.
+
+use crate::api::Answer;
+use crate::problem::{Problem, ProblemCode};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SHARED: &'static str = r#"
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** What every entry point throws on invalid input: switch on `code`. */
+export interface PacteError extends Error {
+  name: "PacteError";
+  code: ProblemCode;
+  /** JSON Pointer of the first problem, e.g. `/attendance/3/date`. */
+  path: string;
+  /** Every problem found (a definition reports all of them at once). */
+  problems: Problem[];
+}
+"#;
+
+pub type JsResult = Result<JsValue, JsValue>;
+
+/// The JSON text of a JS value, by the JS engine's `JSON.stringify`.
+pub fn json_text(value: &JsValue) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| error(vec![unreadable()]))
+}
+
+/// What `JSON.stringify` cannot write: `undefined`, a function, a cycle, a BigInt.
+pub fn unreadable() -> Problem {
+    Problem::new(
+        ProblemCode::InvalidValue,
+        "",
+        "valeur illisible : attendu un objet JSON (sans cycle, fonction ni BigInt)",
+        "unreadable value: expected a JSON object (no cycle, function or BigInt)",
+    )
+}
+
+/// Plain JS objects with the JSON shape of the CLI's output: the same serde
+/// serializer writes the text, and `JSON.parse` reads it.
+pub fn to_js<T: Serialize>(value: &T) -> JsResult {
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
+}
+
+pub fn answer<T: Serialize>(answer: Answer<T>) -> JsResult {
+    match answer {
+        Answer::Success { value } => to_js(&value),
+        Answer::Failure { problems } => Err(error(problems)),
+    }
+}
+
+/// A `PacteError`: the first problem's message, code and path, and them all.
+pub fn error(problems: Vec<Problem>) -> JsValue {
+    let first = problems.first();
+    let message = first.map_or_else(String::new, |p| {
+        format!("{} — {}", p.message.fr, p.message.en)
+    });
+    let e = js_sys::Error::new(&message);
+    e.set_name("PacteError");
+    let code = first
+        .and_then(|p| serde_json::to_value(p.code).ok())
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let path = first.map(|p| p.path.clone()).unwrap_or_default();
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&e, &JsValue::from_str(key), &value);
+    let _ = set("code", JsValue::from_str(&code));
+    let _ = set("path", JsValue::from_str(&path));
+    let _ = set("problems", to_js(&problems).unwrap_or(JsValue::NULL));
+    e.into()
+}

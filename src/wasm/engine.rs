@@ -1,0 +1,204 @@
+//! The engine's entry points: programmes, evaluation, cohorts, candidatures.
+//! Each is a few lines over [`crate::api`]; the JSON bridge is [`super::bridge`].
+
+use super::bridge::{answer, error, json_text, to_js, unreadable, JsResult};
+use crate::api::{self, Answer, ProgrammeSource};
+use crate::date::IsoDate;
+use crate::problem::{Problem, ProblemCode};
+use crate::programme::Programme as CoreProgramme;
+use serde_json::Value;
+use std::borrow::Cow;
+use wasm_bindgen::prelude::*;
+
+/// A programme resolved once, to evaluate many learners against.
+#[wasm_bindgen(js_name = Programme)]
+pub struct ProgrammeHandle {
+    inner: Cow<'static, CoreProgramme>,
+}
+
+#[wasm_bindgen(js_class = Programme)]
+impl ProgrammeHandle {
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.inner.definition.id.clone()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.inner.definition.version.clone()
+    }
+
+    /// `sha256:` digest of the resolved definition.
+    #[wasm_bindgen(getter)]
+    pub fn hash(&self) -> String {
+        self.inner.hash.clone()
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "ResolvedProgramme")]
+    pub fn resolved(&self) -> JsResult {
+        to_js(&api::ResolvedProgramme::from(self.inner.as_ref()))
+    }
+
+    /// The progress report of one learner. Throws a `PacteError` on invalid records.
+    #[wasm_bindgen(unchecked_return_type = "ProgressReport")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> JsResult {
+        answer(api::evaluate_json(
+            &self.inner,
+            &json_text(&learner)?,
+            date(as_of)?,
+        ))
+    }
+
+    /// Same as `evaluate`, from the records' JSON text.
+    #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "ProgressReport")]
+    pub fn evaluate_json(
+        &self,
+        json: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> JsResult {
+        answer(api::evaluate_json(&self.inner, json, date(as_of)?))
+    }
+
+    /// Every learner of a cohort; a learner with invalid records is reported
+    /// `invalid` in its place, the others are evaluated.
+    #[wasm_bindgen(js_name = evaluateCohort, unchecked_return_type = "CohortReport")]
+    pub fn evaluate_cohort(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LearnerRecord[]")] learners: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> JsResult {
+        let as_of = date(as_of)?;
+        if !js_sys::Array::is_array(&learners) {
+            return Err(error(vec![Problem::new(
+                ProblemCode::InvalidValue,
+                "",
+                "une promotion est une liste d'apprenants",
+                "a cohort is an array of learners",
+            )]));
+        }
+        let learners = js_sys::Array::from(&learners);
+        let results = learners.iter().enumerate().map(|(i, learner)| {
+            let report = json_text(&learner)
+                .map_err(|_| unreadable())
+                .and_then(|json| crate::evaluation::evaluate_json(&self.inner, &json, as_of));
+            (i as u32, report)
+        });
+        to_js(&api::cohort(results, as_of))
+    }
+
+    /// A cohort from JSON text: a JSON array, or JSON Lines.
+    #[wasm_bindgen(js_name = evaluateCohortJson, unchecked_return_type = "CohortReport")]
+    pub fn evaluate_cohort_json(
+        &self,
+        text: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> JsResult {
+        answer(api::evaluate_cohort_json(&self.inner, text, date(as_of)?))
+    }
+
+    /// Checks an application file against this programme's candidature rules.
+    #[wasm_bindgen(js_name = checkCandidature, unchecked_return_type = "CandidatureReport")]
+    pub fn check_candidature(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CandidatureFile")] file: JsValue,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    ) -> JsResult {
+        answer(api::check_candidature_json(
+            &self.inner,
+            &json_text(&file)?,
+            date(as_of)?,
+        ))
+    }
+}
+
+/// The programmes embedded in the engine.
+#[wasm_bindgen(unchecked_return_type = "ProgrammeSummary[]")]
+pub fn programmes() -> JsResult {
+    to_js(&api::programmes())
+}
+
+/// Resolves a programme: an embedded id, or a definition object. Throws a
+/// `PacteError` listing every problem of an invalid definition.
+#[wasm_bindgen(js_name = loadProgramme)]
+pub fn load_programme(
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object[] | undefined")] extra: JsValue,
+) -> Result<ProgrammeHandle, JsValue> {
+    let source = ProgrammeSource::from(json_value(&source)?);
+    let extra = extra_documents(extra)?;
+    api::programme(&source, &extra)
+        .map(|inner| ProgrammeHandle { inner })
+        .map_err(error)
+}
+
+/// Validates a definition (an object, or its JSON text) without throwing:
+/// the answer is a success with the resolved programme, or every problem.
+#[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Answer<ResolvedProgramme>")]
+pub fn check_programme(
+    #[wasm_bindgen(
+        unchecked_param_type = "ProgrammeDefinition | Record<string, unknown> | string"
+    )]
+    definition: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object[] | undefined")] extra: JsValue,
+) -> JsResult {
+    let document = match definition.as_string() {
+        Some(text) => crate::parse::json_value(&text).map_err(|p| vec![p]),
+        None => json_value(&definition).map_err(|_| vec![unreadable()]),
+    };
+    let checked = match (document, extra_documents(extra)) {
+        (Ok(doc), Ok(extra)) => api::check_programme(&ProgrammeSource::Definition(doc), &extra),
+        (Err(problems), _) => Answer::Failure { problems },
+        (_, Err(e)) => return Err(e),
+    };
+    to_js(&checked)
+}
+
+/// One learner against a programme, in one call.
+#[wasm_bindgen(unchecked_return_type = "ProgressReport")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] programme: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+) -> JsResult {
+    load_programme(programme, JsValue::UNDEFINED)?.evaluate(learner, as_of)
+}
+
+/// The engine's version, as every report names it.
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    crate::ENGINE_VERSION.to_string()
+}
+
+fn date(text: &str) -> Result<IsoDate, JsValue> {
+    api::as_of(text).map_err(|p| error(vec![p]))
+}
+
+fn extra_documents(extra: JsValue) -> Result<Vec<Value>, JsValue> {
+    if extra.is_undefined() || extra.is_null() {
+        return Ok(Vec::new());
+    }
+    match json_value(&extra)? {
+        Value::Array(documents) => Ok(documents),
+        _ => Err(error(vec![Problem::new(
+            ProblemCode::InvalidValue,
+            "",
+            "les définitions supplémentaires sont une liste de documents",
+            "the extra definitions are an array of documents",
+        )])),
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PROGRAMME_SOURCE: &'static str = r#"
+/** An embedded programme id, or a programme definition (which may `extends` an embedded one). */
+export type ProgrammeSource = string | ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
+"#;
+
+/// A JS value as a generic JSON value (a definition, before it is typed).
+fn json_value(value: &JsValue) -> Result<Value, JsValue> {
+    crate::parse::json_value(&json_text(value)?).map_err(|p| error(vec![p]))
+}
