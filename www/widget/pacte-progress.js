@@ -59,7 +59,7 @@ const TEXT = {
     remaining: (x, req) => `reste ${x} sur ${req}`,
     reached: (req) => `${req} atteintes`,
     noRequirement: "pas d'exigence en heures",
-    total: "Total",
+    total: "Total : ",
     seminars: "Séminaires",
     session: "Séminaire",
     date: "Date",
@@ -110,7 +110,7 @@ const TEXT = {
     remaining: (x, req) => `${x} left of ${req}`,
     reached: (req) => `${req} reached`,
     noRequirement: "no hours required",
-    total: "Total",
+    total: "Total: ",
     seminars: "Seminars",
     session: "Seminar",
     date: "Date",
@@ -388,7 +388,7 @@ function hoursView(hours, t, lang) {
     );
   });
   const total = hours.total;
-  rows.push(h("p", { class: "total" }, h("strong", {}, `${t.total} : `), t.done(formatMinutes(total.doneMinutes)),
+  rows.push(h("p", { class: "total" }, h("strong", {}, t.total), t.done(formatMinutes(total.doneMinutes)),
     total.excusedMinutes > 0 && ` · ${t.excused(formatMinutes(total.excusedMinutes))}`,
     total.requiredMinutes !== undefined && ` · ${total.remainingMinutes === 0 ? t.reached(formatMinutes(total.requiredMinutes)) : t.remaining(formatMinutes(total.remainingMinutes), formatMinutes(total.requiredMinutes))}`));
   return rows;
