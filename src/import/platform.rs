@@ -8,9 +8,10 @@ use super::DiagnosticCode;
 use crate::date::IsoDate;
 use crate::minutes::Minutes;
 use crate::parse;
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+use std::fmt;
 
 /// A platform id: Moodle writes most ids as numbers, some (`statusid`) as strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +19,24 @@ pub(super) struct PlatformId(pub String);
 
 impl<'de> Deserialize<'de> for PlatformId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Value::deserialize(d)? {
-            Value::Number(n) if n.is_i64() || n.is_u64() => Ok(PlatformId(n.to_string())),
-            Value::String(s) => Ok(PlatformId(s)),
-            other => Err(serde::de::Error::custom(format!(
-                "expected an id (a whole number or a string), found {other}"
-            ))),
+        // A visitor rather than a `Value`: serde_json then places a wrong type at the id itself.
+        struct Id;
+        impl Visitor<'_> for Id {
+            type Value = PlatformId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id (a whole number or a string)")
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<PlatformId, E> {
+                Ok(PlatformId(n.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<PlatformId, E> {
+                Ok(PlatformId(n.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<PlatformId, E> {
+                Ok(PlatformId(s.to_string()))
+            }
         }
+        d.deserialize_any(Id)
     }
 }
 
