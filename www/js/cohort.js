@@ -187,18 +187,30 @@ const COMPARE = {
   missing: by((e) => (e.report ? e.report.unmet.length : Infinity)),
 };
 
+// A long table is shown a page at a time: laying out thousands of rows takes
+// the browser seconds at each filter, two hundred take no time. The export
+// holds every row the filters let through.
+const PAGE = 200;
+let shown = PAGE;
 let announceTimer;
-function renderTable() {
+
+function renderTable({ more = false } = {}) {
   const visible = visibleEntries();
+  shown = more ? shown + PAGE : PAGE;
   const fragment = document.createDocumentFragment();
-  for (const entry of visible) fragment.append(entry.row ??= row(entry));
+  for (const entry of visible.slice(0, shown)) fragment.append(entry.row ??= row(entry));
   tbody.replaceChildren(fragment);
   for (const th of table.tHead.rows[0].cells) {
     if (th.dataset.key === sort.key) th.setAttribute("aria-sort", sort.direction > 0 ? "ascending" : "descending");
     else th.removeAttribute("aria-sort");
   }
-  const text = `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${entries.length}.`;
+  const rest = visible.length - shown;
+  const text = rest > 0
+    ? `${plural(visible.length, "apprenant retenu", "apprenants retenus")} sur ${entries.length} ; les ${shown} premiers sont affichés.`
+    : `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${entries.length}.`;
   $("count").textContent = text;
+  $("more").hidden = rest <= 0;
+  $("more").textContent = `Afficher ${plural(Math.min(PAGE, rest), "apprenant", "apprenants")} de plus`;
   // Typing in the search box re-renders at each key; say the count once typing pauses.
   clearTimeout(announceTimer);
   announceTimer = setTimeout(() => announce(text), 400);
@@ -300,13 +312,12 @@ function renderDiagnostics(result, exportName) {
       diagnostics.length === 0 ? ", tout a été pris en compte." : [", ", counts.map(([s, n]) => `${n} ${SEVERITIES[s].text}${n > 1 ? "s" : ""}`).join(", "), " :"]),
     diagnostics.length > 0 && h("div", { class: "table-wrap" }, h("table", { class: "diagnostics" },
       h("caption", { class: "sr-only" }, "Éléments de l'export non pris tels quels"),
-      h("thead", {}, h("tr", {}, ["Gravité", "Emplacement dans l'export", "Apprenant", "Message", "Code"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["Gravité", "Emplacement dans l'export", "Apprenant", "Message"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, diagnostics.map((d) => h("tr", {},
         h("td", {}, badge(SEVERITIES[d.severity] ?? SEVERITIES.notice)),
         h("td", {}, d.path !== undefined ? h("code", {}, d.path || "/") : d.line !== undefined ? `ligne ${d.line}` : "—"),
         h("td", {}, d.learnerId ?? "—"),
-        h("td", {}, d.message.fr),
-        h("td", {}, h("code", { lang: "en" }, d.code))))))));
+        h("td", {}, d.message.fr, " ", h("span", { class: "muted small" }, "(", h("code", { lang: "en" }, d.code), ")"))))))));
   $("import-report").hidden = false;
 }
 
@@ -428,5 +439,6 @@ startPage((engine) => {
     if (button) openDetail(entries[Number(button.dataset.index)], button);
   });
   $("close").addEventListener("click", () => detail.close());
+  $("more").addEventListener("click", () => renderTable({ more: true }));
   $("export").addEventListener("click", exportCsv);
 });
