@@ -68,8 +68,8 @@ describe("<pacte-progress>", () => {
     assert.equal(await text(page, ".hours .bar-row:nth-of-type(1) .bar-text"), "28 h faites · 7 h excusées · reste 14 h sur 49 h");
     const rows = await page.locator("#w .seminars tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     assert.equal(rows.length, 7);
-    assert.deepEqual(rows[4], ["Séminaire 3", "13 septembre 2024", "7 h", "absence justifiée (heures excusées) — hospitalisation d'un enfant"]);
-    assert.deepEqual(rows[6], ["Séminaire 4", "4 octobre 2024", "7 h", "à venir"]);
+    assert.deepEqual(rows[4], ["Séminaire 3", "13 septembre 2024 (7 h)", "absence justifiée (heures excusées) — hospitalisation d'un enfant"]);
+    assert.deepEqual(rows[6], ["Séminaire 4", "4 octobre 2024 (7 h)", "à venir"]);
     assert.deepEqual(await texts(page, ".memoire dd"), [
       "en cours de rédaction (échéance le 27 novembre 2024)",
       "pas encore programmée (1 h, date du calendrier : 27 novembre 2024)",
@@ -154,7 +154,7 @@ describe("<pacte-progress>", () => {
     assert.equal(await text(page, ".head p:last-child"), "As of 20 September 2024");
     assert.deepEqual(await progressBars(page, "#w"), { "In person": "28 h of 49 h, plus 7 h excused, 14 h left" });
     assert.equal((await texts(page, ".todo li"))[0], "14 h of in-person still missing (28 h done, 7 h excused of 49 h)");
-    assert.deepEqual(await texts(page, ".seminars thead th"), ["Seminar", "Date", "Duration", "Status"]);
+    assert.deepEqual(await texts(page, ".seminars thead th"), ["Seminar", "Date (duration)", "Status"]);
     assert.equal(await text(page, ".whatif h3"), "What if…?");
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, "widget-en");

@@ -62,8 +62,7 @@ const TEXT = {
     total: "Total : ",
     seminars: "Séminaires",
     session: "Séminaire",
-    date: "Date",
-    duration: "Durée",
+    dateDuration: "Date (durée)",
     status: "État",
     optional: "facultatif",
     traceurs: "Documents traceurs",
@@ -113,8 +112,7 @@ const TEXT = {
     total: "Total: ",
     seminars: "Seminars",
     session: "Seminar",
-    date: "Date",
-    duration: "Duration",
+    dateDuration: "Date (duration)",
     status: "Status",
     optional: "optional",
     traceurs: "Documents traceurs",
@@ -396,11 +394,11 @@ function hoursView(hours, t, lang) {
 
 function sessionsTable(sessions, t, lang) {
   return h("table", {},
-    h("thead", {}, h("tr", {}, [t.session, t.date, t.duration, t.status].map((c) => h("th", { scope: "col" }, c)))),
+    h("thead", {}, h("tr", {}, [t.session, t.dateDuration, t.status].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, sessions.flatMap((s) => s.days.map((d) => h("tr", {},
       h("th", { scope: "row" }, s.title, !s.mandatory && h("span", { class: "muted" }, ` (${t.optional})`)),
-      h("td", {}, time(d.date, lang)),
-      h("td", {}, formatMinutes(d.minutes)),
+      // Date and duration share a cell: three columns fit a phone's width.
+      h("td", {}, time(d.date, lang), h("span", { class: "muted" }, ` (${formatMinutes(d.minutes)})`)),
       h("td", {}, badge(state(DAY_STATUSES, d.status, lang)), d.justification && h("span", { class: "muted" }, ` — ${d.justification}`)),
     )))),
   );
@@ -510,6 +508,11 @@ tbody th { min-width: 8rem; }
 @container (max-width: 40rem) {
   .checklist li { grid-template-columns: 1fr; }
   .view { padding: .7rem; }
+  tbody th { min-width: 0; }
+  th, td { padding: .3rem .25rem; }
+  td .badge { display: inline; }
+  td .badge .icon { margin-right: .3em; }
+  td .muted { overflow-wrap: anywhere; }
 }
 .bar-row { margin: .6rem 0; }
 .bar-label { display: block; font-weight: 600; }
