@@ -1,0 +1,154 @@
+// The candidature page (www/candidature.html): every example file of
+// tests/fixtures/candidatures gets the CLI's verdict, reasons, missing pieces
+// and advisories (`pacte check-candidature --programme <programme> --as-of <asOf> <file>`);
+// the form alone builds a file that the engine checks; names are text.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { ROOT, startServer, launch, newPage, axeViolations, screenshot } from "./helpers.mjs";
+
+const example = (name) => `${ROOT}tests/fixtures/candidatures/${name}.json`;
+
+// The CLI's answers: verdict, then [code or piece, path] of reasons, missing pieces and advisories.
+const CLI = {
+  "bretagne-board-letter-not-signed-by-all-members": ["Incomplet", [], [["lettre-engagement", "/team/board/signedBy"]], []],
+  "bretagne-board-letter-without-list-of-members": ["Incomplet", [], [["lettre-engagement", "/team/board"]], []],
+  "bretagne-complete-file-two-candidates": ["Recevable", [], [], []],
+  "bretagne-cpts-not-yet-constituted-no-derogation-asked": ["Non recevable", [["NO_TEAM", "/candidates/0"]], [], []],
+  "bretagne-file-opened-without-one-cv": ["Incomplet", [], [["cv", "/candidates/1/pieces"]], []],
+  "bretagne-file-opened-without-projet-de-sante": ["Incomplet", [], [["projet-de-sante", "/team/pieces"]], []],
+  "bretagne-file-sent-after-deadline": ["Non recevable", [["DEADLINE_PASSED", "/submittedOn"]], [], []],
+  "bretagne-file-without-candidate": ["Non recevable", [["NO_CANDIDATE", "/candidates"]], [], []],
+  "bretagne-four-candidates-one-cpts": ["Non recevable", [["QUOTA_EXCEEDED", "/candidates"]], [], []],
+  "bretagne-msp-team-applies-to-cpts-cohort": ["Non recevable", [["STRUCTURE_NOT_ACCEPTED", "/team/structureType"]], [], []],
+  "bretagne-pieces-still-missing-after-deadline": ["Non recevable", [["DEADLINE_PASSED", ""]], [["lettre-de-motivation", "/candidates/0/pieces"]], []],
+  "bretagne-questions-left-unanswered": ["Incomplet", [], [["organisation-coordination", "/team/answers/organisation-coordination"], ["besoin-accompagnement", "/team/answers/besoin-accompagnement"]], []],
+  "hdf-leader-candidate-trained-in-health-management-only": ["Recevable", [], [], [["NO_DESIRABLE_TRAINING", "/candidates/0"]]],
+  "leader-msp-leader-being-recruited-asks-derogation": ["Non recevable", [["NO_TEAM", "/candidates/0"]], [], []],
+  "msp-cds-coordinator-being-recruited-asks-derogation": ["Recevable", [], [], [["DEROGATION_TO_DECIDE", "/candidates/0"]]],
+  "msp-cds-coordinator-not-in-team-without-derogation": ["Non recevable", [["NO_TEAM", "/candidates/0"]], [], []],
+  "msp-cds-coordinator-without-health-training": ["Recevable", [], [], [["NO_DESIRABLE_TRAINING", "/candidates/0"]]],
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function openPage(options) {
+  const page = await newPage(browser, server.base, options);
+  const response = await page.goto(`${server.base}candidature.html`);
+  assert.match(response.headers()["content-security-policy"], /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  await page.waitForSelector("#result:not([hidden])");
+  return page;
+}
+
+/** The verdict and the paths listed under each heading of the result. */
+const result = (page) => page.evaluate(() => {
+  const section = document.getElementById("result");
+  const list = (title) => {
+    const heading = [...section.querySelectorAll("h3")].find((h) => h.textContent === title);
+    const ul = heading?.nextElementSibling;
+    return ul?.tagName === "UL" ? [...ul.children].map((li) => ({ text: li.textContent, path: li.querySelector("code")?.textContent ?? "" })) : [];
+  };
+  return { verdict: section.querySelector(".verdict").textContent, reasons: list("Raisons"), missing: list("Pièces manquantes"), advisories: list("Remarques pour le comité") };
+});
+
+test("each example file: the verdict, reasons, missing pieces and advisories of the CLI", async () => {
+  const page = await openPage();
+  for (const [name, [verdict, reasons, missing, advisories]] of Object.entries(CLI)) {
+    const { programme, asOf } = JSON.parse(readFileSync(example(name), "utf8"));
+    // Emptied first, so that what is read next is this file's result.
+    await page.evaluate(() => document.getElementById("result").replaceChildren());
+    await page.setInputFiles("#file", example(name));
+    await page.waitForSelector("#result .verdict");
+    assert.deepEqual(await page.evaluate(() => [document.getElementById("programme").value, document.getElementById("as-of").value]), [programme, asOf], name);
+    const shown = await result(page);
+    assert.equal(shown.verdict, verdict, name);
+    assert.deepEqual(shown.reasons.map((r) => r.path), reasons.map(([, path]) => path), name);
+    assert.deepEqual(shown.missing.map((r) => r.path), missing.map(([, path]) => path), name);
+    assert.deepEqual(shown.advisories.map((r) => r.path), advisories.map(([, path]) => path), name);
+    if (name === "bretagne-pieces-still-missing-after-deadline") {
+      assert.deepEqual(shown.reasons.map((r) => r.text), ["des pièces manquent encore après la date limite du 30 juin 2021"]);
+      assert.deepEqual(shown.missing.map((r) => r.text), ["Maëlle Le Gall : Lettre de motivation manquant(e) (/candidates/0/pieces)"]);
+      await screenshot(page, "candidature-ineligible");
+      assert.deepEqual(await axeViolations(page), []);
+    }
+    if (name === "bretagne-file-opened-without-one-cv") {
+      assert.match(await page.textContent("#result"), /les pièces manquantes sont attendues avant le 30 juin 2021\./);
+    }
+  }
+  // A file addressed to another programme: the engine's refusal, with its path.
+  await page.setInputFiles("#file", example("bretagne-file-addressed-to-msp-cds"));
+  await page.waitForSelector("#page-error:not([hidden])");
+  assert.match(await page.textContent("#page-error"), /le dossier est adressé à « msp-cds », pas à « bretagne-cpts-2021 »/);
+  assert.match(await page.textContent("#page-error"), /PROGRAMME_MISMATCH à \/programme/);
+  assert.equal(await page.isHidden("#result"), true);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.outside, []);
+});
+
+test("a file filled in the form, checked at each change; names made of markup are text", async () => {
+  const page = await openPage({ downloads: true });
+  await page.fill("#as-of", "2021-06-10");
+  const team = "<script>alert(1)</script> CPTS des Abers";
+  const candidate = "<img src=x onerror=alert(2)> Nolwenn";
+  await page.fill("#team-name", team);
+  await page.selectOption("#structure", "cpts");
+  await page.check("input[name=team-pieces][value=lettre-engagement]");
+  await page.check("input[name=team-pieces][value=projet-de-sante]");
+  await page.fill("#board-members", "Dr Le Roux\nM. Cloarec");
+  await page.fill("#board-signed", "Dr Le Roux\nM. Cloarec");
+  await page.fill("#answer-organisation-coordination", "Une coordinatrice à mi-temps.");
+  await page.fill("#answer-besoin-accompagnement", "Non.");
+  await page.fill("fieldset.candidate [name=name]", candidate);
+  await page.check("fieldset.candidate input[name=pieces][value=lettre-de-motivation]");
+  await page.selectOption("fieldset.candidate [name=initialTraining]", "health_professional");
+  assert.equal((await result(page)).verdict, "Incomplet");
+  await page.check("fieldset.candidate input[name=pieces][value=cv]");
+  assert.equal((await result(page)).verdict, "Recevable");
+  assert.equal(await page.textContent("#result h2"), `Dossier de l'équipe ${team}`);
+  assert.equal(await page.textContent("fieldset.candidate legend"), `Candidat·e n° 1 : ${candidate}`);
+
+  // A board member who did not sign: the letter of commitment is missing.
+  await page.fill("#board-signed", "Dr Le Roux");
+  let shown = await result(page);
+  assert.equal(shown.verdict, "Incomplet");
+  assert.deepEqual(shown.missing.map((m) => m.path), ["/team/board/signedBy"]);
+  await page.fill("#board-signed", "Dr Le Roux\nM. Cloarec");
+
+  // Four candidates for one CPTS: more than the three allowed.
+  for (let i = 0; i < 3; i++) await page.click("text=Ajouter un candidat");
+  shown = await result(page);
+  assert.equal(shown.verdict, "Non recevable");
+  assert.deepEqual(shown.reasons.map((r) => r.path), ["/candidates"]);
+  for (let i = 0; i < 3; i++) await page.click("fieldset.candidate:last-of-type >> text=Retirer ce candidat");
+  assert.equal((await result(page)).verdict, "Recevable");
+  await screenshot(page, "candidature-form");
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Saved as the examples are written, and read back the same.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Enregistrer ce dossier (JSON)")]);
+  const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.deepEqual(saved, {
+    programme: "bretagne-cpts-2021",
+    asOf: "2021-06-10",
+    file: {
+      team: {
+        name: team, structureType: "cpts", pieces: ["lettre-engagement", "projet-de-sante"],
+        board: { members: ["Dr Le Roux", "M. Cloarec"], signedBy: ["Dr Le Roux", "M. Cloarec"] },
+        answers: { "organisation-coordination": "Une coordinatrice à mi-temps.", "besoin-accompagnement": "Non." },
+      },
+      candidates: [{ name: candidate, pieces: ["lettre-de-motivation", "cv"], initialTraining: "health_professional" }],
+    },
+  });
+  assert.equal(await page.locator("#result script, #result img, #fields img").count(), 0);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.outside, []);
+});
