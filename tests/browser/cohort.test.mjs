@@ -15,6 +15,16 @@ import { parseCsv } from "../../www/js/csv.js";
 import { generateCohort, TRICKY_NAMES } from "../../www/data/cohort-generator.js";
 
 const cli = JSON.parse(readFileSync(fixture("cohort-hdf-2024-09-20.cli.json"), "utf8"));
+const require = createRequire(import.meta.url);
+const engine = require(`${ROOT}www/pkg/node/pacte_rules.js`);
+// The engine's words come from the package the page runs (the CLI's numbers are the same; its wording may be newer or older).
+const packaged = (() => {
+  const programme = engine.loadProgramme("hdf-leader-msp-2024");
+  const cohort = programme.evaluateCohortJson(readFileSync(fixture("cohort-hdf.json"), "utf8"), "2024-09-20");
+  programme.free();
+  return cohort;
+})();
+const invalidProblem = packaged.learners[16].problems[0];
 const TRICKY = "<img src=x onerror=alert(1)><script>alert(2)</script> Durand";
 
 let server;
@@ -71,8 +81,9 @@ test("a JSON cohort file: every learner's stage and hours as the CLI computes th
     assert.equal(row[4], formatMinutes(report.hours.equipe.doneMinutes));
   }
   // Worst first, then by name; exact cells for two learners.
+  assert.equal(invalidProblem.path, "/16/attendance/0");
   assert.deepEqual(rows[0].slice(0, 6), ["Dossier incomplet | hdf-2024-031", "Dossier invalide | élément n° 17", "—", "—", "—",
-    "valeur invalide en /attendance/0 : missing field `date` (INVALID_VALUE à /attendance/0)"]);
+    `${invalidProblem.message.fr} (INVALID_VALUE à /attendance/0)`]);
   assert.deepEqual(rows.find((r) => r[0].startsWith("Camille Martin")).slice(0, 6), [
     "Camille Martin | hdf-2024-007", "En cours", "28 h / 49 h | + 7 h excusées", "1 h 30", "2 h", "14 h de présentiel · mémoire · soutenance"]);
   assert.deepEqual(rows.find((r) => r[0].startsWith("Pauline Roux")).slice(0, 6), [
@@ -171,7 +182,8 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
     ["hdf-2024-009", "Sophie Lambert", "En retard", "21", "0", "49", "0", "0", "", "0", "0", "", "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance"],
   ]);
   // The last column holds every unmet condition, in the engine's words.
-  const julien = cli.learners.find((l) => l.report?.learnerId === "hdf-2024-008").report;
+  const julien = packaged.learners.find((l) => l.report?.learnerId === "hdf-2024-008").report;
+  assert.deepEqual(julien.unmet.map((u) => u.code), cli.learners.find((l) => l.report?.learnerId === "hdf-2024-008").report.unmet.map((u) => u.code));
   assert.equal(rows[1][13], julien.unmet.map((u) => u.message.fr).join(" ; "));
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
@@ -190,7 +202,6 @@ test("2,000 generated learners load, evaluate and filter (timings printed, not a
   t.diagnostic(`2,000 learners generated, evaluated and rendered in ${loaded} ms (${await page.textContent("#announce")})`);
 
   // The same cohort through the Node package gives the same counts.
-  const engine = createRequire(import.meta.url)(`${ROOT}www/pkg/node/pacte_rules.js`);
   const programme = engine.loadProgramme("bretagne-cpts-2021");
   const records = generateCohort(programme.resolved().definition, { size: 2000, asOf: "2022-03-01" });
   const { stages } = programme.evaluateCohortJson(JSON.stringify(records), "2022-03-01");
@@ -253,9 +264,14 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
   assert.match(await page.textContent("#import-report p"), /2 apprenants trouvés pour le programme hdf-leader-msp-2024, 5 erreurs, 4 avertissements, 5 informations/);
   const diagnostics = await page.$$eval("#import-report tbody tr", (rows) => rows.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
   assert.equal(diagnostics.length, 14);
-  assert.deepEqual(diagnostics[3], ["erreur", "/0/activities/statuses/5", "hdf-2024-007",
-    "« 416 » n'est pas dans « courseModules » de la correspondance : à ajouter, ou à marquer « ignore » (UNMAPPED_ID)"]);
-  assert.deepEqual(diagnostics[13], ["erreur", "/3", "—", "élément illisible : missing field `userid` (MALFORMED_ITEM)"]);
+  assert.deepEqual(diagnostics[3].slice(0, 3), ["erreur", "/0/activities/statuses/5", "hdf-2024-007"]);
+  assert.match(diagnostics[3][3], / \(UNMAPPED_ID\)$/);
+  // Every diagnostic as the import package words it, with its place in the export.
+  const { importRecords } = require(`${ROOT}www/pkg/import/node/pacte_import.js`);
+  const expected = importRecords({ source: "moodle-completion", asOf: "2024-09-20" },
+    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"), readFileSync(`${ROOT}tests/fixtures/import/moodle-completion-hdf.json`, "utf8"));
+  const SEVERITY = { error: "erreur", warning: "avertissement", notice: "information" };
+  assert.deepEqual(diagnostics, expected.diagnostics.map((d) => [SEVERITY[d.severity], d.path, d.learnerId ?? "—", `${d.message.fr} (${d.code})`]));
   const rows = await cellsOf(page);
   assert.deepEqual(rows.map((r) => r[0]).sort(), ["hdf-2024-007", "hdf-2024-008"]);
   await screenshot(page, "cohort-import");
