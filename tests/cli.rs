@@ -9,6 +9,7 @@ use pacte_rules::api;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 struct Run {
     code: i32,
@@ -53,9 +54,16 @@ fn pacte(args: &[&str]) -> Run {
     }
 }
 
-/// Writes an input file for one test; `name` is unique per test.
+/// Writes an input file for one test. Tests run in parallel and two may use
+/// the same fixture, so every file gets a name of its own.
 fn scratch(name: &str, contents: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let unique = format!(
+        "{}-{}-{name}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(unique);
     std::fs::write(&path, contents).expect("scratch file written");
     path.to_string_lossy().into_owned()
 }

@@ -86,7 +86,10 @@ pub struct CandidatureReport {
     pub engine: EngineStamp,
     pub as_of: IsoDate,
     pub team: String,
+    // Named as an override so that tsify writes `{ … } & Verdict`: an interface
+    // cannot extend a union type.
     #[serde(flatten)]
+    #[cfg_attr(feature = "bindings", tsify(type = "Verdict"))]
     pub verdict: Verdict,
     /// Remarks for the committee that never refuse a file.
     pub advisories: Vec<Finding>,

@@ -248,7 +248,10 @@ pub enum SoutenanceReportStatus {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
 pub struct Unmet {
+    // Named as an override so that tsify writes `{ … } & Condition`: an interface
+    // cannot extend a union type.
     #[serde(flatten)]
+    #[cfg_attr(feature = "bindings", tsify(type = "Condition"))]
     pub condition: Condition,
     /// JSON Pointer to the rule of the resolved definition this comes from.
     pub rule: String,

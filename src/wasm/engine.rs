@@ -126,7 +126,7 @@ pub fn programmes() -> JsResult {
 #[wasm_bindgen(js_name = loadProgramme)]
 pub fn load_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "object[] | undefined")] extra: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "object[]")] extra: Option<JsValue>,
 ) -> Result<ProgrammeHandle, JsValue> {
     let source = ProgrammeSource::from(json_value(&source)?);
     let extra = extra_documents(extra)?;
@@ -143,7 +143,7 @@ pub fn check_programme(
         unchecked_param_type = "ProgrammeDefinition | Record<string, unknown> | string"
     )]
     definition: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "object[] | undefined")] extra: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "object[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let document = match definition.as_string() {
         Some(text) => crate::parse::json_value(&text).map_err(|p| vec![p]),
@@ -164,7 +164,7 @@ pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: &str,
 ) -> JsResult {
-    load_programme(programme, JsValue::UNDEFINED)?.evaluate(learner, as_of)
+    load_programme(programme, None)?.evaluate(learner, as_of)
 }
 
 /// The engine's version, as every report names it.
@@ -177,10 +177,11 @@ fn date(text: &str) -> Result<IsoDate, JsValue> {
     api::as_of(text).map_err(|p| error(vec![p]))
 }
 
-fn extra_documents(extra: JsValue) -> Result<Vec<Value>, JsValue> {
-    if extra.is_undefined() || extra.is_null() {
+/// Definitions that the source may `extends`, beside the embedded ones.
+fn extra_documents(extra: Option<JsValue>) -> Result<Vec<Value>, JsValue> {
+    let Some(extra) = extra.filter(|e| !e.is_undefined() && !e.is_null()) else {
         return Ok(Vec::new());
-    }
+    };
     match json_value(&extra)? {
         Value::Array(documents) => Ok(documents),
         _ => Err(error(vec![Problem::new(

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: the Rust engine (native), its wasm build, the npm package in
+# Node (engine, parity with native, install as a portal developer would), and
+# the pages in a real browser. Installs what is missing; safe to run again.
+set -euo pipefail
+source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
+cd "$ROOT"
+
+echo "== Rust: tests and lints"
+cargo test --all-targets
+cargo clippy --all-targets -- -D warnings
+ensure_wasm_target
+cargo clippy --lib --no-default-features --features wasm --target wasm32-unknown-unknown -- -D warnings
+
+echo "== npm package: build, then Node tests"
+bash scripts/build-package.sh
+ensure_node_deps
+node --test --test-reporter=spec tests/package/
+
+if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
+  echo "== pages: browser tests (Debian chromium)"
+  ensure_chromium
+  node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+fi
