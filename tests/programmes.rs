@@ -262,6 +262,32 @@ fn a_cohort_keeps_the_sources_and_default_notes_of_the_programme_it_extends() {
 }
 
 #[test]
+fn a_default_note_restated_by_a_cohort_is_listed_once_in_the_cohorts_words() {
+    let parent = r#"{"id":"parent","version":"1","title":"P","mention":"cpts",
+        "sources":["seed 002"],"defaults":[{"path":"/atRiskWithinDays","note":"30 jours, par défaut."}]}"#;
+    let cohort = r#"{"id":"cohort","version":"1","extends":"parent","sources":["seed 002"],
+        "defaults":[{"path":"/atRiskWithinDays","note":"15 jours pour cette promotion."}]}"#;
+    let answer = api::check_programme(
+        &ProgrammeSource::Definition(serde_json::from_str(cohort).unwrap()),
+        &[serde_json::from_str(parent).unwrap()],
+    );
+    let Answer::Success { value } = answer else {
+        panic!("the cohort resolves: {answer:?}")
+    };
+    assert_eq!(strs(&value.definition.sources), ["seed 002"]);
+    let notes: Vec<(&str, &str)> = value
+        .definition
+        .defaults
+        .iter()
+        .map(|d| (d.path.as_str(), d.note.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [("/atRiskWithinDays", "15 jours pour cette promotion.")]
+    );
+}
+
+#[test]
 fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
     let doc = json!({
         "id": "hdf-leader-msp-2025",

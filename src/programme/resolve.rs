@@ -56,16 +56,10 @@ pub(super) fn merge_chain(
     }
     // Sources and defaults add up along the chain: a cohort keeps the notes of
     // the programme it extends. Everything else is overridden (RFC 7396).
-    let accumulated = |key: &str| -> Vec<Value> {
-        chain
-            .iter()
-            .rev()
-            .filter_map(|d| d.get(key).and_then(Value::as_array))
-            .flatten()
-            .cloned()
-            .collect()
-    };
-    let (sources, defaults) = (accumulated("sources"), accumulated("defaults"));
+    let sources = accumulated(&chain, "sources", |source| source);
+    let defaults = accumulated(&chain, "defaults", |default| {
+        default.get("path").unwrap_or(default)
+    });
     let mut merged = chain.pop().cloned().unwrap_or(Value::Null);
     while let Some(child) = chain.pop() {
         json_patch::merge(&mut merged, child);
@@ -78,4 +72,27 @@ pub(super) fn merge_chain(
         }
     }
     Ok((merged, lineage))
+}
+
+/// The entries of `key` along the chain, oldest ancestor first. An entry met
+/// again (same `identity`) is listed once, in its first place, with the
+/// nearest document's words: a cohort restating a default note about the same
+/// path replaces its parent's note rather than adding a second one.
+fn accumulated(chain: &[&Value], key: &str, identity: impl Fn(&Value) -> &Value) -> Vec<Value> {
+    let mut entries: Vec<Value> = Vec::new();
+    for entry in chain
+        .iter()
+        .rev()
+        .filter_map(|d| d.get(key).and_then(Value::as_array))
+        .flatten()
+    {
+        match entries
+            .iter_mut()
+            .find(|known| identity(known) == identity(entry))
+        {
+            Some(known) => *known = entry.clone(),
+            None => entries.push(entry.clone()),
+        }
+    }
+    entries
 }
