@@ -1,6 +1,6 @@
 //! Calendar dates as people and JSON write them: `YYYY-MM-DD`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -41,9 +41,8 @@ impl IsoDate {
         (later.0 - self.0).num_days()
     }
 
-    /// French long form, as on a convocation: "12 septembre 2024".
+    /// French long form, as on a convocation: "12 septembre 2024", "1er août 2024".
     pub fn french(self) -> String {
-        use chrono::Datelike;
         const MONTHS: [&str; 12] = [
             "janvier",
             "février",
@@ -58,19 +57,42 @@ impl IsoDate {
             "novembre",
             "décembre",
         ];
-        let d = self.0;
-        let day = if d.day() == 1 {
-            "1er".to_string()
-        } else {
-            d.day().to_string()
-        };
-        format!("{} {} {}", day, MONTHS[d.month0() as usize], d.year())
+        let day = self.0.day();
+        let ordinal = if day == 1 { "er" } else { "" };
+        format!(
+            "{day}{ordinal} {} {}",
+            MONTHS[self.0.month0() as usize],
+            self.0.year()
+        )
+    }
+
+    /// English long form: "12 September 2024". People read dates, not ISO strings.
+    pub fn english(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "{} {} {}",
+            self.0.day(),
+            MONTHS[self.0.month0() as usize],
+            self.0.year()
+        )
     }
 }
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use chrono::Datelike;
         write!(
             f,
             "{:04}-{:02}-{:02}",
@@ -132,6 +154,10 @@ mod tests {
         assert_eq!(
             IsoDate::parse("2024-08-01").unwrap().french(),
             "1er août 2024"
+        );
+        assert_eq!(
+            IsoDate::parse("2024-08-01").unwrap().english(),
+            "1 August 2024"
         );
     }
 }

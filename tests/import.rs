@@ -302,7 +302,7 @@ fn moodle_completion_files_traceurs_a_pass_or_a_formateur_validation_validates()
             ["MALFORMED_ITEM", "error", "/1/activites", ""],
         ],
     );
-    assert_eq!(result.diagnostics[1].message.en, "\"fiche-de-poste\" deposited on 2021-11-20: replaced by \"validated\" on 2021-12-15 (/0/activities/statuses/1)");
+    assert_eq!(result.diagnostics[1].message.en, "\"fiche-de-poste\" deposited on 20 November 2021: replaced by \"validated\" on 15 December 2021 (/0/activities/statuses/1)");
     assert_eq!(
         result.diagnostics[3].message.fr,
         "élément illisible : type invalide : string \"1\", attendu : i64"
@@ -419,7 +419,7 @@ fn moodle_attendance_reads_statuses_by_acronym_e_is_a_justified_absence() {
     );
     assert_eq!(
         result.diagnostics[1].message.en,
-        "2024-10-02 is not a day of the seminar \"Séminaire 4\" (2024-10-03, 2024-10-04)"
+        "2 October 2024 is not a day of the seminar \"Séminaire 4\" (3 October 2024, 4 October 2024)"
     );
     assert_eq!(
         result.diagnostics[3].message.en,
@@ -718,7 +718,7 @@ fn xapi_durations_bad_negative_zero_or_absurd_are_each_reported() {
             "implausible duration (P3D): more than 24 h for one item",
             "unreadable item: invalid type: integer `5400`, expected a string",
             "invalid timestamp (2024-05-10T25:00:00Z)",
-            "dated 2025-01-15, after the import date (2024-10-01)",
+            "dated 15 January 2025, after the import date (1 October 2024)",
         ]
     );
 }

@@ -290,7 +290,11 @@ fn deadline(
                 sent.french(),
                 deadline.french()
             ),
-            format!("file sent on {sent}, after the deadline of {deadline}"),
+            format!(
+                "file sent on {}, after the deadline of {}",
+                sent.english(),
+                deadline.english()
+            ),
         ));
     } else if pieces_missing && as_of > deadline {
         reasons.push(finding(
@@ -300,7 +304,10 @@ fn deadline(
                 "des pièces manquent encore après la date limite du {}",
                 deadline.french()
             ),
-            format!("pieces are still missing after the deadline of {deadline}"),
+            format!(
+                "pieces are still missing after the deadline of {}",
+                deadline.english()
+            ),
         ));
     }
 }

@@ -111,7 +111,8 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
                 ),
                 format!(
                     "{} is not a day of the seminar \"{}\"",
-                    a.date, session.title
+                    a.date.english(),
+                    session.title
                 ),
             );
             continue;
@@ -136,7 +137,7 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
     let date = session.days[d].date;
     let rule = format!("/sessions/{s}/days/{d}");
     let id = session.id.clone();
-    let (fr_date, title) = (date.french(), session.title.as_str());
+    let (fr_date, en_date, title) = (date.french(), date.english(), session.title.as_str());
     let (condition, blocking, due, message) = match status {
         DayStatus::Attended | DayStatus::Excused => return,
         DayStatus::UnjustifiedAbsence => (
@@ -145,7 +146,7 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
             None,
             Message::new(
                 format!("absence non justifiée au {title} le {fr_date}"),
-                format!("unjustified absence from {title} on {date}"),
+                format!("unjustified absence from {title} on {en_date}"),
             ),
         ),
         DayStatus::NotRecorded => (
@@ -154,7 +155,7 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
             Some(date),
             Message::new(
                 format!("présence non renseignée au {title} le {fr_date}"),
-                format!("attendance not recorded for {title} on {date}"),
+                format!("attendance not recorded for {title} on {en_date}"),
             ),
         ),
         DayStatus::Upcoming => (
@@ -163,7 +164,7 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
             None,
             Message::new(
                 format!("{title} le {fr_date} : à venir"),
-                format!("{title} on {date}: upcoming"),
+                format!("{title} on {en_date}: upcoming"),
             ),
         ),
     };

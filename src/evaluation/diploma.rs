@@ -21,7 +21,7 @@ pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> Memoi
         let (fr_due, en_due) = due_date.map_or((String::new(), String::new()), |d| {
             (
                 format!(" (échéance le {})", d.french()),
-                format!(" (due {d})"),
+                format!(" (due {})", d.english()),
             )
         });
         cx.unmet(
@@ -74,7 +74,7 @@ pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) ->
                 let (fr, en) = date.map_or((String::new(), String::new()), |d| {
                     (
                         format!(" (prévue le {})", d.french()),
-                        format!(" (set for {d})"),
+                        format!(" (set for {})", d.english()),
                     )
                 });
                 cx.unmet(

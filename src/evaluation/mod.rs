@@ -62,7 +62,11 @@ impl Context<'_> {
                     date.french(),
                     self.as_of.french()
                 ),
-                format!("dated {date}, after the evaluation date ({})", self.as_of),
+                format!(
+                    "dated {}, after the evaluation date ({})",
+                    date.english(),
+                    self.as_of.english()
+                ),
             );
         }
         future

@@ -329,7 +329,11 @@ impl<'a> Importer<'a> {
                     date.french(),
                     self.as_of.french()
                 ),
-                format!("dated {date}, after the import date ({})", self.as_of),
+                format!(
+                    "dated {}, after the import date ({})",
+                    date.english(),
+                    self.as_of.english()
+                ),
             ));
         }
         Ok(record)
@@ -359,19 +363,24 @@ impl<'a> Importer<'a> {
         if s.days.iter().any(|day| day.date == date) {
             return Ok(date);
         }
-        let days: Vec<String> = s.days.iter().map(|day| day.date.to_string()).collect();
+        let (fr_days, en_days): (Vec<String>, Vec<String>) = s
+            .days
+            .iter()
+            .map(|day| (day.date.french(), day.date.english()))
+            .unzip();
         Err(Flaw::new(
             DiagnosticCode::NotASessionDay,
             format!(
                 "le {} n'est pas une journée du séminaire « {} » ({})",
                 date.french(),
                 s.title,
-                days.join(", ")
+                fr_days.join(", ")
             ),
             format!(
-                "{date} is not a day of the seminar \"{}\" ({})",
+                "{} is not a day of the seminar \"{}\" ({})",
+                date.english(),
                 s.title,
-                days.join(", ")
+                en_days.join(", ")
             ),
         ))
     }
@@ -392,7 +401,7 @@ impl<'a> Importer<'a> {
                         ),
                         format!(
                             "{} on {}: \"{}\" here, \"{}\" at {}; the less favourable, \"{}\", stands",
-                            day.session, day.date, dropped.1, kept.1, where_kept.en(), kept.1
+                            day.session, day.date.english(), dropped.1, kept.1, where_kept.en(), kept.1
                         ),
                     )
                 });
@@ -406,7 +415,7 @@ impl<'a> Importer<'a> {
                     Flaw::new(
                         DiagnosticCode::Superseded,
                         format!("« {id} » {} le {} : remplacé par « {} » le {} ({})", old.0, old_date.french(), new.0, new_date.french(), where_kept.fr()),
-                        format!("\"{id}\" {} on {old_date}: replaced by \"{}\" on {new_date} ({})", old.1, new.1, where_kept.en()),
+                        format!("\"{id}\" {} on {}: replaced by \"{}\" on {} ({})", old.1, old_date.english(), new.1, new_date.english(), where_kept.en()),
                     )
                 });
                 (flaw, c.dropped.1, c.kept.1)

@@ -57,28 +57,11 @@ pub(super) fn item<T: DeserializeOwned>(cx: &mut Importer, value: &Value, path: 
     };
     let flaw = Flaw::new(
         DiagnosticCode::MalformedItem,
-        format!("élément illisible : {}", french(&detail)),
+        format!("élément illisible : {}", parse::in_french(&detail)),
         format!("unreadable item: {detail}"),
     );
     cx.diagnose(&Origin::Path(format!("{path}{at}")), None, flaw);
     None
-}
-
-/// serde's usual words, in French; other details stay as serde wrote them.
-fn french(detail: &str) -> String {
-    let quoted = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
-    if let Some(rest) = detail.strip_prefix("missing field `") {
-        format!("champ « {} » manquant", quoted(rest))
-    } else if let Some(rest) = detail.strip_prefix("unknown field `") {
-        format!("champ « {} » inconnu", quoted(rest))
-    } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        format!(
-            "type invalide : {}",
-            rest.replacen(", expected ", ", attendu : ", 1)
-        )
-    } else {
-        detail.to_string()
-    }
 }
 
 /// Reads the array `list` (at `path`) item by item, in order, handing each

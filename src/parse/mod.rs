@@ -140,16 +140,53 @@ pub fn shape_problem(path: &str, detail: &impl Display) -> Problem {
         return Problem::new(
             ProblemCode::InvalidDate,
             path,
-            format!("date invalide en {at} : attendu une date réelle écrite AAAA-MM-JJ ({detail})"),
+            format!(
+                "date invalide en {at} : attendu une date réelle écrite AAAA-MM-JJ ({})",
+                in_french(&detail)
+            ),
             format!("{detail} at {at}"),
         );
     }
     Problem::new(
         ProblemCode::InvalidValue,
         path,
-        format!("valeur invalide en {at} : {detail}"),
+        format!("valeur invalide en {at} : {}", in_french(&detail)),
         format!("invalid value at {at}: {detail}"),
     )
+}
+
+/// serde's usual words, in French, for the French half of a message; other
+/// details stay as serde wrote them.
+pub fn in_french(detail: &str) -> String {
+    let quoted = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
+    let expected = |rest: &str| {
+        rest.replace("expected one of ", "")
+            .replace("expected ", "")
+            .replace('`', "")
+    };
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        format!("champ « {} » manquant", quoted(rest))
+    } else if let Some(rest) = detail.strip_prefix("unknown field `") {
+        format!("champ « {} » inconnu", quoted(rest))
+    } else if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        let (value, choices) = rest.split_once("`, ").unwrap_or((rest, ""));
+        format!(
+            "valeur « {value} » inconnue, attendu : {}",
+            expected(choices)
+        )
+    } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        format!(
+            "type invalide : {}",
+            rest.replacen(", expected ", ", attendu : ", 1)
+        )
+    } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
+        format!(
+            "valeur invalide : {}",
+            rest.replacen(", expected ", ", attendu : ", 1)
+        )
+    } else {
+        detail.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +213,19 @@ mod tests {
             from_json(r#"{"colour":1,"days":[{"minutes":1},{"minutes":2,"note":"x"}]}"#).unwrap();
         assert_eq!(parsed.value.days.len(), 2);
         assert_eq!(parsed.unknown_fields, ["/colour", "/days/1/note"]);
+    }
+
+    #[test]
+    fn serdes_usual_words_are_said_in_french() {
+        assert_eq!(
+            in_french("unknown variant `presnt`, expected one of `present`, `absent`"),
+            "valeur « presnt » inconnue, attendu : present, absent"
+        );
+        assert_eq!(in_french("missing field `date`"), "champ « date » manquant");
+        assert_eq!(
+            in_french("invalid type: string \"deux\", expected u32"),
+            "type invalide : string \"deux\", attendu : u32"
+        );
     }
 
     #[test]
