@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ROOT, startServer, launch, newPage, axeViolations, screenshot } from "./helpers.mjs";
+import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot } from "./helpers.mjs";
 
 const example = (name) => `${ROOT}tests/fixtures/candidatures/${name}.json`;
 const engine = createRequire(import.meta.url)(`${ROOT}www/pkg/node/pacte_rules.js`);
@@ -32,16 +32,9 @@ const CLI = {
   "msp-cds-coordinator-without-health-training": ["Recevable", [], [], [["NO_DESIRABLE_TRAINING", "/candidates/0"]]],
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+let server, browser;
+before(async () => ({ server, browser } = await openBrowser()));
+after(() => closeBrowser({ server, browser }));
 
 async function openPage(options) {
   const page = await newPage(browser, server.base, options);

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ROOT, startServer, launch, newPage, axeViolations, screenshot, fixture } from "./helpers.mjs";
+import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot, fixture } from "./helpers.mjs";
 import { parseCsv } from "../../www/js/csv.js";
 import { generateCohort, TRICKY_NAMES } from "../../www/data/cohort-generator.js";
 
@@ -35,16 +35,9 @@ const packaged = (() => {
 const invalidProblem = packaged.learners[16].problems[0];
 const TRICKY = "<img src=x onerror=alert(1)><script>alert(2)</script> Durand";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+let server, browser;
+before(async () => ({ server, browser } = await openBrowser()));
+after(() => closeBrowser({ server, browser }));
 
 /** The cohort page with the HDF programme at 20 September 2024, ready for a file. */
 async function openCohortPage(options) {

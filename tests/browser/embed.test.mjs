@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ROOT, startServer, launch, newPage, axeViolations, screenshot } from "./helpers.mjs";
+import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot } from "./helpers.mjs";
 
 const GUIDE = readFileSync(`${ROOT}www/EMBEDDING.md`, "utf8");
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -17,14 +17,8 @@ function snippet(name) {
 }
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await openBrowser()));
+after(() => closeBrowser({ server, browser }));
 
 const squash = (s) => s.replace(/\s+/g, " ").trim();
 const text = async (page, selector) => squash(await page.locator(selector).textContent());

@@ -33,6 +33,17 @@ export async function startServer() {
   return { base, stop: () => server.kill() };
 }
 
+/** The server and the browser a test file shares, started before its tests. */
+export async function openBrowser() {
+  const server = await startServer();
+  return { server, browser: await launch() };
+}
+
+export async function closeBrowser({ server, browser }) {
+  await browser?.close();
+  server?.stop();
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -2,17 +2,11 @@
 // what-if, English, markup in the data, and the page under its CSP.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ROOT, startServer, launch, newPage, axeViolations, screenshot, fixture, progressBars } from "./helpers.mjs";
+import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot, fixture, progressBars } from "./helpers.mjs";
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await openBrowser()));
+after(() => closeBrowser({ server, browser }));
 
 const squash = (s) => s.replace(/\s+/g, " ").trim();
 const text = async (page, selector) => squash(await page.locator(selector).textContent());

@@ -5,21 +5,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ROOT, startServer, launch, newPage, axeViolations, screenshot, fixture } from "./helpers.mjs";
+import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot, fixture } from "./helpers.mjs";
 
 const definitions = (name) => `${ROOT}tests/fixtures/definitions/${name}`;
 const engine = createRequire(import.meta.url)(`${ROOT}www/pkg/node/pacte_rules.js`);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+let server, browser;
+before(async () => ({ server, browser } = await openBrowser()));
+after(() => closeBrowser({ server, browser }));
 
 async function openPage() {
   const page = await newPage(browser, server.base);

@@ -3,7 +3,7 @@
 // gives (`pacte evaluate --format text`).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, axeViolations, screenshot, learnerFixture, showLearner, progressBars } from "./helpers.mjs";
+import { openBrowser, closeBrowser, newPage, axeViolations, screenshot, learnerFixture, showLearner, progressBars } from "./helpers.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const HOST = `<!doctype html>
@@ -14,14 +14,8 @@ const HOST_JS = `import { setup } from "./pkg/widget/pacte-progress.js";
 setup({ wasm: "pkg/web/pacte_rules_bg.wasm" });`;
 
 let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+before(async () => ({ server, browser } = await openBrowser()));
+after(() => closeBrowser({ server, browser }));
 
 /** A page holding one widget, `#w`, and nothing else. */
 async function host() {
