@@ -146,6 +146,8 @@ const nativeRun = JSON.parse(
 const wasmObjects = time("wasm objects", () => learners.forEach((l) => programme.evaluate(l, AS_OF)));
 const wasmJson = time("wasm json", () => json.forEach((t) => programme.evaluateJson(t, AS_OF)));
 const floor = time("plain js", () => learners.forEach((l) => plainJs(l, AS_OF)));
+// What any copy into wasm costs before a single rule runs: the records' JSON text.
+const crossing = time("stringify", () => learners.forEach((l) => JSON.stringify(l)));
 
 const stages = {};
 for (const l of learners) {
@@ -159,4 +161,5 @@ console.log(`native (read JSON, evaluate, write JSON) ${fmt(nativeRun.usPerLearn
 console.log(`wasm in Node from JS objects              ${fmt(wasmObjects)}  ${ratio(wasmObjects)}  (target ≤ 2×)`);
 console.log(`wasm in Node from a JSON string           ${fmt(wasmJson)}  ${ratio(wasmJson)}`);
 console.log(`plain JS floor (tallies and stage)        ${fmt(floor)}`);
+console.log(`JSON.stringify of the records alone       ${fmt(crossing)}  ${ratio(crossing)}`);
 console.log(`instantiate + load programme + first report: ${firstMs.toFixed(1)} ms`);
