@@ -9,6 +9,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+// The pages' generator, seeded the same way every run, so every run measures the same cohort.
+import { random } from "../www/data/cohort-generator.js";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 5000);
 const AS_OF = "2025-11-30";
@@ -31,16 +33,6 @@ const definition = {
 };
 const modules = ["prise-de-fonction", "projet-de-sante", "demarche-qualite", "dynamique-collective", "gestion-de-structure"];
 const traceurs = ["fiche-de-poste", "feuille-de-route", "action-qualite", "regles-de-fonctionnement", "budget-de-fonctionnement"];
-
-/** mulberry32: a small deterministic generator, so every run measures the same cohort. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cohort() {
   const r = random(42);

@@ -9,8 +9,8 @@ const LAST = ["Martin", "Le Gall", "Prigent", "Bernard", "Haddad", "Tanguy", "Cl
 /** Names that must come out as text, wherever they are shown or exported. */
 export const TRICKY_NAMES = ["<script>alert(1)</script> Dupont", "<b>Gras</b> Lemoine", "=HYPERLIEN(\"x\"); Roy, \"Jo\""];
 
-/** mulberry32: small, fast, deterministic. */
-function random(seed) {
+/** mulberry32: small, fast, deterministic (also seeds the benchmark's cohort, scripts/bench.mjs). */
+export function random(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
