@@ -1,8 +1,7 @@
 // Prints pkg/package.json: name and version from Cargo.toml, and the exports
 // map that gives Node the CommonJS build and every other environment the ES
 // module build for the web (explicit init, so it also works where
-// import.meta.url is not handled). Bundlers with WebAssembly ESM integration
-// may import "pacte-rules/bundler". The import of platform data is a second,
+// import.meta.url is not handled). The import of platform data is a second,
 // separate module ("pacte-rules/import", same layout under import/), so that
 // pages showing progress do not download it.
 import { readFileSync } from "node:fs";
@@ -18,19 +17,17 @@ const pkg = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  files: ["web/", "bundler/", "node/", "import/", "widget/", "README.md"],
+  files: ["web/", "node/", "import/", "widget/", "README.md"],
   main: "./node/pacte_rules.js",
   module: "./web/pacte_rules.js",
   types: "./web/pacte_rules.d.ts",
-  sideEffects: ["./widget/*.js", "./bundler/*.js"],
+  sideEffects: ["./widget/*.js"],
   exports: {
     ".": { node: build("node"), default: build("web") },
     "./web": build("web"),
-    "./bundler": build("bundler"),
     "./node": build("node"),
     "./import": { node: importBuild("node"), default: importBuild("web") },
     "./import/web": importBuild("web"),
-    "./import/bundler": importBuild("bundler"),
     "./import/node": importBuild("node"),
     "./widget": "./widget/pacte-progress.js",
     "./pacte_rules_bg.wasm": "./web/pacte_rules_bg.wasm",

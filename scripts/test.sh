@@ -10,7 +10,9 @@ echo "== Rust: tests and lints"
 cargo test --all-targets
 cargo clippy --all-targets -- -D warnings
 ensure_wasm_target
-cargo clippy --lib --no-default-features --features wasm --target wasm32-unknown-unknown -- -D warnings
+for module in engine import; do
+  cargo clippy -p pacte-wasm --features "$module" --target wasm32-unknown-unknown -- -D warnings
+done
 
 echo "== npm package: build, then Node tests"
 bash scripts/build-package.sh

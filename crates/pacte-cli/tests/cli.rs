@@ -2,6 +2,7 @@
 //! exit codes (0 the answer is not negative, 1 a negative verdict, 2 invalid
 //! input or usage).
 
+#[path = "../../pacte-rules/tests/common/mod.rs"]
 mod common;
 
 use common::*;
@@ -445,7 +446,7 @@ fn check_programme_takes_the_definitions_a_file_extends() {
 
 #[test]
 fn check_programme_prints_a_valid_definition_resolved() {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("programmes/bretagne-cpts-2021.json");
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../pacte-rules/programmes/bretagne-cpts-2021.json");
     let run = pacte(&["check-programme", &file.to_string_lossy()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let resolved = run.json();

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 /// An answer a caller must look at: the value, or every problem found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Answer<T> {
     Success { value: T },
     Failure { problems: Vec<Problem> },
@@ -37,7 +37,7 @@ impl<T> From<Result<T, Vec<Problem>>> for Answer<T> {
 /// One line of the catalogue of embedded programmes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProgrammeSummary {
     pub id: String,
     pub version: String,
@@ -51,7 +51,7 @@ pub struct ProgrammeSummary {
 /// A programme resolved and checked: its full definition, lineage and hash.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ResolvedProgramme {
     pub definition: ProgrammeDefinition,
     pub lineage: Vec<String>,
@@ -171,7 +171,7 @@ pub fn check_candidature_json(
 /// A cohort's reports: one entry per learner, in input order, and the count per stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CohortReport {
     pub as_of: IsoDate,
     pub stages: StageCounts,
@@ -182,7 +182,7 @@ pub struct CohortReport {
 /// One learner of a cohort: evaluated, or refused with the problems of its records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum CohortEntry {
     Evaluated {
         report: Box<ProgressReport>,
@@ -197,7 +197,7 @@ pub enum CohortEntry {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct StageCounts {
     pub blocked: u32,
     pub at_risk: u32,

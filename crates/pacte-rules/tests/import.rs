@@ -9,60 +9,16 @@ mod common;
 use common::*;
 use pacte_rules::api::{self, Answer};
 use pacte_rules::import::time::{minutes_of_iso_duration, minutes_of_seconds, MAX_ITEM_MINUTES};
-use pacte_rules::import::{ImportOptions, ImportResult, ImportSource};
+use pacte_rules::import::{ImportResult, ImportSource};
 use pacte_rules::report::Stage;
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
-use std::path::PathBuf;
-use std::process::Command;
 
 const HDF: &str = "hdf-leader-msp-2024";
 const BRETAGNE: &str = "bretagne-cpts-2021";
 const CLASSE_VIRTUELLE: &str =
     "xapi:https://pacte.example.org/xapi/activities/leadership/classe-virtuelle-1";
-
-fn mapping_path(programme: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/mappings")
-        .join(format!("{programme}.json"))
-}
-
-fn input_path(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(file)
-}
-
-fn read(path: PathBuf) -> String {
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn options(source: ImportSource, as_of: &str, learner: Option<&str>) -> ImportOptions {
-    ImportOptions {
-        source,
-        as_of: date(as_of),
-        learner: learner.map(str::to_string),
-    }
-}
-
-/// The answer for a fixture, read through the example mapping of `programme`.
-fn import_answer(
-    source: ImportSource,
-    programme: &str,
-    as_of: &str,
-    file: &str,
-) -> Answer<ImportResult> {
-    api::import(
-        &options(source, as_of, None),
-        &read(mapping_path(programme)),
-        &read(input_path(file)),
-    )
-}
-
-fn import(source: ImportSource, programme: &str, as_of: &str, file: &str) -> ImportResult {
-    success(file, import_answer(source, programme, as_of, file))
-}
 
 fn records(result: &ImportResult) -> Value {
     serde_json::to_value(&result.learners).expect("records serialize")
@@ -979,90 +935,6 @@ fn an_imported_csv_export_evaluates_with_its_excused_hours_shown_as_such() {
     );
     // Two rows of team work: 240 min and PT3H.
     assert_eq!(hours["equipe"]["doneMinutes"], 420);
-}
-
-// --- The command line --------------------------------------------------------------
-
-fn pacte_import(source: &str, programme: &str, as_of: &str, input: &str) -> (i32, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
-        .args(["import", "--source", source, "--as-of", as_of, "--mapping"])
-        .arg(mapping_path(programme))
-        .arg(input_path(input))
-        .output()
-        .expect("the pacte binary runs");
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
-    let json = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{stdout}"));
-    (out.status.code().expect("an exit code"), json)
-}
-
-#[test]
-fn pacte_import_prints_the_library_result_and_exits_0_without_errors() {
-    let (code, printed) = pacte_import("xapi", HDF, "2024-10-01", "xapi-duplicate-statement.json");
-    assert_eq!(code, 0);
-    let expected = import(
-        ImportSource::Xapi,
-        HDF,
-        "2024-10-01",
-        "xapi-duplicate-statement.json",
-    );
-    assert_eq!(
-        printed,
-        serde_json::to_value(expected).expect("result serializes")
-    );
-    assert_eq!(printed["source"], "xapi");
-    assert_eq!(printed["asOf"], "2024-10-01");
-}
-
-#[test]
-fn pacte_import_exits_1_when_evidence_was_lost() {
-    let (code, printed) = pacte_import(
-        "moodle-completion",
-        BRETAGNE,
-        "2022-03-01",
-        "moodle-completion-traceurs-bretagne.json",
-    );
-    assert_eq!(code, 1);
-    assert_eq!(printed["diagnostics"].as_array().map(Vec::len), Some(8));
-}
-
-#[test]
-fn pacte_import_exits_2_on_a_refused_input_or_a_bad_date() {
-    let (code, printed) = pacte_import(
-        "moodle-completion",
-        HDF,
-        "2024-10-01",
-        "moodle-completion-without-envelope.json",
-    );
-    assert_eq!(
-        (code, &printed["type"], &printed["problems"][0]["path"]),
-        (2, &json!("failure"), &json!("/input"))
-    );
-    let (code, printed) = pacte_import("csv", BRETAGNE, "1 mars 2022", "csv-bretagne.csv");
-    assert_eq!(
-        (code, &printed["problems"][0]["path"]),
-        (2, &json!("/asOf"))
-    );
-}
-
-#[test]
-fn pacte_import_refuses_an_unknown_source_as_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_pacte"))
-        .args([
-            "import",
-            "--source",
-            "scorm",
-            "--mapping",
-            "m.json",
-            "--as-of",
-            "2024-10-01",
-            "in.json",
-        ])
-        .output()
-        .expect("the pacte binary runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
-    assert!(stderr.contains("unknown source \"scorm\": expected one of moodle-completion, moodle-attendance, xapi, csv"), "{stderr}");
 }
 
 // --- Invariants ------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::candidature::{CandidatureReport, Finding, Verdict};
 use pacte_rules::date::IsoDate;
+use pacte_rules::import::{ImportOptions, ImportResult, ImportSource};
 use pacte_rules::problem::Problem;
 use pacte_rules::programme::{Catalog, Programme};
 use pacte_rules::report::{ProgressReport, Unmet};
@@ -58,18 +59,22 @@ pub struct CandidatureFixture {
     pub file: Box<RawValue>,
 }
 
-pub fn fixture_path(kind: &str, name: &str) -> PathBuf {
+/// A path from the repository's root (every crate sits two levels below it).
+pub fn repo_path(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
+        .join("../..")
+        .join(relative)
+}
+
+pub fn fixture_path(kind: &str, name: &str) -> PathBuf {
+    repo_path("tests/fixtures")
         .join(kind)
         .join(format!("{name}.json"))
 }
 
 /// The situations of one kind of fixture (file names without `.json`), sorted.
 pub fn fixture_names(kind: &str) -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(kind);
+    let dir = repo_path("tests/fixtures").join(kind);
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|entry| {
@@ -232,6 +237,46 @@ pub fn verdict_name(verdict: &Verdict) -> String {
         .as_str()
         .expect("a verdict")
         .to_string()
+}
+
+/// The mapping document of an embedded programme (examples/mappings/).
+pub fn mapping_path(programme: &str) -> PathBuf {
+    repo_path("examples/mappings").join(format!("{programme}.json"))
+}
+
+/// A platform export of tests/fixtures/import/.
+pub fn input_path(file: &str) -> PathBuf {
+    repo_path("tests/fixtures/import").join(file)
+}
+
+pub fn read(path: PathBuf) -> String {
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn options(source: ImportSource, as_of: &str, learner: Option<&str>) -> ImportOptions {
+    ImportOptions {
+        source,
+        as_of: date(as_of),
+        learner: learner.map(str::to_string),
+    }
+}
+
+/// The answer for a fixture, read through the example mapping of `programme`.
+pub fn import_answer(
+    source: ImportSource,
+    programme: &str,
+    as_of: &str,
+    file: &str,
+) -> Answer<ImportResult> {
+    api::import(
+        &options(source, as_of, None),
+        &read(mapping_path(programme)),
+        &read(input_path(file)),
+    )
+}
+
+pub fn import(source: ImportSource, programme: &str, as_of: &str, file: &str) -> ImportResult {
+    success(file, import_answer(source, programme, as_of, file))
 }
 
 /// The problems of a definition fixture, resolved with the other fixtures named in `with`.

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProgressReport {
     pub learner_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,7 +38,7 @@ pub struct ProgressReport {
 /// The exact rules a report was computed with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProgrammeStamp {
     pub id: String,
     pub version: String,
@@ -51,7 +51,7 @@ pub struct ProgrammeStamp {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct EngineStamp {
     pub name: String,
     pub version: String,
@@ -61,7 +61,7 @@ pub struct EngineStamp {
 /// `blocked` < `at_risk` < `not_started` < `in_progress` < `ready_to_defend` < `complete`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Stage {
     /// A condition can no longer be met.
     Blocked,
@@ -78,7 +78,7 @@ pub enum Stage {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Hours {
     pub presentiel: Tally,
     pub elearning: Tally,
@@ -102,7 +102,7 @@ impl Hours {
 /// ever negative; `remaining` is what is still to be done.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Tally {
     /// Absent when the programme sets no hours for this modality.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,7 +115,7 @@ pub struct Tally {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ModuleHours {
     pub module: String,
     pub title: String,
@@ -126,7 +126,7 @@ pub struct ModuleHours {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SessionReport {
     pub id: String,
     pub title: String,
@@ -136,7 +136,7 @@ pub struct SessionReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct DayReport {
     pub date: IsoDate,
     pub minutes: Minutes,
@@ -147,7 +147,7 @@ pub struct DayReport {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum DayStatus {
     Attended,
     /// Absent with a justification: the hours are excused.
@@ -160,7 +160,7 @@ pub enum DayStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ElectiveReport {
     pub id: String,
     pub title: String,
@@ -172,7 +172,7 @@ pub struct ElectiveReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct TraceurReport {
     pub id: String,
     pub title: String,
@@ -192,7 +192,7 @@ pub struct TraceurReport {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TraceurStatus {
     Missing,
     /// Uploaded, awaiting the formateur relais' check.
@@ -203,7 +203,7 @@ pub enum TraceurStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct MemoireReport {
     pub required: bool,
     pub status: MemoireReportStatus,
@@ -215,7 +215,7 @@ pub struct MemoireReport {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum MemoireReportStatus {
     NotStarted,
     InProgress,
@@ -224,7 +224,7 @@ pub enum MemoireReportStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SoutenanceReport {
     pub required: bool,
     pub status: SoutenanceReportStatus,
@@ -235,7 +235,7 @@ pub struct SoutenanceReport {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum SoutenanceReportStatus {
     NotScheduled,
     Scheduled,
@@ -246,12 +246,12 @@ pub enum SoutenanceReportStatus {
 /// A condition not met yet. `code` tells which, with its own numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Unmet {
     // Named as an override so that tsify writes `{ … } & Condition`: an interface
     // cannot extend a union type.
     #[serde(flatten)]
-    #[cfg_attr(feature = "bindings", tsify(type = "Condition"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "Condition"))]
     pub condition: Condition,
     /// JSON Pointer to the rule of the resolved definition this comes from.
     pub rule: String,
@@ -269,7 +269,7 @@ pub struct Unmet {
     rename_all = "SCREAMING_SNAKE_CASE",
     rename_all_fields = "camelCase"
 )]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Condition {
     HoursShort {
         modality: Modality,
@@ -318,7 +318,7 @@ pub enum Condition {
 /// A record the engine could not use, located in the learner's records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Ignored {
     pub path: String,
     pub code: IgnoredCode,
@@ -327,7 +327,7 @@ pub struct Ignored {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum IgnoredCode {
     UnknownField,
     UnknownSession,

@@ -1,11 +1,11 @@
 //! The engine's entry points: programmes, evaluation, cohorts, candidatures.
-//! Each is a few lines over [`crate::api`]; the JSON bridge is [`super::bridge`].
+//! Each is a few lines over [`pacte_rules::api`]; the JSON bridge is [`super::bridge`].
 
 use super::bridge::{answer, error, json_text, to_js, unreadable, JsResult};
-use crate::api::{self, Answer, ProgrammeSource};
-use crate::date::IsoDate;
-use crate::problem::{Problem, ProblemCode};
-use crate::programme::Programme as CoreProgramme;
+use pacte_rules::api::{self, Answer, ProgrammeSource};
+use pacte_rules::date::IsoDate;
+use pacte_rules::problem::{Problem, ProblemCode};
+use pacte_rules::programme::Programme as CoreProgramme;
 use serde_json::Value;
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
@@ -84,7 +84,7 @@ impl ProgrammeHandle {
         let results = learners.iter().enumerate().map(|(i, learner)| {
             let report = json_text(&learner)
                 .map_err(|_| unreadable())
-                .and_then(|json| crate::evaluation::evaluate_json(&self.inner, &json, as_of));
+                .and_then(|json| pacte_rules::evaluation::evaluate_json(&self.inner, &json, as_of));
             (i as u32, report)
         });
         to_js(&api::cohort(results, as_of))
@@ -146,7 +146,7 @@ pub fn check_programme(
     #[wasm_bindgen(unchecked_optional_param_type = "object[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let document = match definition.as_string() {
-        Some(text) => crate::parse::json_value(&text).map_err(|p| vec![p]),
+        Some(text) => pacte_rules::parse::json_value(&text).map_err(|p| vec![p]),
         None => json_value(&definition).map_err(|_| vec![unreadable()]),
     };
     let checked = match (document, extra_documents(extra)) {
@@ -170,7 +170,7 @@ pub fn evaluate(
 /// The engine's version, as every report names it.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
-    crate::ENGINE_VERSION.to_string()
+    pacte_rules::ENGINE_VERSION.to_string()
 }
 
 fn date(text: &str) -> Result<IsoDate, JsValue> {
@@ -201,5 +201,5 @@ export type ProgrammeSource = string | ProgrammeDefinition | ({ id: string; vers
 
 /// A JS value as a generic JSON value (a definition, before it is typed).
 fn json_value(value: &JsValue) -> Result<Value, JsValue> {
-    crate::parse::json_value(&json_text(value)?).map_err(|p| error(vec![p]))
+    pacte_rules::parse::json_value(&json_text(value)?).map_err(|p| error(vec![p]))
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Patch, RFC 7396: objects merge key by key, lists are replaced whole).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProgrammeDefinition {
     pub id: String,
     pub version: String,
@@ -62,7 +62,7 @@ fn yes() -> bool {
 /// The diploma's mention: which teams the coordinator works for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Mention {
     /// Maisons de santé pluriprofessionnelles and centres de santé.
     MspCds,
@@ -75,7 +75,7 @@ pub enum Mention {
 /// The three ways PACTE hours are spent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Modality {
     /// In person, at the regional seminars.
     Presentiel,
@@ -117,7 +117,7 @@ impl Modality {
 /// A part of the definition that is a default rather than a fact of the sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct DefaultNote {
     /// JSON Pointer to the defaulted part, e.g. `/traceurs`.
     pub path: String,
@@ -128,7 +128,7 @@ pub struct DefaultNote {
 /// mandatory seminar days of the calendar; an absent other modality is no condition.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RequiredMinutes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presentiel: Option<Minutes>,
@@ -152,7 +152,7 @@ impl RequiredMinutes {
 /// every other module is mandatory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Module {
     pub id: String,
     pub title: String,
@@ -163,7 +163,7 @@ pub struct Module {
 /// "At least N of these modules", e.g. one complementary module of four.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ElectiveGroup {
     pub id: String,
     pub title: String,
@@ -174,7 +174,7 @@ pub struct ElectiveGroup {
 /// A written "document traceur" the learner produces and uploads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct TraceurRule {
     pub id: String,
     pub title: String,
@@ -193,7 +193,7 @@ pub struct TraceurRule {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TraceurCounts {
     Deposited,
     #[default]
@@ -203,7 +203,7 @@ pub enum TraceurCounts {
 /// The dates a regional cohort runs between.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Cohort {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -214,7 +214,7 @@ pub struct Cohort {
 /// A regional in-person seminar, of one or more days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Session {
     pub id: String,
     pub title: String,
@@ -227,7 +227,7 @@ pub struct Session {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SessionDay {
     pub date: IsoDate,
     /// In-person time of the day; days of one calendar need not be equal.
@@ -236,7 +236,7 @@ pub struct SessionDay {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct MemoireRule {
     #[serde(default = "yes")]
     pub required: bool,
@@ -255,7 +255,7 @@ impl Default for MemoireRule {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SoutenanceRule {
     #[serde(default = "yes")]
     pub required: bool,
@@ -283,7 +283,7 @@ impl Default for SoutenanceRule {
 /// condition "attend every seminar" (seed 002); its hours are excused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct AttendancePolicy {
     /// Excused hours count toward the in-person hours required (shown apart
     /// from attended hours all the same).
@@ -302,7 +302,7 @@ impl Default for AttendancePolicy {
 /// Who may apply, and what an application file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CandidatureRules {
     /// Structure types whose coordinators the mention accepts.
     pub structure_types: Vec<StructureType>,
@@ -333,7 +333,7 @@ pub struct CandidatureRules {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum StructureType {
     Msp,
     Cds,
@@ -353,7 +353,7 @@ impl StructureType {
 /// Initial training of a candidate, as the selection looks at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Training {
     /// Physician, nurse, paramedical profession.
     HealthProfessional,
@@ -384,7 +384,7 @@ impl Training {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Quota {
     pub min: u32,
     pub max: u32,
@@ -392,7 +392,7 @@ pub struct Quota {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Piece {
     pub id: String,
     pub title: String,
@@ -400,7 +400,7 @@ pub struct Piece {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Question {
     pub id: String,
     pub text: String,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Why an input was refused. The codes are stable: callers switch on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum ProblemCode {
     /// The text is not JSON (or a JSON Lines line is not).
     InvalidJson,
@@ -50,7 +50,7 @@ pub enum ProblemCode {
 /// One problem with an input, located by a JSON Pointer (RFC 6901) such as
 /// `/sessions/2/days/1/date`; the empty path is the whole document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Problem {
     pub code: ProblemCode,
     pub path: String,

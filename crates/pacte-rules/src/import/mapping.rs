@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Mapping {
     /// The programme the records are for (an embedded programme's id).
     pub programme: String,
@@ -55,7 +55,7 @@ pub struct Mapping {
 /// What a platform item stands for in the programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Target {
     /// A day of a seminar session: the day whose date is the item's local
     /// date, or `date` when the mapping pins it.
@@ -98,7 +98,7 @@ fn deposited() -> TraceurRecordStatus {
 /// How an attendance status reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum AttendanceMark {
     Present,
     /// Counts as present, with a notice.

@@ -1,9 +1,9 @@
 //! The import module's entry point: platform data to learner records
-//! ([`crate::import`]). Built apart from the engine (feature `wasm-import`)
+//! ([`pacte_rules::import`]). Built apart from the engine (feature `import`)
 //! so that the pages showing progress do not download the adapters.
 
 use super::bridge::{answer, error, json_text, JsResult};
-use crate::api;
+use pacte_rules::api;
 use wasm_bindgen::prelude::*;
 
 /// Turns platform data (Moodle completion or attendance, xAPI statements,
@@ -25,7 +25,7 @@ pub fn import_records(
 
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
     let text = json_text(&value)?;
-    crate::parse::from_json::<T>(&text)
+    pacte_rules::parse::from_json::<T>(&text)
         .map(|parsed| parsed.value)
         .map_err(|p| error(vec![p]))
 }

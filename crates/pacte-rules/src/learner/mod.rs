@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Everything known of one learner. Field names are camelCase in JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct LearnerRecord {
     pub learner_id: String,
     /// The name shown to formateurs; never interpreted as markup.
@@ -38,7 +38,7 @@ pub struct LearnerRecord {
 /// Presence or absence at one day of a seminar session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Attendance {
     pub session: String,
     pub date: IsoDate,
@@ -60,7 +60,7 @@ impl Attendance {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum AttendanceStatus {
     Present,
     Absent,
@@ -69,7 +69,7 @@ pub enum AttendanceStatus {
 /// Time spent in e-learning, team work (or in person outside the calendar).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Activity {
     /// The platform's id for this activity: the same id twice counts once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,7 +86,7 @@ pub struct Activity {
 /// The latest known state of one document traceur.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct TraceurRecord {
     pub id: String,
     pub status: TraceurRecordStatus,
@@ -95,7 +95,7 @@ pub struct TraceurRecord {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TraceurRecordStatus {
     /// Uploaded on the platform, not yet checked by the formateur relais.
     Deposited,
@@ -106,7 +106,7 @@ pub enum TraceurRecordStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct MemoireRecord {
     pub status: MemoireStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,7 +115,7 @@ pub struct MemoireRecord {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum MemoireStatus {
     InProgress,
     Submitted,
@@ -123,7 +123,7 @@ pub enum MemoireStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SoutenanceRecord {
     pub date: IsoDate,
     pub outcome: SoutenanceOutcome,
@@ -131,7 +131,7 @@ pub struct SoutenanceRecord {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum SoutenanceOutcome {
     Scheduled,
     Passed,

@@ -26,8 +26,6 @@ pub mod candidature;
 
 pub mod api;
 
-#[cfg(feature = "bindings")]
-pub mod wasm;
 
 /// The version of this engine, named by every report.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// An application file: one team and its candidates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CandidatureFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
@@ -30,7 +30,7 @@ pub struct CandidatureFile {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Team {
     pub name: String,
     /// The team's structure; absent when the candidates have no team yet.
@@ -49,7 +49,7 @@ pub struct Team {
 /// The board (CA/bureau) and who signed the team's letter of commitment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Board {
     pub members: Vec<String>,
     #[serde(default)]
@@ -58,7 +58,7 @@ pub struct Board {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Candidate {
     pub name: String,
     /// Ids of the candidate's pieces provided.
@@ -80,7 +80,7 @@ fn yes() -> bool {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CandidatureReport {
     pub programme: ProgrammeStamp,
     pub engine: EngineStamp,
@@ -89,7 +89,7 @@ pub struct CandidatureReport {
     // Named as an override so that tsify writes `{ … } & Verdict`: an interface
     // cannot extend a union type.
     #[serde(flatten)]
-    #[cfg_attr(feature = "bindings", tsify(type = "Verdict"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "Verdict"))]
     pub verdict: Verdict,
     /// Remarks for the committee that never refuse a file.
     pub advisories: Vec<Finding>,
@@ -102,7 +102,7 @@ pub struct CandidatureReport {
     rename_all = "snake_case",
     rename_all_fields = "camelCase"
 )]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Verdict {
     Eligible {},
     /// Pieces are missing; they may still be sent before `dueDate`.
@@ -120,7 +120,7 @@ pub enum Verdict {
 /// A piece of the file not provided, for the team or for one candidate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct MissingPiece {
     /// JSON Pointer into the file: `/team` or `/candidates/1`.
     pub path: String,
@@ -130,7 +130,7 @@ pub struct MissingPiece {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Finding {
     pub code: FindingCode,
     pub path: String,
@@ -139,7 +139,7 @@ pub struct Finding {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum FindingCode {
     /// The mention does not accept this structure type.
     StructureNotAccepted,

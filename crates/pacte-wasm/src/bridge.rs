@@ -6,8 +6,8 @@
 //! with `code`, `path` and `problems`), never a trap: a trap would leave the
 //! instance unusable.
 
-use crate::api::Answer;
-use crate::problem::{Problem, ProblemCode};
+use pacte_rules::api::Answer;
+use pacte_rules::problem::{Problem, ProblemCode};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

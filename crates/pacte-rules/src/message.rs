@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in French (the users' language) and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Message {
     pub fr: String,
     pub en: String,

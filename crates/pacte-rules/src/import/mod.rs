@@ -30,7 +30,7 @@ use std::str::FromStr;
 /// The shape of the platform data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum ImportSource {
     /// `core_completion_get_activities_completion_status` (and optionally
     /// `core_completion_get_course_completion_status`) responses, each in an
@@ -90,7 +90,7 @@ impl FromStr for ImportSource {
 /// How to read an import call's input. Field names are camelCase in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ImportOptions {
     pub source: ImportSource,
     /// Records dated after this day are not facts yet: set aside, with a diagnostic.
@@ -104,7 +104,7 @@ pub struct ImportOptions {
 /// Learner records ready for evaluation, and what could not be used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ImportResult {
     pub source: ImportSource,
     pub programme: String,
@@ -127,7 +127,7 @@ impl ImportResult {
 /// Something of the input that was not taken as it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Diagnostic {
     pub code: DiagnosticCode,
     pub severity: Severity,
@@ -146,7 +146,7 @@ pub struct Diagnostic {
 /// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Severity {
     /// Broken data or an incomplete mapping: evidence was lost; fix the source.
     Error,
@@ -159,7 +159,7 @@ pub enum Severity {
 /// Why an item was not taken as it stands. The codes are stable: callers switch on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "bindings", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum DiagnosticCode {
     /// An item lacks a field the source's format requires, or has a wrong type.
     MalformedItem,

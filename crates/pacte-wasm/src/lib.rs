@@ -1,0 +1,10 @@
+//! The WebAssembly bindings: thin skins over [`pacte_rules::api`]; no rule lives
+//! here. Two modules are built from them: the engine (feature `engine`) and
+//! the import of platform data (feature `import`), which only the pages
+//! reading platform exports need.
+
+mod bridge;
+#[cfg(feature = "engine")]
+mod engine;
+#[cfg(feature = "import")]
+mod import;
