@@ -1,4 +1,4 @@
-// Cohort benchmark: a deterministic synthetic cohort of 5,000 MSP-CDS
+// Promotion benchmark: a deterministic synthetic promotion of 5,000 MSP-CDS
 // learners (12 seminar days, ~30 e-learning and ~15 team activities, 5
 // traceurs, a mémoire each), timed in one run natively, through wasm in Node
 // from JS objects and from a JSON string, and by a hand-written plain JS
@@ -9,8 +9,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-// The pages' generator, seeded the same way every run, so every run measures the same cohort.
-import { random } from "../www/data/cohort-generator.js";
+// The pages' generator, seeded the same way every run, so every run measures the same promotion.
+import { random } from "../www/data/promotion-generator.js";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 5000);
 const AS_OF = "2025-11-30";
@@ -24,7 +24,7 @@ const definition = {
   version: "1",
   extends: "msp-cds",
   title: "Promotion de mesure MSP-CDS",
-  cohort: { startDate: "2025-01-06", endDate: "2025-12-19" },
+  promotion: { startDate: "2025-01-06", endDate: "2025-12-19" },
   sessions: [1, 2, 3, 4, 5, 6].map((n) => {
     const day = (d) => `2025-${String(n * 2 - 1).padStart(2, "0")}-${d}`;
     return { id: `S${n}`, title: `Séminaire ${n}`, days: [{ date: day(14), minutes: 480 }, { date: day(15), minutes: 480 }] };
@@ -34,7 +34,7 @@ const definition = {
 const modules = ["prise-de-fonction", "projet-de-sante", "demarche-qualite", "dynamique-collective", "gestion-de-structure"];
 const traceurs = ["fiche-de-poste", "feuille-de-route", "action-qualite", "regles-de-fonctionnement", "budget-de-fonctionnement"];
 
-function cohort() {
+function promotion() {
   const r = random(42);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const date = () => `2025-${String(1 + Math.floor(r() * 11)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}`;
@@ -57,8 +57,8 @@ function cohort() {
         ...Array.from({ length: 28 + Math.floor(r() * 5) }, (_, k) => activity("elearning", 45 + Math.floor(r() * 30), k)),
         ...Array.from({ length: 13 + Math.floor(r() * 5) }, (_, k) => activity("equipe", 100 + Math.floor(r() * 60), k)),
       ],
-      traceurs: traceurs.map((id) => ({ id, status: pick(["deposited", "to_revise", "validated", "validated"]), date: date() })),
-      memoire: r() < 0.7 ? { status: "submitted", date: "2025-11-02" } : { status: "in_progress" },
+      traceurs: traceurs.map((id) => ({ id, status: pick(["deposited", "toRevise", "validated", "validated"]), date: date() })),
+      memoire: r() < 0.7 ? { status: "submitted", date: "2025-11-02" } : { status: "inProgress" },
     };
   });
 }
@@ -103,10 +103,10 @@ function plainJs(learner, asOf) {
   const stage = unmet.some((u) => u.blocking)
     ? "blocked"
     : unmet.every((u) => u.code === "SOUTENANCE_NOT_PASSED")
-      ? "ready_to_defend"
+      ? "readyToDefend"
       : unmet.some((u) => soon(u.dueDate))
-        ? "at_risk"
-        : "in_progress";
+        ? "atRisk"
+        : "inProgress";
   return { learnerId: learner.learnerId, stage, hours, unmet };
 }
 
@@ -122,17 +122,17 @@ function time(label, each) {
 }
 
 const programme = pacte.loadProgramme(definition);
-const learners = cohort();
+const learners = promotion();
 const firstReport = programme.evaluate(learners[0], AS_OF);
 const firstMs = performance.now() - started;
 const json = learners.map((l) => JSON.stringify(l));
 
 const scratch = mkdtempSync(join(tmpdir(), "pacte-bench-"));
 writeFileSync(join(scratch, "definition.json"), JSON.stringify(definition));
-writeFileSync(join(scratch, "cohort.json"), JSON.stringify(learners));
-execFileSync("cargo", ["build", "-q", "--profile", "native", "--example", "bench_cohort"], { cwd: root, stdio: "inherit" });
+writeFileSync(join(scratch, "promotion.json"), JSON.stringify(learners));
+execFileSync("cargo", ["build", "-q", "--profile", "native", "-p", "pacte-rules", "--example", "bench_promotion"], { cwd: root, stdio: "inherit" });
 const nativeRun = JSON.parse(
-  execFileSync(join(root, "target/native/examples/bench_cohort"), [join(scratch, "definition.json"), join(scratch, "cohort.json"), AS_OF], { encoding: "utf8" }),
+  execFileSync(join(root, "target/native/examples/bench_promotion"), [join(scratch, "definition.json"), join(scratch, "promotion.json"), AS_OF], { encoding: "utf8" }),
 );
 
 const wasmObjects = time("wasm objects", () => learners.forEach((l) => programme.evaluate(l, AS_OF)));
@@ -148,7 +148,7 @@ for (const l of learners) {
 }
 const fmt = (us) => `${us.toFixed(1).padStart(8)} µs/learner`;
 const ratio = (us) => `${(us / floor).toFixed(1)}× the plain-JS floor`;
-console.log(`cohort: ${LEARNERS} learners, stages ${JSON.stringify(stages)} (first report: ${firstReport.stage})`);
+console.log(`promotion: ${LEARNERS} learners, stages ${JSON.stringify(stages)} (first report: ${firstReport.stage})`);
 console.log(`native (read JSON, evaluate, write JSON) ${fmt(nativeRun.usPerLearner)}  ${ratio(nativeRun.usPerLearner)}`);
 console.log(`wasm in Node from JS objects              ${fmt(wasmObjects)}  ${ratio(wasmObjects)}  (target ≤ 2×)`);
 console.log(`wasm in Node from a JSON string           ${fmt(wasmJson)}  ${ratio(wasmJson)}`);

@@ -19,11 +19,11 @@ const CLI = {
   "bretagne-cpts-not-yet-constituted-no-derogation-asked": ["Non recevable", [["NO_TEAM", "/candidates/0"]], [], []],
   "bretagne-file-opened-without-one-cv": ["Incomplet", [], [["cv", "/candidates/1/pieces"]], []],
   "bretagne-file-opened-without-projet-de-sante": ["Incomplet", [], [["projet-de-sante", "/team/pieces"]], []],
-  "bretagne-file-sent-after-deadline": ["Non recevable", [["DEADLINE_PASSED", "/submittedOn"]], [], []],
+  "bretagne-file-sent-after-deadline": ["Non recevable", [["DUE_DATE_PASSED", "/submittedOn"]], [], []],
   "bretagne-file-without-candidate": ["Non recevable", [["NO_CANDIDATE", "/candidates"]], [], []],
   "bretagne-four-candidates-one-cpts": ["Non recevable", [["QUOTA_EXCEEDED", "/candidates"]], [], []],
-  "bretagne-msp-team-applies-to-cpts-cohort": ["Non recevable", [["STRUCTURE_NOT_ACCEPTED", "/team/structureType"]], [], []],
-  "bretagne-pieces-still-missing-after-deadline": ["Non recevable", [["DEADLINE_PASSED", ""]], [["lettre-de-motivation", "/candidates/0/pieces"]], []],
+  "bretagne-msp-team-applies-to-cpts-promotion": ["Non recevable", [["STRUCTURE_NOT_ACCEPTED", "/team/structureType"]], [], []],
+  "bretagne-pieces-still-missing-after-deadline": ["Non recevable", [["DUE_DATE_PASSED", ""]], [["lettre-de-motivation", "/candidates/0/pieces"]], []],
   "bretagne-questions-left-unanswered": ["Incomplet", [], [["organisation-coordination", "/team/answers/organisation-coordination"], ["besoin-accompagnement", "/team/answers/besoin-accompagnement"]], []],
   "hdf-leader-candidate-trained-in-health-management-only": ["Recevable", [], [], [["NO_DESIRABLE_TRAINING", "/candidates/0"]]],
   "leader-msp-leader-being-recruited-asks-derogation": ["Non recevable", [["NO_TEAM", "/candidates/0"]], [], []],
@@ -113,7 +113,7 @@ test("a file filled in the form, checked at each change; names made of markup ar
   await page.fill("#answer-besoin-accompagnement", "Non.");
   await page.fill("fieldset.candidate [name=name]", candidate);
   await page.check("fieldset.candidate input[name=pieces][value=lettre-de-motivation]");
-  await page.selectOption("fieldset.candidate [name=initialTraining]", "health_professional");
+  await page.selectOption("fieldset.candidate [name=initialTraining]", "healthProfessional");
   assert.equal((await result(page)).verdict, "Incomplet");
   await page.check("fieldset.candidate input[name=pieces][value=cv]");
   assert.equal((await result(page)).verdict, "Recevable");
@@ -149,7 +149,7 @@ test("a file filled in the form, checked at each change; names made of markup ar
         board: { members: ["Dr Le Roux", "M. Cloarec"], signedBy: ["Dr Le Roux", "M. Cloarec"] },
         answers: { "organisation-coordination": "Une coordinatrice à mi-temps.", "besoin-accompagnement": "Non." },
       },
-      candidates: [{ name: candidate, pieces: ["lettre-de-motivation", "cv"], initialTraining: "health_professional" }],
+      candidates: [{ name: candidate, pieces: ["lettre-de-motivation", "cv"], initialTraining: "healthProfessional" }],
     },
   });
   assert.equal(await page.locator("#result script, #result img, #fields img").count(), 0);

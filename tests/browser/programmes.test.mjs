@@ -143,7 +143,7 @@ test("a valid regional definition, resolved with what it inherits; its titles ar
   const title = "PACTE MSP-CDS Occitanie 2025 <script>alert(1)</script>";
   assert.equal(await page.textContent("#definition h2"), title);
   const answer = engine.checkProgramme(JSON.parse(readFileSync(fixture("programme-occitanie.json"), "utf8")));
-  assert.equal(answer.type, "success");
+  assert.equal(answer.kind, "success");
   const shown = await pairs(page);
   assert.equal(shown["Hérite de"], "msp-cds");
   assert.equal(shown["Empreinte des règles"], answer.value.hash);

@@ -118,7 +118,7 @@ describe("<pacte-progress>", () => {
     // The real record and report are unchanged.
     const { learner, stage } = await page.evaluate(() => ({ learner: document.querySelector("#w").learner, stage: document.querySelector("#w").report.stage }));
     assert.deepEqual(learner, fixture.learner);
-    assert.equal(stage, "in_progress");
+    assert.equal(stage, "inProgress");
     assert.equal(await text(page, ".head .stage"), "Parcours en cours");
     await boxes.nth(2).uncheck();
     assert.equal(await text(page, ".whatif-result .stage"), "Parcours en cours");

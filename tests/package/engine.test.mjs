@@ -62,7 +62,7 @@ test("a definition with several errors reports them all, without throwing", () =
     ],
     sessions: [{ id: "S1", title: "S1", days: [{ date: "2024-13-01", minutes: 420 }] }],
   });
-  assert.equal(answer.type, "failure");
+  assert.equal(answer.kind, "failure");
   assert.deepEqual(
     answer.problems.map((p) => [p.code, p.path]),
     [
@@ -80,16 +80,16 @@ test("no input, however bad, leaves the instance unusable", () => {
     assert.throws(() => programme.evaluate(g, "2024-01-01"), { name: "PacteError" });
   }
   assert.throws(() => programme.evaluateJson("{", "2024-01-01"), { code: "INVALID_JSON" });
-  assert.equal(pacte.checkProgramme("{ pas du json").type, "failure");
-  assert.equal(programme.evaluate({ learnerId: "ok" }, "2024-01-01").stage, "not_started");
+  assert.equal(pacte.checkProgrammeJson("{ pas du json").kind, "failure");
+  assert.equal(programme.evaluate({ learnerId: "ok" }, "2024-01-01").stage, "notStarted");
 });
 
-test("a cohort evaluates every learner and reports the invalid one in its place", () => {
+test("a promotion evaluates every learner and reports the invalid one in its place", () => {
   const programme = pacte.loadProgramme("hdf-leader-msp-2024");
-  const cohort = programme.evaluateCohort([learner, { learnerId: 3 }, { learnerId: "vide" }], "2024-09-20");
-  assert.deepEqual(cohort.learners.map((l) => l.status), ["evaluated", "invalid", "evaluated"]);
-  assert.equal(cohort.learners[1].problems[0].path, "/1/learnerId");
-  assert.equal(cohort.invalid, 1);
+  const promotion = programme.evaluatePromotion([learner, { learnerId: 3 }, { learnerId: "vide" }], "2024-09-20");
+  assert.deepEqual(promotion.learners.map((l) => l.status), ["evaluated", "invalid", "evaluated"]);
+  assert.equal(promotion.learners[1].problems[0].path, "/1/learnerId");
+  assert.equal(promotion.invalid, 1);
   const lines = [JSON.stringify(learner), "", JSON.stringify({ learnerId: "vide" })].join("\n");
-  assert.equal(programme.evaluateCohortJson(lines, "2024-09-20").learners.length, 2);
+  assert.equal(programme.evaluatePromotionJson(lines, "2024-09-20").learners.length, 2);
 });

@@ -28,7 +28,7 @@ test("imports from Node ESM", () => {
 const report = loadProgramme("msp-cds").evaluate({ learnerId: "n-1" }, "2025-01-15");
 console.log(JSON.stringify([programmes().length, report.stage, report.hours.elearning.requiredMinutes]));`,
   );
-  assert.equal(run("node", ["node-consumer.mjs"]).trim(), '[6,"not_started",1800]');
+  assert.equal(run("node", ["node-consumer.mjs"]).trim(), '[6,"notStarted",1800]');
 });
 
 test("imports the platform adapters from Node ESM, and evaluates what they produce", () => {
@@ -39,11 +39,11 @@ test("imports the platform adapters from Node ESM, and evaluates what they produ
     `import { readFileSync } from "node:fs";
 import { importRecords } from "pacte-rules/import";
 import { loadProgramme } from "pacte-rules";
-const imported = importRecords({ source: "moodle-attendance", asOf: "2024-12-01" }, readFileSync("mapping.json", "utf8"), readFileSync("attendance.json", "utf8"));
+const imported = importRecords({ source: "moodleAttendance", asOf: "2024-12-01" }, readFileSync("mapping.json", "utf8"), readFileSync("attendance.json", "utf8"));
 const programme = loadProgramme(imported.programme);
 console.log(JSON.stringify([imported.learners.length, imported.diagnostics.length, ...imported.learners.map((l) => programme.evaluate(l, imported.asOf).stage)]));`,
   );
-  assert.equal(run("node", ["import-consumer.mjs"]).trim(), '[2,9,"at_risk","blocked"]');
+  assert.equal(run("node", ["import-consumer.mjs"]).trim(), '[2,9,"atRisk","blocked"]');
 });
 
 test("bundles for the browser with esbuild, and the bundle runs with the .wasm given as bytes", () => {

@@ -63,7 +63,7 @@ for (const [kind, command, throughWasm, input] of cases) {
 // The import module against `pacte import`: every platform payload of the
 // core's import tests, through the example mapping of its programme.
 const adapters = require("../../pkg/import/node/pacte_import.js");
-const SOURCES = ["moodle-completion", "moodle-attendance", "xapi", "csv"];
+const SOURCES = ["moodleCompletion", "moodleAttendance", "xapi", "csv"];
 const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021" };
 
 test("import: native and wasm answers are identical", () => {

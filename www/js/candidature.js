@@ -117,16 +117,16 @@ const findings = (title, list, empty) => [h("h3", {}, title),
   list.length === 0 ? h("p", {}, empty) : h("ul", {}, list.map((f) => h("li", {}, f.message.fr, f.path && [" ", h("span", { class: "muted" }, "(", h("code", {}, f.path), ")")])))];
 
 function render(report) {
-  const verdict = VERDICTS[report.verdict];
+  const verdict = VERDICTS[report.verdict.kind];
   $("result").replaceChildren();
   append($("result"), [
     h("h2", { id: "result-title" }, `Dossier de l'équipe ${report.team || "sans nom"}`),
     badge(verdict, { class: "verdict" }),
-    h("p", {}, report.verdict === "eligible" ? "Le dossier remplit les conditions de recevabilité ; le comité examine les remarques ci-dessous."
-      : report.verdict === "incomplete" ? ["Le dossier peut être ouvert ; les pièces manquantes sont attendues", report.dueDate ? [" avant le ", time(report.dueDate)] : "", "."]
+    h("p", {}, report.verdict.kind === "eligible" ? "Le dossier remplit les conditions de recevabilité ; le comité examine les remarques ci-dessous."
+      : report.verdict.kind === "incomplete" ? ["Le dossier peut être ouvert ; les pièces manquantes sont attendues", report.verdict.dueDate ? [" avant le ", time(report.verdict.dueDate)] : "", "."]
         : "Le dossier ne peut pas être retenu, pour les raisons ci-dessous."),
-    report.verdict === "ineligible" && findings("Raisons", report.reasons, ""),
-    report.verdict !== "eligible" && findings("Pièces manquantes", report.missing, "Aucune."),
+    report.verdict.kind === "ineligible" && findings("Raisons", report.verdict.reasons, ""),
+    report.verdict.kind !== "eligible" && findings("Pièces manquantes", report.verdict.missing, "Aucune."),
     findings("Remarques pour le comité", report.advisories, "Aucune."),
     h("p", { class: "muted small" }, `Examiné au ${time(report.asOf).textContent} selon ${report.programme.title} (${report.programme.id}, version ${report.programme.version}) ; moteur ${report.engine.name} ${report.engine.version}.`),
   ]);
@@ -141,7 +141,7 @@ function check() {
     const report = handle.checkCandidature(readForm(), asOf.value || today());
     clearError();
     render(report);
-    announce(`Verdict : ${VERDICTS[report.verdict].text}.`);
+    announce(`Verdict : ${VERDICTS[report.verdict.kind].text}.`);
   } catch (error) {
     $("result").hidden = true;
     showError("Ce dossier ne peut pas être examiné :", problemList(errorProblems(error)));
@@ -152,7 +152,7 @@ function check() {
 
 function useProgramme(id) {
   const handle = api.loadProgramme(id);
-  rules = handle.resolved().definition.candidature ?? {};
+  rules = handle.details().definition.candidature ?? {};
   handle.free();
 }
 
@@ -180,7 +180,7 @@ startPage((engine) => {
   // Only programmes with candidature rules can check a file.
   programmeOptions(programme, api, (p) => {
     const handle = api.loadProgramme(p.id);
-    const has = Boolean(handle.resolved().definition.candidature);
+    const has = Boolean(handle.details().definition.candidature);
     handle.free();
     return has;
   });

@@ -103,6 +103,6 @@ export function onDate(iso) {
 }
 
 /** The diploma's mentions, structure types and initial trainings, as the pages name them. */
-export const MENTIONS = { "msp-cds": "MSP-CDS", cpts: "CPTS", "leader-msp": "Leader MSP" };
+export const MENTIONS = { mspCds: "MSP-CDS", cpts: "CPTS", leaderMsp: "Leader MSP" };
 export const STRUCTURE_TYPES = { msp: "MSP (maison de santé pluriprofessionnelle)", cds: "CDS (centre de santé)", cpts: "CPTS (communauté professionnelle territoriale de santé)" };
-export const TRAININGS = { health_professional: "professionnel de santé", health_management: "management en santé", other: "autre formation" };
+export const TRAININGS = { healthProfessional: "professionnel de santé", healthManagement: "management en santé", other: "autre formation" };

@@ -1,6 +1,6 @@
-// CSV in and out for the cohort page. Reading: RFC 4180 quoting, ";" or ","
+// CSV in and out for the promotion page. Reading: RFC 4180 quoting, ";" or ","
 // (whichever the header uses: French spreadsheets write ";"), one row per
-// record, the layout documented on the cohort page (cohort.html, « Formats de fichier acceptés »). Writing: ";" with a BOM, so
+// record, the layout documented on the promotion page (promotion.html, « Formats de fichier acceptés »). Writing: ";" with a BOM, so
 // that a French spreadsheet opens it as UTF-8, and text cells that a
 // spreadsheet would take for a formula are defused.
 
@@ -40,7 +40,7 @@ const RECORDS = {
   traceur: (c) => ({ traceurs: { id: c.id, status: c.status, date: c.date } }),
   chosenModule: (c) => ({ chosenModules: c.id }),
   memoire: (c) => ({ memoire: { status: c.status, ...(c.date && { date: c.date }) } }),
-  soutenance: (c) => ({ soutenance: { date: c.date, outcome: c.status } }),
+  soutenance: (c) => ({ soutenance: { date: c.date, status: c.status } }),
 };
 const LEARNER_FIELDS = ["displayName", "programme", "structureType"];
 

@@ -1,5 +1,5 @@
 // The programme page: the definitions embedded in the engine, resolved (a
-// regional cohort with what it inherits), and the check of a regional
+// regional promotion with what it inherits), and the check of a regional
 // definition file, with each problem's JSON path.
 import {
   startPage, h, append, badge, time, formatMinutes, parseJson, announce, showError, clearError, problemList,
@@ -75,7 +75,7 @@ function memoireSection(d) {
   const s = d.soutenance ?? {};
   return [h("h3", {}, "Mémoire et soutenance"), dl([
     ["Mémoire exigé", yesNo(m.required !== false)],
-    ["Dépôt du mémoire", m.submissionDeadline ? ["au plus tard le ", time(m.submissionDeadline)] : "pas de date limite fixée"],
+    ["Dépôt du mémoire", m.dueDate ? ["au plus tard le ", time(m.dueDate)] : "pas de date limite fixée"],
     ["Soutenance exigée", yesNo(s.required !== false)],
     ["Date de la soutenance", s.date ? time(s.date) : "à fixer"],
     ["Durée de la soutenance", s.durationMinutes !== undefined && formatMinutes(s.durationMinutes)],
@@ -90,7 +90,7 @@ function candidatureSection(d) {
     ["Équipes admises", c.structureTypes.map((s) => STRUCTURE_TYPES[s] ?? s).join(", ")],
     ["Dérogation (coordinateur en cours de recrutement)", yesNo(c.derogationForRecruitment)],
     ["Candidats par équipe", c.candidatesPerTeam && `de ${c.candidatesPerTeam.min} à ${c.candidatesPerTeam.max}`],
-    ["Date limite du dossier complet", c.deadline ? time(c.deadline) : "aucune"],
+    ["Date limite du dossier complet", c.dueDate ? time(c.dueDate) : "aucune"],
     ["Pièces de chaque candidat", pieces(c.candidatePieces)],
     ["Pièces de l'équipe", pieces(c.teamPieces)],
     ["Questions à l'équipe", c.questions?.length ? h("ul", { class: "plain" }, c.questions.map((q) => h("li", {}, q.text))) : "aucune"],
@@ -110,7 +110,7 @@ function renderResolved(resolved, origin) {
       ["Version", d.version],
       ["Mention", MENTIONS[d.mention] ?? d.mention],
       ["Hérite de", resolved.lineage.length > 1 && resolved.lineage.slice(1).join(" → ")],
-      ["Promotion", d.cohort && [d.cohort.region ? `${d.cohort.region}, ` : "", "du ", time(d.cohort.startDate), " au ", time(d.cohort.endDate)]],
+      ["Promotion", d.promotion && [d.promotion.region ? `${d.promotion.region}, ` : "", "du ", time(d.promotion.startDate), " au ", time(d.promotion.endDate)]],
       ["Alerte « en retard »", d.atRiskWithinDays !== undefined && `une échéance à ${d.atRiskWithinDays} jours ou moins, ou passée`],
       ["Empreinte des règles", h("code", {}, resolved.hash)],
     ]),
@@ -127,7 +127,7 @@ function renderResolved(resolved, origin) {
 function showEmbedded(id, opener) {
   const programme = api.loadProgramme(id);
   try {
-    renderResolved(programme.resolved(), "Programme intégré au moteur.");
+    renderResolved(programme.details(), "Programme intégré au moteur.");
   } finally {
     programme.free();
   }
@@ -152,16 +152,16 @@ async function checkFiles() {
   const results = parsed.map((file) => ({ file, answer: api.checkProgramme(file.definition, parsed.filter((o) => o !== file).map((o) => o.definition)) }));
   $("checks").replaceChildren(...results.map(({ file, answer }) => h("article", { class: "check" },
     h("h3", {}, file.name),
-    answer.type === "success"
+    answer.kind === "success"
       ? [badge({ icon: "check", tone: "success", text: "Définition valide" }, { class: "verdict" }),
         h("p", {}, `« ${answer.value.definition.title} », version ${answer.value.definition.version}. `,
           h("button", { type: "button", class: "secondary", onclick: () => { renderResolved(answer.value, `Définition lue dans « ${file.name} », avec ce qu'elle hérite.`); $("definition-title").focus(); } }, "Voir le programme résolu"))]
       : [badge({ icon: "cross", tone: "danger", text: `${answer.problems.length} problème${answer.problems.length > 1 ? "s" : ""} : définition refusée` }, { class: "verdict" }),
         problemList(answer.problems)])));
-  const valid = results.filter((r) => r.answer.type === "success");
+  const valid = results.filter((r) => r.answer.kind === "success");
   if (results.length === 1 && valid.length === 1) renderResolved(valid[0].answer.value, `Définition lue dans « ${files[0].name} », avec ce qu'elle hérite.`);
   else view.hidden = true;
-  announce(results.map(({ file, answer }) => `${file.name} : ${answer.type === "success" ? "valide" : `${answer.problems.length} problème(s)`}`).join(" ; "));
+  announce(results.map(({ file, answer }) => `${file.name} : ${answer.kind === "success" ? "valide" : `${answer.problems.length} problème(s)`}`).join(" ; "));
 }
 
 startPage((engine) => {

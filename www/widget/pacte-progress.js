@@ -284,7 +284,7 @@ class PacteProgress extends HTMLElement {
     const t = this.#t;
     const lang = this.#lang;
     const days = report.sessions.flatMap((s) => s.days.filter((d) => d.status === "upcoming").map((d) => ({ session: s, day: d })));
-    const docs = report.traceurs.filter((tr) => tr.required && (tr.status === "missing" || tr.status === "to_revise"));
+    const docs = report.traceurs.filter((tr) => tr.required && (tr.status === "missing" || tr.status === "toRevise"));
     const memoire = report.memoire.required && report.memoire.status !== "submitted";
     const offered = new Set([
       ...days.map(({ session, day }) => dayKey(session, day)),
@@ -305,7 +305,7 @@ class PacteProgress extends HTMLElement {
         h("ul", { class: "plain" }, days.map(({ session, day }) => box(dayKey(session, day), `${session.title} — ${formatDate(day.date, lang)} (${formatMinutes(day.minutes)})`)))),
       (docs.length > 0 || memoire) && h("fieldset", {}, h("legend", {}, t.plannedDocs),
         h("ul", { class: "plain" },
-          docs.map((d) => box(JSON.stringify(["traceur", d.id]), d.title, d.status === "to_revise" && h("span", { class: "muted" }, ` (${t.newVersion})`))),
+          docs.map((d) => box(JSON.stringify(["traceur", d.id]), d.title, d.status === "toRevise" && h("span", { class: "muted" }, ` (${t.newVersion})`))),
           memoire && box(MEMOIRE_KEY, t.memoireDoc))),
       result,
     );
@@ -428,10 +428,10 @@ function memoireView(report, t, lang) {
       memoire.status !== "submitted" && memoire.dueDate && h("span", { class: "muted" }, ` (${t.due(formatDate(memoire.dueDate, lang))})`)),
     h("dt", {}, t.soutenance),
     h("dd", {}, badge(state(SOUTENANCE_STATUSES, soutenance.status, lang)),
-      soutenance.date && soutenance.status !== "not_scheduled" && [" — ", held ? t.heldOn : t.setFor, " ", time(soutenance.date, lang)],
+      soutenance.date && soutenance.status !== "notScheduled" && [" — ", held ? t.heldOn : t.setFor, " ", time(soutenance.date, lang)],
       h("span", { class: "muted" }, " (", formatMinutes(soutenance.durationMinutes),
         // The programme's date, not the learner's appointment yet.
-        soutenance.date && soutenance.status === "not_scheduled" && [", ", t.calendarDate(formatDate(soutenance.date, lang))], ")")),
+        soutenance.date && soutenance.status === "notScheduled" && [", ", t.calendarDate(formatDate(soutenance.date, lang))], ")")),
   );
 }
 

@@ -119,10 +119,10 @@ export function say(pair, lang) {
 // Stages, from worst to best, as the engine orders them (src/report/mod.rs).
 export const STAGES = {
   blocked: { icon: "cross", tone: "danger", fr: "Diplôme compromis", en: "Diploma compromised" },
-  at_risk: { icon: "warning", tone: "warning", fr: "En retard", en: "At risk" },
-  not_started: { icon: "empty", tone: "neutral", fr: "Pas commencé", en: "Not started" },
-  in_progress: { icon: "clock", tone: "info", fr: "En cours", en: "In progress" },
-  ready_to_defend: { icon: "flag", tone: "success", fr: "Prêt pour la soutenance", en: "Ready to defend" },
+  atRisk: { icon: "warning", tone: "warning", fr: "En retard", en: "At risk" },
+  notStarted: { icon: "empty", tone: "neutral", fr: "Pas commencé", en: "Not started" },
+  inProgress: { icon: "clock", tone: "info", fr: "En cours", en: "In progress" },
+  readyToDefend: { icon: "flag", tone: "success", fr: "Prêt pour la soutenance", en: "Ready to defend" },
   complete: { icon: "check", tone: "success", fr: "Conditions remplies", en: "Conditions met" },
 };
 export const STAGE_ORDER = Object.keys(STAGES);
@@ -134,28 +134,28 @@ export const MODALITIES = {
 };
 
 export const DAY_STATUSES = {
-  attended: { icon: "check", tone: "success", fr: "présent·e", en: "attended" },
+  present: { icon: "check", tone: "success", fr: "présent·e", en: "present" },
   excused: { icon: "excused", tone: "info", fr: "absence justifiée (heures excusées)", en: "justified absence (hours excused)" },
-  unjustified_absence: { icon: "cross", tone: "danger", fr: "absence non justifiée", en: "unjustified absence" },
-  not_recorded: { icon: "question", tone: "warning", fr: "non renseigné", en: "not recorded" },
+  unjustifiedAbsence: { icon: "cross", tone: "danger", fr: "absence non justifiée", en: "unjustified absence" },
+  notRecorded: { icon: "question", tone: "warning", fr: "non renseigné", en: "not recorded" },
   upcoming: { icon: "clock", tone: "neutral", fr: "à venir", en: "upcoming" },
 };
 
 export const TRACEUR_STATUSES = {
   missing: { icon: "empty", tone: "warning", fr: "manquant", en: "missing" },
   deposited: { icon: "clock", tone: "info", fr: "déposé, en attente de vérification", en: "deposited, awaiting review" },
-  to_revise: { icon: "pen", tone: "warning", fr: "à reprendre", en: "to revise" },
+  toRevise: { icon: "pen", tone: "warning", fr: "à reprendre", en: "to revise" },
   validated: { icon: "check", tone: "success", fr: "validé", en: "validated" },
 };
 
 export const MEMOIRE_STATUSES = {
-  not_started: { icon: "empty", tone: "neutral", fr: "pas commencé", en: "not started" },
-  in_progress: { icon: "pen", tone: "info", fr: "en cours de rédaction", en: "being written" },
+  notStarted: { icon: "empty", tone: "neutral", fr: "pas commencé", en: "not started" },
+  inProgress: { icon: "pen", tone: "info", fr: "en cours de rédaction", en: "being written" },
   submitted: { icon: "check", tone: "success", fr: "déposé", en: "submitted" },
 };
 
 export const SOUTENANCE_STATUSES = {
-  not_scheduled: { icon: "empty", tone: "neutral", fr: "pas encore programmée", en: "not scheduled yet" },
+  notScheduled: { icon: "empty", tone: "neutral", fr: "pas encore programmée", en: "not scheduled yet" },
   scheduled: { icon: "clock", tone: "info", fr: "programmée", en: "scheduled" },
   passed: { icon: "check", tone: "success", fr: "réussie", en: "passed" },
   failed: { icon: "cross", tone: "danger", fr: "non validée", en: "failed" },

@@ -1,12 +1,12 @@
 //! `pacte`: the PACTE rules engine on the command line.
 //!
 //! Exit codes: 0 the answer is given and is not negative; 1 a negative
-//! verdict (a learner `blocked`, a candidature not `eligible`, a cohort with
+//! verdict (a learner `blocked`, a candidature not `eligible`, a promotion with
 //! a blocked or unreadable learner, an import with error diagnostics); 2
 //! invalid input or usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pacte_rules::api::{self, Answer, CohortEntry, ProgrammeSource};
+use pacte_rules::api::{self, Answer, PromotionEntry, ProgrammeSource};
 use pacte_rules::candidature::Verdict;
 use pacte_rules::import::{ImportOptions, ImportSource};
 use pacte_rules::problem::Problem;
@@ -46,11 +46,11 @@ enum Command {
         /// The learner's records (JSON).
         learner: PathBuf,
     },
-    /// Evaluate a cohort: a JSON array or JSON Lines of learner records.
-    EvaluateCohort {
+    /// Evaluate a promotion: a JSON array or JSON Lines of learner records.
+    EvaluatePromotion {
         #[command(flatten)]
         on: On,
-        cohort: PathBuf,
+        promotion: PathBuf,
     },
     /// Check a candidature file against the programme's rules.
     CheckCandidature {
@@ -70,8 +70,8 @@ enum Command {
         #[arg(long = "as-of")]
         as_of: String,
         /// Only this learner (a learner id of the records).
-        #[arg(long)]
-        learner: Option<String>,
+        #[arg(long = "learner-id")]
+        learner_id: Option<String>,
         /// The platform data: JSON, or CSV text for `--source csv`.
         input: PathBuf,
     },
@@ -164,16 +164,16 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             }
             Ok(verdict(report.stage != Stage::Blocked))
         }
-        Command::EvaluateCohort { on, cohort } => {
+        Command::EvaluatePromotion { on, promotion } => {
             let (programme, as_of) = context(&on)?;
-            let report = unwrap(api::evaluate_cohort_json(
+            let report = unwrap(api::evaluate_promotion_json(
                 &programme,
-                &read_text(&cohort)?,
+                &read_text(&promotion)?,
                 as_of,
             ))?;
             match on.format {
                 Format::Json => print_json(&report),
-                Format::Text => print!("{}", cohort_text(&report)),
+                Format::Text => print!("{}", promotion_text(&report)),
             }
             Ok(verdict(report.invalid == 0 && report.stages.blocked == 0))
         }
@@ -191,13 +191,13 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             source,
             mapping,
             as_of,
-            learner,
+            learner_id,
             input,
         } => {
             let options = ImportOptions {
                 source,
                 as_of: api::as_of(&as_of)?,
-                learner,
+                learner_id,
             };
             let result = unwrap(api::import(
                 &options,
@@ -270,7 +270,7 @@ fn code_name(p: &Problem) -> String {
         .unwrap_or_default()
 }
 
-fn cohort_text(report: &api::CohortReport) -> String {
+fn promotion_text(report: &api::PromotionReport) -> String {
     let mut out = format!(
         "Promotion au {} : {} apprenant(s)\n",
         report.as_of.french(),
@@ -278,7 +278,7 @@ fn cohort_text(report: &api::CohortReport) -> String {
     );
     for entry in &report.learners {
         match entry {
-            CohortEntry::Evaluated { report: r } => {
+            PromotionEntry::Evaluated { report: r } => {
                 let who = r.display_name.as_deref().unwrap_or(&r.learner_id);
                 out.push_str(&format!(
                     "  {who} : {} ({} condition(s) non remplie(s))\n",
@@ -286,7 +286,7 @@ fn cohort_text(report: &api::CohortReport) -> String {
                     r.unmet.len()
                 ));
             }
-            CohortEntry::Invalid { index, problems } => {
+            PromotionEntry::Invalid { index, problems } => {
                 let first = problems
                     .first()
                     .map(|p| p.message.fr.as_str())

@@ -6,7 +6,6 @@
 mod common;
 
 use common::*;
-use pacte_rules::api;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,7 +27,7 @@ impl Run {
     fn problems(&self) -> Vec<(String, String)> {
         assert_eq!(self.code, 2, "stderr: {}", self.stderr);
         let answer = self.json();
-        assert_eq!(answer["type"], "failure");
+        assert_eq!(answer["kind"], "failure");
         answer["problems"]
             .as_array()
             .unwrap()
@@ -130,7 +129,7 @@ fn evaluate_prints_the_library_report_as_json_and_exits_0() {
     let run = evaluate_fixture(name, "json");
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert_eq!(run.json(), serde_json::to_value(evaluate(name)).unwrap());
-    assert_eq!(run.json()["stage"], "in_progress");
+    assert_eq!(run.json()["stage"], "inProgress");
 }
 
 #[test]
@@ -303,7 +302,7 @@ fn evaluate_against_a_regional_definition_file() {
 }
 
 #[test]
-fn a_cohort_given_as_a_json_array_is_evaluated_learner_by_learner() {
+fn a_promotion_given_as_a_json_array_is_evaluated_learner_by_learner() {
     let names = [
         "hdf-absent-s3-day2-with-justification",
         "hdf-absent-s3-day2-without-justification",
@@ -311,25 +310,25 @@ fn a_cohort_given_as_a_json_array_is_evaluated_learner_by_learner() {
     ];
     let array = format!("[{}]", names.map(learner_line).join(",\n"));
     let run = pacte(&[
-        "evaluate-cohort",
+        "evaluate-promotion",
         "--programme",
         "hdf-leader-msp-2024",
         "--as-of",
         "2024-09-20",
-        &scratch("cohort.json", &array),
+        &scratch("promotion.json", &array),
     ]);
     assert_eq!(
         run.code, 1,
-        "a blocked learner makes the cohort's verdict negative"
+        "a blocked learner makes the promotion's verdict negative"
     );
-    let cohort = run.json();
+    let promotion = run.json();
     assert_eq!(
-        cohort["stages"],
+        promotion["stages"],
         json!({ "blocked": 1, "atRisk": 1, "notStarted": 0, "inProgress": 1, "readyToDefend": 0, "complete": 0 })
     );
-    assert_eq!(cohort["invalid"], 0);
-    for (entry, name) in cohort["learners"].as_array().unwrap().iter().zip(names) {
-        assert_eq!(entry["status"], "evaluated");
+    assert_eq!(promotion["invalid"], 0);
+    for (entry, name) in promotion["learners"].as_array().unwrap().iter().zip(names) {
+        assert_eq!(entry["kind"], "evaluated");
         assert_eq!(
             entry["report"],
             serde_json::to_value(evaluate(name)).unwrap(),
@@ -346,9 +345,9 @@ fn a_bad_line_of_json_lines_is_reported_with_its_index_and_the_others_evaluated(
         String::new(),
         learner_line("hdf-s3-attendance-not-recorded-yet"),
     ];
-    let file = scratch("cohort.jsonl", &lines.join("\n"));
+    let file = scratch("promotion.jsonl", &lines.join("\n"));
     let run = pacte(&[
-        "evaluate-cohort",
+        "evaluate-promotion",
         "--programme",
         "hdf-leader-msp-2024",
         "--as-of",
@@ -357,25 +356,25 @@ fn a_bad_line_of_json_lines_is_reported_with_its_index_and_the_others_evaluated(
     ]);
     assert_eq!(
         run.code, 1,
-        "an unreadable learner makes the cohort's verdict negative"
+        "an unreadable learner makes the promotion's verdict negative"
     );
-    let cohort = run.json();
-    assert_eq!(cohort["invalid"], 1);
-    let learners = cohort["learners"].as_array().unwrap();
+    let promotion = run.json();
+    assert_eq!(promotion["invalid"], 1);
+    let learners = promotion["learners"].as_array().unwrap();
     assert_eq!(learners.len(), 3, "the blank line is no learner");
-    assert_eq!(learners[0]["report"]["stage"], "in_progress");
-    assert_eq!(learners[1]["status"], "invalid");
+    assert_eq!(learners[0]["report"]["stage"], "inProgress");
+    assert_eq!(learners[1]["kind"], "invalid");
     assert_eq!(learners[1]["index"], 1);
     assert_eq!(learners[1]["problems"][0]["code"], "INVALID_DATE");
     assert_eq!(learners[1]["problems"][0]["path"], "/1/attendance/0/date");
-    assert_eq!(learners[2]["report"]["stage"], "at_risk");
+    assert_eq!(learners[2]["report"]["stage"], "atRisk");
 }
 
 #[test]
 fn check_candidature_exits_0_for_an_eligible_file_and_1_otherwise() {
     let run = check_fixture("bretagne-complete-file-two-candidates", "json");
     assert_eq!(run.code, 0);
-    assert_eq!(run.json()["verdict"], "eligible");
+    assert_eq!(run.json()["verdict"]["kind"], "eligible");
     let run = check_fixture("bretagne-board-letter-not-signed-by-all-members", "text");
     assert_eq!(run.code, 1);
     assert_eq!(
@@ -454,6 +453,6 @@ fn check_programme_prints_a_valid_definition_resolved() {
     assert_eq!(resolved["hash"], embedded("bretagne-cpts-2021").hash);
     assert_eq!(
         resolved,
-        serde_json::to_value(api::ResolvedProgramme::from(embedded("bretagne-cpts-2021"))).unwrap()
+        serde_json::to_value(embedded("bretagne-cpts-2021").details()).unwrap()
     );
 }

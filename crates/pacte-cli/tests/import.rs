@@ -46,7 +46,7 @@ fn pacte_import_prints_the_library_result_and_exits_0_without_errors() {
 #[test]
 fn pacte_import_exits_1_when_evidence_was_lost() {
     let (code, printed) = pacte_import(
-        "moodle-completion",
+        "moodleCompletion",
         BRETAGNE,
         "2022-03-01",
         "moodle-completion-traceurs-bretagne.json",
@@ -58,13 +58,13 @@ fn pacte_import_exits_1_when_evidence_was_lost() {
 #[test]
 fn pacte_import_exits_2_on_a_refused_input_or_a_bad_date() {
     let (code, printed) = pacte_import(
-        "moodle-completion",
+        "moodleCompletion",
         HDF,
         "2024-10-01",
         "moodle-completion-without-envelope.json",
     );
     assert_eq!(
-        (code, &printed["type"], &printed["problems"][0]["path"]),
+        (code, &printed["kind"], &printed["problems"][0]["path"]),
         (2, &json!("failure"), &json!("/input"))
     );
     let (code, printed) = pacte_import("csv", BRETAGNE, "1 mars 2022", "csv-bretagne.csv");
@@ -91,6 +91,6 @@ fn pacte_import_refuses_an_unknown_source_as_a_usage_error() {
         .expect("the pacte binary runs");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
-    assert!(stderr.contains("unknown source \"scorm\": expected one of moodle-completion, moodle-attendance, xapi, csv"), "{stderr}");
+    assert!(stderr.contains("unknown source \"scorm\": expected one of moodleCompletion, moodleAttendance, xapi, csv"), "{stderr}");
 }
 

@@ -9,7 +9,7 @@ use crate::date::IsoDate;
 use crate::evaluation;
 use crate::parse;
 use crate::problem::{Problem, ProblemCode};
-use crate::programme::{Catalog, Mention, Programme, ProgrammeDefinition};
+use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
 use crate::report::{ProgressReport, Stage};
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 /// An answer a caller must look at: the value, or every problem found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Answer<T> {
     Success { value: T },
@@ -30,40 +30,6 @@ impl<T> From<Result<T, Vec<Problem>>> for Answer<T> {
         match result {
             Ok(value) => Answer::Success { value },
             Err(problems) => Answer::Failure { problems },
-        }
-    }
-}
-
-/// One line of the catalogue of embedded programmes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct ProgrammeSummary {
-    pub id: String,
-    pub version: String,
-    pub title: String,
-    pub mention: Mention,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extends: Option<String>,
-    pub hash: String,
-}
-
-/// A programme resolved and checked: its full definition, lineage and hash.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct ResolvedProgramme {
-    pub definition: ProgrammeDefinition,
-    pub lineage: Vec<String>,
-    pub hash: String,
-}
-
-impl From<&Programme> for ResolvedProgramme {
-    fn from(p: &Programme) -> Self {
-        ResolvedProgramme {
-            definition: p.definition.clone(),
-            lineage: p.lineage.clone(),
-            hash: p.hash.clone(),
         }
     }
 }
@@ -92,14 +58,7 @@ pub fn programmes() -> Vec<ProgrammeSummary> {
     Catalog::embedded()
         .ids()
         .filter_map(|id| Catalog::embedded_programme(id).ok())
-        .map(|p| ProgrammeSummary {
-            id: p.definition.id.clone(),
-            version: p.definition.version.clone(),
-            title: p.definition.title.clone(),
-            mention: p.definition.mention,
-            extends: p.definition.extends.clone(),
-            hash: p.hash.clone(),
-        })
+        .map(Programme::summary)
         .collect()
 }
 
@@ -123,10 +82,8 @@ pub fn programme(
 }
 
 /// Validates a definition: the resolved programme, or every problem with its path.
-pub fn check_programme(source: &ProgrammeSource, extra: &[Value]) -> Answer<ResolvedProgramme> {
-    programme(source, extra)
-        .map(|p| ResolvedProgramme::from(p.as_ref()))
-        .into()
+pub fn check_programme(source: &ProgrammeSource, extra: &[Value]) -> Answer<ProgrammeDetails> {
+    programme(source, extra).map(|p| p.details()).into()
 }
 
 /// Reads an `asOf` date.
@@ -168,22 +125,22 @@ pub fn check_candidature_json(
         .into()
 }
 
-/// A cohort's reports: one entry per learner, in input order, and the count per stage.
+/// A promotion's reports: one entry per learner, in input order, and the count per stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct CohortReport {
+pub struct PromotionReport {
     pub as_of: IsoDate,
     pub stages: StageCounts,
     pub invalid: u32,
-    pub learners: Vec<CohortEntry>,
+    pub learners: Vec<PromotionEntry>,
 }
 
-/// One learner of a cohort: evaluated, or refused with the problems of its records.
+/// One learner of a promotion: evaluated, or refused with the problems of its records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum CohortEntry {
+pub enum PromotionEntry {
     Evaluated {
         report: Box<ProgressReport>,
     },
@@ -221,13 +178,13 @@ impl StageCounts {
     }
 }
 
-/// Evaluates a cohort given as a JSON array of learner records, or as JSON
+/// Evaluates a promotion given as a JSON array of learner records, or as JSON
 /// Lines (one record a line). One bad learner does not stop the others.
-pub fn evaluate_cohort_json(
+pub fn evaluate_promotion_json(
     programme: &Programme,
     text: &str,
     as_of: IsoDate,
-) -> Answer<CohortReport> {
+) -> Answer<PromotionReport> {
     let evaluate =
         |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
     let learners: Vec<_> = if text.trim_start().starts_with('[') {
@@ -252,16 +209,16 @@ pub fn evaluate_cohort_json(
             .collect()
     };
     Answer::Success {
-        value: cohort(learners, as_of),
+        value: promotion(learners, as_of),
     }
 }
 
-/// Gathers per-learner results into a cohort report.
-pub fn cohort(
+/// Gathers per-learner results into a promotion report.
+pub fn promotion(
     results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>,
     as_of: IsoDate,
-) -> CohortReport {
-    let mut report = CohortReport {
+) -> PromotionReport {
+    let mut report = PromotionReport {
         as_of,
         stages: StageCounts::default(),
         invalid: 0,
@@ -271,13 +228,13 @@ pub fn cohort(
         report.learners.push(match result {
             Ok(r) => {
                 report.stages.add(r.stage);
-                CohortEntry::Evaluated {
+                PromotionEntry::Evaluated {
                     report: Box::new(r),
                 }
             }
             Err(problem) => {
                 report.invalid += 1;
-                CohortEntry::Invalid {
+                PromotionEntry::Invalid {
                     index,
                     problems: vec![problem.under(&format!("/{index}"))],
                 }

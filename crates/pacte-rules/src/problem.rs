@@ -27,10 +27,10 @@ pub enum ProblemCode {
     ExtendsCycle,
     /// An elective group asks for more modules than it offers.
     ElectiveGroupTooLarge,
-    /// A session day falls outside the cohort's start and end dates.
-    SessionOutsideCohort,
-    /// The cohort ends before it starts.
-    CohortDatesReversed,
+    /// A session day falls outside the promotion's start and end dates.
+    SessionOutsidePromotion,
+    /// The promotion ends before it starts.
+    PromotionDatesReversed,
     /// A seminar session has no day, or a day lasts zero minutes.
     EmptySession,
     /// The mandatory seminar days cannot supply the required in-person hours.
@@ -72,7 +72,7 @@ impl Problem {
     }
 
     /// Prefixes the path, for a problem found inside a nested document
-    /// (a learner of a cohort, a definition in a chain of `extends`).
+    /// (a learner of a promotion, a definition in a chain of `extends`).
     pub fn under(mut self, prefix: &str) -> Problem {
         self.path = format!("{prefix}{}", self.path);
         self

@@ -1,4 +1,4 @@
-//! Who may apply, and whether a file is complete: the Bretagne CPTS cohort
+//! Who may apply, and whether a file is complete: the Bretagne CPTS promotion
 //! (seed 002: 1 to 3 candidates per CPTS, a complete file before 30 June 2021,
 //! a letter signed by every member of the board) and the national mentions
 //! (seeds 000, 003: be in a team or ask a derogation; a health training is
@@ -136,13 +136,13 @@ fn both_questions_need_a_detailed_answer() {
 // --- Ineligible --------------------------------------------------------
 
 #[test]
-fn the_cpts_cohort_does_not_take_an_msp_team() {
+fn the_cpts_promotion_does_not_take_an_msp_team() {
     let reason = row(
         "STRUCTURE_NOT_ACCEPTED",
         "/team/structureType",
         "cette mention accueille les coordinateurs de CPTS, pas de MSP",
     );
-    assert_ineligible("bretagne-msp-team-applies-to-cpts-cohort", reason, &[]);
+    assert_ineligible("bretagne-msp-team-applies-to-cpts-promotion", reason, &[]);
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn at_least_one_candidate_per_cpts() {
 #[test]
 fn a_file_sent_after_30_june_2021_is_too_late() {
     let reason = row(
-        "DEADLINE_PASSED",
+        "DUE_DATE_PASSED",
         "/submittedOn",
         "dossier envoyé le 2 juillet 2021, après la date limite du 30 juin 2021",
     );
@@ -178,7 +178,7 @@ fn a_file_sent_after_30_june_2021_is_too_late() {
 #[test]
 fn pieces_still_missing_after_the_deadline_make_the_file_too_late() {
     let reason = row(
-        "DEADLINE_PASSED",
+        "DUE_DATE_PASSED",
         "",
         "des pièces manquent encore après la date limite du 30 juin 2021",
     );
@@ -318,7 +318,7 @@ fn candidature_fixtures_cover_every_verdict_and_finding() {
             "NO_TEAM",
             "QUOTA_EXCEEDED",
             "NO_CANDIDATE",
-            "DEADLINE_PASSED",
+            "DUE_DATE_PASSED",
             "NO_DESIRABLE_TRAINING",
             "DEROGATION_TO_DECIDE"
         ])

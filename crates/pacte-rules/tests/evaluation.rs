@@ -160,7 +160,7 @@ fn in_person_hours_the_seminars_left_cannot_supply_are_unreachable() {
         unreachable.condition,
         Condition::HoursUnreachable {
             modality: Modality::Presentiel,
-            missing_minutes: Minutes(1260),
+            remaining_minutes: Minutes(1260),
             upcoming_minutes: Minutes(840)
         }
     );
@@ -288,7 +288,7 @@ fn an_optional_seminar_day_missed_is_no_condition() {
     assert_eq!(day_status(&report, "S2", "2021-12-10"), DayStatus::Excused);
     assert_eq!(report.stage, Stage::ReadyToDefend);
     assert_eq!(unmet_codes(&report), ["SOUTENANCE_NOT_PASSED"]);
-    // No soutenance date in the source: due at the end of the cohort, no date in the text.
+    // No soutenance date in the source: due at the end of the promotion, no date in the text.
     assert_eq!(report.unmet[0].message.fr, "soutenance pas encore passée");
     assert_eq!(report.unmet[0].due_date, Some(date("2022-06-30")));
     // 9 mandatory days of 7 h: 8 attended, 1 excused.
@@ -296,7 +296,7 @@ fn an_optional_seminar_day_missed_is_no_condition() {
 }
 
 #[test]
-fn a_learner_enrolled_in_the_national_mention_is_evaluated_against_its_regional_cohort() {
+fn a_learner_enrolled_in_the_national_mention_is_evaluated_against_its_regional_promotion() {
     let report = evaluate("bretagne-diagnostic-day-missed-ready-to-defend");
     assert_eq!(
         learner("bretagne-diagnostic-day-missed-ready-to-defend").learner_value()["programme"],
@@ -340,7 +340,7 @@ fn e_learning_short_of_the_thirty_hours_of_the_msp_cds_mention() {
             required_minutes: Minutes(1800),
             done_minutes: Minutes(1650),
             excused_minutes: Minutes(0),
-            missing_minutes: Minutes(150),
+            remaining_minutes: Minutes(150),
         }
     );
     assert_eq!(short.rule, "/requiredMinutes/elearning");
@@ -348,7 +348,7 @@ fn e_learning_short_of_the_thirty_hours_of_the_msp_cds_mention() {
         short.message.fr,
         "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)"
     );
-    // No cohort, no soutenance date: nothing is due, nothing at risk.
+    // No promotion, no soutenance date: nothing is due, nothing at risk.
     assert_eq!(short.due_date, None);
     assert_eq!(report.hours.presentiel, tally(Some(5760), 5760, 0, 0));
     assert_eq!(report.hours.equipe, tally(Some(1800), 1800, 0, 0));
@@ -623,7 +623,7 @@ fn the_last_record_of_a_day_replaces_the_earlier_ones() {
             "remplacé par l'enregistrement /attendance/3 pour la même journée",
         )],
     );
-    assert_eq!(day_status(&report, "S2", "2024-05-23"), DayStatus::Attended);
+    assert_eq!(day_status(&report, "S2", "2024-05-23"), DayStatus::Present);
     assert_eq!(report.stage, Stage::InProgress);
 }
 
@@ -724,10 +724,10 @@ fn learner_fixtures_cover_every_stage_condition_ignored_code_and_programme() {
         stages,
         set_of(&[
             "blocked",
-            "at_risk",
-            "not_started",
-            "in_progress",
-            "ready_to_defend",
+            "atRisk",
+            "notStarted",
+            "inProgress",
+            "readyToDefend",
             "complete"
         ])
     );

@@ -446,7 +446,7 @@ fn moodle_attendance_at_a_timed_workshop_counts_the_session_duration() {
             "displayName": "Camille Martin",
             "programme": HDF,
             "activities": [
-                { "id": "moodle-attendance:120", "title": "Atelier régional hors calendrier", "modality": "presentiel", "module": "leadership", "date": "2024-06-20", "minutes": 90 }
+                { "id": "moodleAttendance:120", "title": "Atelier régional hors calendrier", "modality": "presentiel", "module": "leadership", "date": "2024-06-20", "minutes": 90 }
             ]
         }])
     );
@@ -512,7 +512,7 @@ fn xapi_reads_completed_attended_and_waived_and_sets_aside_the_rest() {
     assert_diagnostics(
         &result,
         &[
-            ["DUPLICATE", "notice", "/statements/1", "hdf-2024-007"],
+            ["DUPLICATE_RECORD", "notice", "/statements/1", "hdf-2024-007"],
             ["VERB_NOT_USED", "notice", "/statements/2", "hdf-2024-007"],
             ["NO_DURATION", "error", "/statements/6", "hdf-2024-008"],
             ["INVALID_DURATION", "error", "/statements/7", "hdf-2024-008"],
@@ -540,7 +540,7 @@ fn xapi_reads_completed_attended_and_waived_and_sets_aside_the_rest() {
                 "hdf-2024-008",
             ],
             // The same activity completed again, under another statement id.
-            ["DUPLICATE", "notice", "/statements/16", "hdf-2024-007"],
+            ["DUPLICATE_RECORD", "notice", "/statements/16", "hdf-2024-007"],
         ],
     );
     assert_eq!(
@@ -569,7 +569,7 @@ fn the_same_xapi_statement_twice_counts_once_and_says_so() {
             ]
         }])
     );
-    assert_diagnostics(&result, &[["DUPLICATE", "notice", "/1", "hdf-2024-007"]]);
+    assert_diagnostics(&result, &[["DUPLICATE_RECORD", "notice", "/1", "hdf-2024-007"]]);
     let message = &result.diagnostics[0].message;
     assert_eq!(message.fr, "la déclaration « c0ffee00-7a1e-4d2b-8e3f-000000000101 » figure déjà : comptée une seule fois");
     assert_eq!(
@@ -730,7 +730,7 @@ fn csv_rows_become_attendance_activities_and_traceurs_with_their_line_numbers() 
                 // 240 minutes, and PT3H.
                 "activities": [team_work("2021-11-05", 240), team_work("2022-01-14", 180)],
                 "traceurs": [
-                    { "id": "feuille-de-route", "status": "to_revise", "date": "2022-02-01" },
+                    { "id": "feuille-de-route", "status": "toRevise", "date": "2022-02-01" },
                     { "id": "fiche-de-poste", "status": "validated", "date": "2021-12-15" }
                 ]
             },
@@ -746,7 +746,7 @@ fn csv_rows_become_attendance_activities_and_traceurs_with_their_line_numbers() 
         &result,
         &[
             ["LATE_COUNTED_PRESENT", "notice", "line 5", "bzh-07"],
-            ["DUPLICATE", "notice", "line 8", "bzh-07"],
+            ["DUPLICATE_RECORD", "notice", "line 8", "bzh-07"],
             ["SUPERSEDED", "notice", "line 13", "bzh-07"],
             ["ATTENDANCE_CONFLICT", "warning", "line 16", "bzh-12"],
             ["NOT_A_SESSION_DAY", "error", "line 18", "bzh-12"],

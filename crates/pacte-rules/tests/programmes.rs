@@ -194,12 +194,12 @@ fn the_hauts_de_france_calendar_is_the_one_of_the_webinar() {
 }
 
 #[test]
-fn the_bretagne_cohort_takes_one_to_three_candidates_per_cpts_until_30_june_2021() {
+fn the_bretagne_promotion_takes_one_to_three_candidates_per_cpts_until_30_june_2021() {
     let p = embedded("bretagne-cpts-2021");
     assert_eq!(p.lineage, ["bretagne-cpts-2021", "cpts"]);
     let rules = p.definition.candidature.as_ref().unwrap();
     assert_eq!(rules.candidates_per_team, Some(Quota { min: 1, max: 3 }));
-    assert_eq!(rules.deadline, Some(date("2021-06-30")));
+    assert_eq!(rules.due_date, Some(date("2021-06-30")));
     assert_eq!(
         rules.board_letter_piece.as_deref(),
         Some("lettre-engagement")
@@ -243,7 +243,7 @@ fn the_bretagne_calendar_has_a_diagnostic_day_a_rentree_and_four_two_day_seminar
 }
 
 #[test]
-fn a_cohort_keeps_the_sources_and_default_notes_of_the_programme_it_extends() {
+fn a_promotion_keeps_the_sources_and_default_notes_of_the_programme_it_extends() {
     let p = embedded("bretagne-cpts-2021");
     let cpts = embedded("cpts");
     assert_eq!(
@@ -262,17 +262,17 @@ fn a_cohort_keeps_the_sources_and_default_notes_of_the_programme_it_extends() {
 }
 
 #[test]
-fn a_default_note_restated_by_a_cohort_is_listed_once_in_the_cohorts_words() {
+fn a_default_note_restated_by_a_promotion_is_listed_once_in_the_promotions_words() {
     let parent = r#"{"id":"parent","version":"1","title":"P","mention":"cpts",
         "sources":["seed 002"],"defaults":[{"path":"/atRiskWithinDays","note":"30 jours, par défaut."}]}"#;
-    let cohort = r#"{"id":"cohort","version":"1","extends":"parent","sources":["seed 002"],
+    let promotion = r#"{"id":"promotion","version":"1","extends":"parent","sources":["seed 002"],
         "defaults":[{"path":"/atRiskWithinDays","note":"15 jours pour cette promotion."}]}"#;
     let answer = api::check_programme(
-        &ProgrammeSource::Definition(serde_json::from_str(cohort).unwrap()),
+        &ProgrammeSource::Definition(serde_json::from_str(promotion).unwrap()),
         &[serde_json::from_str(parent).unwrap()],
     );
     let Answer::Success { value } = answer else {
-        panic!("the cohort resolves: {answer:?}")
+        panic!("the promotion resolves: {answer:?}")
     };
     assert_eq!(strs(&value.definition.sources), ["seed 002"]);
     let notes: Vec<(&str, &str)> = value
@@ -294,7 +294,7 @@ fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
         "version": "2025.1",
         "extends": "hdf-leader-msp-2024",
         "title": "PACTE LEADER MSP Hauts-de-France — promotion 2, 2025",
-        "cohort": { "region": "Hauts-de-France", "startDate": "2025-03-01", "endDate": "2025-11-30" },
+        "promotion": { "region": "Hauts-de-France", "startDate": "2025-03-01", "endDate": "2025-11-30" },
         "sessions": [{ "id": "S1", "title": "Séminaire 1", "days": [{ "date": "2025-03-20", "minutes": 390 }] }],
         "soutenance": { "date": "2025-11-27" }
     });
@@ -303,7 +303,7 @@ fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
         panic!("refused");
     };
     assert_eq!(
-        value.lineage,
+        value.summary.lineage,
         ["hdf-leader-msp-2025", "hdf-leader-msp-2024", "leader-msp"]
     );
     assert_eq!(
@@ -312,7 +312,7 @@ fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
     );
     // Merge patch: the soutenance keeps the duration of the parent.
     assert_eq!(value.definition.soutenance.duration_minutes, Minutes(60));
-    assert_ne!(value.hash, embedded("hdf-leader-msp-2024").hash);
+    assert_ne!(value.summary.hash, embedded("hdf-leader-msp-2024").hash);
 }
 
 // --- Definitions refused -----------------------------------------------
@@ -371,11 +371,11 @@ fn a_traceur_of_a_module_the_programme_lacks_is_refused() {
 }
 
 #[test]
-fn a_seminar_day_outside_the_cohort_dates_is_refused() {
+fn a_seminar_day_outside_the_promotion_dates_is_refused() {
     assert_refused(
-        "session-outside-cohort",
+        "session-outside-promotion",
         &[],
-        &[("SESSION_OUTSIDE_COHORT", "/sessions/2/days/1/date")],
+        &[("SESSION_OUTSIDE_PROMOTION", "/sessions/2/days/1/date")],
     );
 }
 

@@ -141,11 +141,11 @@ fn a_memoire() -> impl Strategy<Value = MemoireRecord> {
 
 fn a_soutenance() -> impl Strategy<Value = SoutenanceRecord> {
     let outcome = select(vec![
-        SoutenanceOutcome::Scheduled,
-        SoutenanceOutcome::Passed,
-        SoutenanceOutcome::Failed,
+        SoutenanceRecordStatus::Scheduled,
+        SoutenanceRecordStatus::Passed,
+        SoutenanceRecordStatus::Failed,
     ]);
-    (a_date(), outcome).prop_map(|(date, outcome)| SoutenanceRecord { date, outcome })
+    (a_date(), outcome).prop_map(|(date, outcome)| SoutenanceRecord { date, status: outcome })
 }
 
 /// A learner of one of `programmes`, with records of every kind, some of them
@@ -324,7 +324,7 @@ proptest! {
         let programme = embedded(id);
         let _ = api::evaluate_json(programme, &text, as_of);
         let _ = api::check_candidature_json(programme, &text, as_of);
-        let _ = api::evaluate_cohort_json(programme, &format!("[{text}]"), as_of);
+        let _ = api::evaluate_promotion_json(programme, &format!("[{text}]"), as_of);
         let _ = api::check_programme(&ProgrammeSource::Definition(value), &[]);
     }
 
@@ -351,7 +351,7 @@ proptest! {
     fn arbitrary_text_never_makes_the_engine_panic(text in "\\PC{0,64}", as_of in a_date()) {
         let programme = embedded("hdf-leader-msp-2024");
         let _ = api::evaluate_json(programme, &text, as_of);
-        let _ = api::evaluate_cohort_json(programme, &text, as_of);
+        let _ = api::evaluate_promotion_json(programme, &text, as_of);
         let _ = api::check_candidature_json(programme, &text, as_of);
     }
 }

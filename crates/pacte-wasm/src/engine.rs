@@ -1,4 +1,4 @@
-//! The engine's entry points: programmes, evaluation, cohorts, candidatures.
+//! The engine's entry points: programmes, evaluation, promotions, candidatures.
 //! Each is a few lines over [`pacte_rules::api`]; the JSON bridge is [`super::bridge`].
 
 use super::bridge::{answer, error, json_text, to_js, unreadable, JsResult};
@@ -11,13 +11,13 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 /// A programme resolved once, to evaluate many learners against.
-#[wasm_bindgen(js_name = Programme)]
-pub struct ProgrammeHandle {
+#[wasm_bindgen]
+pub struct Programme {
     inner: Cow<'static, CoreProgramme>,
 }
 
-#[wasm_bindgen(js_class = Programme)]
-impl ProgrammeHandle {
+#[wasm_bindgen]
+impl Programme {
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
         self.inner.definition.id.clone()
@@ -34,9 +34,10 @@ impl ProgrammeHandle {
         self.inner.hash.clone()
     }
 
-    #[wasm_bindgen(unchecked_return_type = "ResolvedProgramme")]
-    pub fn resolved(&self) -> JsResult {
-        to_js(&api::ResolvedProgramme::from(self.inner.as_ref()))
+    /// What names this programme, and its definition with every `extends` merged in.
+    #[wasm_bindgen(unchecked_return_type = "ProgrammeDetails")]
+    pub fn details(&self) -> JsResult {
+        to_js(&self.inner.details())
     }
 
     /// The progress report of one learner. Throws a `PacteError` on invalid records.
@@ -63,10 +64,10 @@ impl ProgrammeHandle {
         answer(api::evaluate_json(&self.inner, json, date(as_of)?))
     }
 
-    /// Every learner of a cohort; a learner with invalid records is reported
+    /// Every learner of a promotion; a learner with invalid records is reported
     /// `invalid` in its place, the others are evaluated.
-    #[wasm_bindgen(js_name = evaluateCohort, unchecked_return_type = "CohortReport")]
-    pub fn evaluate_cohort(
+    #[wasm_bindgen(js_name = evaluatePromotion, unchecked_return_type = "PromotionReport")]
+    pub fn evaluate_promotion(
         &self,
         #[wasm_bindgen(unchecked_param_type = "LearnerRecord[]")] learners: JsValue,
         #[wasm_bindgen(js_name = asOf)] as_of: &str,
@@ -77,7 +78,7 @@ impl ProgrammeHandle {
                 ProblemCode::InvalidValue,
                 "",
                 "une promotion est une liste d'apprenants",
-                "a cohort is an array of learners",
+                "a promotion is an array of learners",
             )]));
         }
         let learners = js_sys::Array::from(&learners);
@@ -87,17 +88,17 @@ impl ProgrammeHandle {
                 .and_then(|json| pacte_rules::evaluation::evaluate_json(&self.inner, &json, as_of));
             (i as u32, report)
         });
-        to_js(&api::cohort(results, as_of))
+        to_js(&api::promotion(results, as_of))
     }
 
-    /// A cohort from JSON text: a JSON array, or JSON Lines.
-    #[wasm_bindgen(js_name = evaluateCohortJson, unchecked_return_type = "CohortReport")]
-    pub fn evaluate_cohort_json(
+    /// A promotion from JSON text: a JSON array, or JSON Lines.
+    #[wasm_bindgen(js_name = evaluatePromotionJson, unchecked_return_type = "PromotionReport")]
+    pub fn evaluate_promotion_json(
         &self,
         text: &str,
         #[wasm_bindgen(js_name = asOf)] as_of: &str,
     ) -> JsResult {
-        answer(api::evaluate_cohort_json(&self.inner, text, date(as_of)?))
+        answer(api::evaluate_promotion_json(&self.inner, text, date(as_of)?))
     }
 
     /// Checks an application file against this programme's candidature rules.
@@ -126,29 +127,37 @@ pub fn programmes() -> JsResult {
 #[wasm_bindgen(js_name = loadProgramme)]
 pub fn load_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "object[]")] extra: Option<JsValue>,
-) -> Result<ProgrammeHandle, JsValue> {
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+) -> Result<Programme, JsValue> {
     let source = ProgrammeSource::from(json_value(&source)?);
     let extra = extra_documents(extra)?;
     api::programme(&source, &extra)
-        .map(|inner| ProgrammeHandle { inner })
+        .map(|inner| Programme { inner })
         .map_err(error)
 }
 
-/// Validates a definition (an object, or its JSON text) without throwing:
-/// the answer is a success with the resolved programme, or every problem.
-#[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Answer<ResolvedProgramme>")]
+/// Validates a definition object without throwing: the answer is a success
+/// with the resolved programme, or every problem with its path.
+#[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme(
-    #[wasm_bindgen(
-        unchecked_param_type = "ProgrammeDefinition | Record<string, unknown> | string"
-    )]
-    definition: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "object[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeDefinition")] definition: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
 ) -> JsResult {
-    let document = match definition.as_string() {
-        Some(text) => pacte_rules::parse::json_value(&text).map_err(|p| vec![p]),
-        None => json_value(&definition).map_err(|_| vec![unreadable()]),
-    };
+    let document = json_value(&definition).map_err(|_| vec![unreadable()]);
+    check(document, extra)
+}
+
+/// Same as `checkProgramme`, from the definition's JSON text: syntax errors
+/// come back located.
+#[wasm_bindgen(js_name = checkProgrammeJson, unchecked_return_type = "Answer<ProgrammeDetails>")]
+pub fn check_programme_json(
+    json: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+) -> JsResult {
+    check(pacte_rules::parse::json_value(json).map_err(|p| vec![p]), extra)
+}
+
+fn check(document: Result<Value, Vec<Problem>>, extra: Option<JsValue>) -> JsResult {
     let checked = match (document, extra_documents(extra)) {
         (Ok(doc), Ok(extra)) => api::check_programme(&ProgrammeSource::Definition(doc), &extra),
         (Err(problems), _) => Answer::Failure { problems },

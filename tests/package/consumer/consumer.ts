@@ -16,7 +16,7 @@ export async function show(wasmUrl: string): Promise<string[]> {
   const ids: string[] = programmes().map((p) => p.id);
 
   const answer = checkProgramme({ id: "essai", version: "1", extends: "msp-cds" });
-  if (answer.type === "failure") {
+  if (answer.kind === "failure") {
     return answer.problems.map((p) => `${p.code} ${p.path} ${p.message.fr}`);
   }
   const hash: string = answer.value.hash;
@@ -41,7 +41,7 @@ export async function show(wasmUrl: string): Promise<string[]> {
 function describe(u: Condition): string {
   switch (u.code) {
     case "HOURS_SHORT":
-      return `${u.modality}: ${u.missingMinutes} min missing`;
+      return `${u.modality}: ${u.remainingMinutes} min missing`;
     case "HOURS_UNREACHABLE":
       return `${u.modality}: only ${u.upcomingMinutes} min left`;
     case "SESSION_UNJUSTIFIED_ABSENCE":
@@ -70,7 +70,7 @@ import initImport, { importRecords, type Diagnostic, type ImportResult } from "p
 
 export async function fromMoodle(wasmUrl: string, mapping: string, export_: string): Promise<string[]> {
   await initImport({ module_or_path: wasmUrl });
-  const result: ImportResult = importRecords({ source: "moodle-completion", asOf: "2024-09-20" }, mapping, export_);
+  const result: ImportResult = importRecords({ source: "moodleCompletion", asOf: "2024-09-20" }, mapping, export_);
   const errors: Diagnostic[] = result.diagnostics.filter((d) => d.severity === "error");
   return [...result.learners.map((l) => l.learnerId), ...errors.map((d) => `${d.code} ${d.path ?? ""} ${d.message.fr}`)];
 }

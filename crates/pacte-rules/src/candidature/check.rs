@@ -3,7 +3,6 @@
 use super::*;
 use crate::problem::{Problem, ProblemCode};
 use crate::programme::{CandidatureRules, Programme};
-use crate::report::ProgrammeStamp;
 
 pub fn check(
     programme: &Programme,
@@ -53,24 +52,14 @@ pub fn check(
     } else if !missing.is_empty() {
         Verdict::Incomplete {
             missing,
-            due_date: rules.deadline,
+            due_date: rules.due_date,
         }
     } else {
         Verdict::Eligible {}
     };
-    let def = &programme.definition;
     Ok(CandidatureReport {
-        programme: ProgrammeStamp {
-            id: def.id.clone(),
-            version: def.version.clone(),
-            title: def.title.clone(),
-            hash: programme.hash.clone(),
-            lineage: programme.lineage.clone(),
-        },
-        engine: EngineStamp {
-            name: env!("CARGO_PKG_NAME").to_string(),
-            version: crate::ENGINE_VERSION.to_string(),
-        },
+        programme: programme.summary(),
+        engine: EngineStamp::current(),
         as_of,
         team: file.team.name.clone(),
         verdict,
@@ -278,12 +267,12 @@ fn deadline(
     pieces_missing: bool,
     reasons: &mut Vec<Finding>,
 ) {
-    let Some(deadline) = rules.deadline else {
+    let Some(deadline) = rules.due_date else {
         return;
     };
     if let Some(sent) = file.submitted_on.filter(|d| *d > deadline) {
         reasons.push(finding(
-            FindingCode::DeadlinePassed,
+            FindingCode::DueDatePassed,
             "/submittedOn",
             format!(
                 "dossier envoyé le {}, après la date limite du {}",
@@ -298,7 +287,7 @@ fn deadline(
         ));
     } else if pieces_missing && as_of > deadline {
         reasons.push(finding(
-            FindingCode::DeadlinePassed,
+            FindingCode::DueDatePassed,
             "",
             format!(
                 "des pièces manquent encore après la date limite du {}",

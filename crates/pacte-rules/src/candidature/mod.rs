@@ -10,7 +10,8 @@ pub use check::check;
 use crate::date::IsoDate;
 use crate::message::Message;
 use crate::programme::{StructureType, Training};
-use crate::report::{EngineStamp, ProgrammeStamp};
+use crate::programme::ProgrammeSummary;
+use crate::report::EngineStamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -82,14 +83,10 @@ fn yes() -> bool {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CandidatureReport {
-    pub programme: ProgrammeStamp,
+    pub programme: ProgrammeSummary,
     pub engine: EngineStamp,
     pub as_of: IsoDate,
     pub team: String,
-    // Named as an override so that tsify writes `{ … } & Verdict`: an interface
-    // cannot extend a union type.
-    #[serde(flatten)]
-    #[cfg_attr(feature = "typescript", tsify(type = "Verdict"))]
     pub verdict: Verdict,
     /// Remarks for the committee that never refuse a file.
     pub advisories: Vec<Finding>,
@@ -98,8 +95,8 @@ pub struct CandidatureReport {
 /// The verdict on a file; `ineligible` outranks `incomplete`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(
-    tag = "verdict",
-    rename_all = "snake_case",
+    tag = "kind",
+    rename_all = "camelCase",
     rename_all_fields = "camelCase"
 )]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -148,7 +145,7 @@ pub enum FindingCode {
     QuotaExceeded,
     /// Fewer candidates than the quota's minimum (or none).
     NoCandidate,
-    DeadlinePassed,
+    DueDatePassed,
     /// Advisory: no initial training as a health professional or in health management.
     NoDesirableTraining,
     /// Advisory: a derogation is asked; the committee decides on the file.

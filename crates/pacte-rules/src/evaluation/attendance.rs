@@ -39,14 +39,14 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
         for (d, day) in session.days.iter().enumerate() {
             let record = chosen.get(&(s, d)).map(|&i| &records[i]);
             let status = match record {
-                Some(a) if a.status == AttendanceStatus::Present => DayStatus::Attended,
+                Some(a) if a.status == AttendanceStatus::Present => DayStatus::Present,
                 Some(a) if a.is_justified_absence() => DayStatus::Excused,
                 Some(_) => DayStatus::UnjustifiedAbsence,
                 None if day.date > cx.as_of => DayStatus::Upcoming,
                 None => DayStatus::NotRecorded,
             };
             match status {
-                DayStatus::Attended => {
+                DayStatus::Present => {
                     presence.attended += day.minutes;
                     if let [module] = session.modules.as_slice() {
                         presence.by_module.push((module.clone(), day.minutes));
@@ -139,7 +139,7 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
     let id = session.id.clone();
     let (fr_date, en_date, title) = (date.french(), date.english(), session.title.as_str());
     let (condition, blocking, due, message) = match status {
-        DayStatus::Attended | DayStatus::Excused => return,
+        DayStatus::Present | DayStatus::Excused => return,
         DayStatus::UnjustifiedAbsence => (
             Condition::SessionUnjustifiedAbsence { session: id, date },
             true,

@@ -1,7 +1,7 @@
 //! Conditions 4 and 5: the mémoire, and its soutenance before the jury.
 
 use super::Context;
-use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceOutcome, SoutenanceRecord};
+use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceRecordStatus, SoutenanceRecord};
 use crate::message::Message;
 use crate::report::{
     Condition, MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus,
@@ -9,7 +9,7 @@ use crate::report::{
 
 pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> MemoireReport {
     let rule = &cx.programme.definition.memoire;
-    let due_date = rule.submission_deadline.or(cx.programme.final_due_date());
+    let due_date = rule.due_date.or(cx.programme.final_due_date());
     let record = record.filter(|r| !r.date.is_some_and(|d| cx.is_future("/memoire", d)));
     let status = match record.map(|r| r.status) {
         None => MemoireReportStatus::NotStarted,
@@ -47,13 +47,13 @@ pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) ->
     let rule = &cx.programme.definition.soutenance;
     // A verdict dated after `asOf` is not known yet; a scheduled date may be ahead.
     let record = record.filter(|r| {
-        r.outcome == SoutenanceOutcome::Scheduled || !cx.is_future("/soutenance", r.date)
+        r.status == SoutenanceRecordStatus::Scheduled || !cx.is_future("/soutenance", r.date)
     });
-    let status = match record.map(|r| r.outcome) {
+    let status = match record.map(|r| r.status) {
         None => SoutenanceReportStatus::NotScheduled,
-        Some(SoutenanceOutcome::Scheduled) => SoutenanceReportStatus::Scheduled,
-        Some(SoutenanceOutcome::Passed) => SoutenanceReportStatus::Passed,
-        Some(SoutenanceOutcome::Failed) => SoutenanceReportStatus::Failed,
+        Some(SoutenanceRecordStatus::Scheduled) => SoutenanceReportStatus::Scheduled,
+        Some(SoutenanceRecordStatus::Passed) => SoutenanceReportStatus::Passed,
+        Some(SoutenanceRecordStatus::Failed) => SoutenanceReportStatus::Failed,
     };
     let date = record.map(|r| r.date).or(rule.date);
     let required = rule.required;

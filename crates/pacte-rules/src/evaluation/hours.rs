@@ -135,7 +135,7 @@ fn tally(
         Some(p) => cx.unmet(
             Condition::HoursUnreachable {
                 modality,
-                missing_minutes: remaining,
+                remaining_minutes: remaining,
                 upcoming_minutes: p.upcoming,
             },
             rule,
@@ -171,7 +171,7 @@ fn tally(
                     required_minutes: required,
                     done_minutes: done,
                     excused_minutes: excused,
-                    missing_minutes: remaining,
+                    remaining_minutes: remaining,
                 },
                 rule,
                 false,

@@ -126,21 +126,11 @@ pub fn evaluate(
         as_of,
         programme.definition.at_risk_within_days,
     );
-    let def = &programme.definition;
     Ok(ProgressReport {
         learner_id: record.learner_id.clone(),
         display_name: record.display_name.clone(),
-        programme: ProgrammeStamp {
-            id: def.id.clone(),
-            version: def.version.clone(),
-            title: def.title.clone(),
-            hash: programme.hash.clone(),
-            lineage: programme.lineage.clone(),
-        },
-        engine: EngineStamp {
-            name: env!("CARGO_PKG_NAME").to_string(),
-            version: crate::ENGINE_VERSION.to_string(),
-        },
+        programme: programme.summary(),
+        engine: EngineStamp::current(),
         as_of,
         stage,
         summary: stage::summary(stage),

@@ -207,7 +207,7 @@ fn outcome(kind: &str, status: &str, justification: Option<String>) -> Option<Ou
             reason: justification.unwrap_or_else(|| WAIVED_IN_EXPORT.to_string()),
         }),
         ("traceur", "deposited") => Some(Outcome::Traceur(TraceurRecordStatus::Deposited)),
-        ("traceur", "to_revise") => Some(Outcome::Traceur(TraceurRecordStatus::ToRevise)),
+        ("traceur", "toRevise") => Some(Outcome::Traceur(TraceurRecordStatus::ToRevise)),
         ("traceur", "validated") => Some(Outcome::Traceur(TraceurRecordStatus::Validated)),
         _ => None,
     }

@@ -233,7 +233,7 @@ impl<'a> Importer<'a> {
             .filter(|id| !self.seen_items.insert(id.to_string()))
         {
             return Err(Flaw::new(
-                DiagnosticCode::Duplicate,
+                DiagnosticCode::DuplicateRecord,
                 format!("la déclaration « {id} » figure déjà : comptée une seule fois"),
                 format!("the statement \"{id}\" is already there: counted once"),
             ));
@@ -424,7 +424,7 @@ impl<'a> Importer<'a> {
         if let Some((flaw, dropped, kept)) = clash {
             let flaw = flaw.unwrap_or_else(|| {
                 Flaw::new(
-                    DiagnosticCode::Duplicate,
+                    DiagnosticCode::DuplicateRecord,
                     format!("le même qu'en {} : compté une seule fois, là", kept.fr()),
                     format!("the same as at {}: counted once, there", kept.en()),
                 )

@@ -1,7 +1,7 @@
 //! The mapping document: how one platform's ids (course modules, attendance
 //! sessions, xAPI activities, CSV refs) stand for the items of one programme
 //! (its seminar sessions, modules, modalities and traceurs). Portal
-//! developers write one per platform and cohort; field names are camelCase.
+//! developers write one per platform and promotion; field names are camelCase.
 
 use super::time::{TimeZone, MAX_ITEM_MINUTES};
 use crate::date::IsoDate;
@@ -97,7 +97,7 @@ fn deposited() -> TraceurRecordStatus {
 
 /// How an attendance status reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum AttendanceMark {
     Present,
@@ -152,7 +152,7 @@ impl Table {
         match self {
             Table::CourseModules => "moodle-cm",
             Table::Courses => "moodle-course",
-            Table::AttendanceSessions => "moodle-attendance",
+            Table::AttendanceSessions => "moodleAttendance",
             Table::XapiActivities => "xapi",
             Table::CsvRefs => "csv",
         }

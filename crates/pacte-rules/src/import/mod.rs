@@ -29,7 +29,7 @@ use std::str::FromStr;
 
 /// The shape of the platform data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum ImportSource {
     /// `core_completion_get_activities_completion_status` (and optionally
@@ -54,8 +54,8 @@ impl ImportSource {
 
     pub fn key(self) -> &'static str {
         match self {
-            ImportSource::MoodleCompletion => "moodle-completion",
-            ImportSource::MoodleAttendance => "moodle-attendance",
+            ImportSource::MoodleCompletion => "moodleCompletion",
+            ImportSource::MoodleAttendance => "moodleAttendance",
             ImportSource::Xapi => "xapi",
             ImportSource::Csv => "csv",
         }
@@ -98,7 +98,7 @@ pub struct ImportOptions {
     /// Only this learner (a learner id of the records): the records of others
     /// are reported and set aside, and this learner gets a record even if empty.
     #[serde(default)]
-    pub learner: Option<String>,
+    pub learner_id: Option<String>,
 }
 
 /// Learner records ready for evaluation, and what could not be used.
@@ -145,7 +145,7 @@ pub struct Diagnostic {
 
 /// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Severity {
     /// Broken data or an incomplete mapping: evidence was lost; fix the source.
@@ -192,7 +192,7 @@ pub enum DiagnosticCode {
     TargetMismatch,
     DatedAfterAsOf,
     /// The same statement, or the same activity, again: counted once.
-    Duplicate,
+    DuplicateRecord,
     /// An earlier state of the same traceur, replaced by a later one.
     Superseded,
     /// Two different statuses for the same seminar day: the less favourable stands.
@@ -226,7 +226,7 @@ impl DiagnosticCode {
             | NotASessionDay | TargetMismatch => Severity::Error,
             ZeroDuration | DatedAfterAsOf | AttendanceConflict | NotTracked | CompletionFailed
             | PlatformWarning => Severity::Warning,
-            IgnoredByMapping | OtherLearner | Duplicate | Superseded | NotCompleted
+            IgnoredByMapping | OtherLearner | DuplicateRecord | Superseded | NotCompleted
             | CompletionOverridden | LateCountedPresent | AbsentFromActivity | Waived
             | VerbNotUsed => Severity::Notice,
         }
@@ -261,7 +261,7 @@ pub fn import(
         mapping,
         zone,
         options.as_of,
-        options.learner.as_deref(),
+        options.learner_id.as_deref(),
     );
     let json = || parse::json_value(input);
     match options.source {

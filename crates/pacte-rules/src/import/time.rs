@@ -1,11 +1,11 @@
 //! Platform time to the engine's calendar: Unix timestamps and ISO 8601
-//! date-times become calendar dates in the cohort's time zone, and ISO 8601
+//! date-times become calendar dates in the promotion's time zone, and ISO 8601
 //! durations become whole minutes.
 //!
 //! Why no time-zone database (chrono-tz): it would add hundreds of kilobytes
-//! to the wasm build for one rule. PACTE cohorts are French; metropolitan
+//! to the wasm build for one rule. PACTE promotions are French; metropolitan
 //! France follows the EU rule (CET, +01:00; CEST, +02:00, from the last Sunday
-//! of March to the last Sunday of October, both at 01:00 UTC), and a cohort
+//! of March to the last Sunday of October, both at 01:00 UTC), and a promotion
 //! elsewhere (overseas regions keep no summer time) names a fixed offset.
 
 use crate::date::IsoDate;

@@ -59,7 +59,7 @@ impl Attendance {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum AttendanceStatus {
     Present,
@@ -94,7 +94,7 @@ pub struct TraceurRecord {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TraceurRecordStatus {
     /// Uploaded on the platform, not yet checked by the formateur relais.
@@ -114,7 +114,7 @@ pub struct MemoireRecord {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum MemoireStatus {
     InProgress,
@@ -126,13 +126,13 @@ pub enum MemoireStatus {
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SoutenanceRecord {
     pub date: IsoDate,
-    pub outcome: SoutenanceOutcome,
+    pub status: SoutenanceRecordStatus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum SoutenanceOutcome {
+pub enum SoutenanceRecordStatus {
     Scheduled,
     Passed,
     Failed,

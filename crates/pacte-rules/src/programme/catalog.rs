@@ -1,4 +1,4 @@
-//! Where definitions come from: the national programmes and source cohorts
+//! Where definitions come from: the national programmes and source promotions
 //! embedded in the engine, plus any regional definition given at run time.
 
 use super::{resolve, structure, validate, Programme};
@@ -66,7 +66,7 @@ impl Catalog {
         }
     }
 
-    /// This catalog plus more definitions (a regional cohort that extends
+    /// This catalog plus more definitions (a regional promotion that extends
     /// another regional definition brings both).
     pub fn with(&self, documents: impl IntoIterator<Item = Value>) -> Catalog {
         let mut catalog = self.clone();

@@ -1,11 +1,11 @@
 //! The programme definition format: the rules of one PACTE programme or
-//! regional cohort, as data. Field names are camelCase in JSON.
+//! regional promotion, as data. Field names are camelCase in JSON.
 
 use crate::date::IsoDate;
 use crate::minutes::Minutes;
 use serde::{Deserialize, Serialize};
 
-/// A programme definition as written in a JSON file. A regional cohort
+/// A programme definition as written in a JSON file. A regional promotion
 /// `extends` a national programme and overrides any part of it (JSON Merge
 /// Patch, RFC 7396: objects merge key by key, lists are replaced whole).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,7 +35,7 @@ pub struct ProgrammeDefinition {
     #[serde(default)]
     pub traceurs: Vec<TraceurRule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cohort: Option<Cohort>,
+    pub promotion: Option<Promotion>,
     #[serde(default)]
     pub sessions: Vec<Session>,
     #[serde(default)]
@@ -44,7 +44,7 @@ pub struct ProgrammeDefinition {
     pub soutenance: SoutenanceRule,
     #[serde(default)]
     pub attendance: AttendancePolicy,
-    /// A missing item whose due date is this close (or past) puts the learner `at_risk`.
+    /// A missing item whose due date is this close (or past) puts the learner `atRisk`.
     #[serde(default = "default_at_risk_within_days")]
     pub at_risk_within_days: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,7 +61,7 @@ fn yes() -> bool {
 
 /// The diploma's mention: which teams the coordinator works for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Mention {
     /// Maisons de santé pluriprofessionnelles and centres de santé.
@@ -74,7 +74,7 @@ pub enum Mention {
 
 /// The three ways PACTE hours are spent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Modality {
     /// In person, at the regional seminars.
@@ -192,7 +192,7 @@ pub struct TraceurRule {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TraceurCounts {
     Deposited,
@@ -200,11 +200,11 @@ pub enum TraceurCounts {
     Validated,
 }
 
-/// The dates a regional cohort runs between.
+/// The dates a regional promotion runs between.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Cohort {
+pub struct Promotion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     pub start_date: IsoDate,
@@ -241,14 +241,14 @@ pub struct MemoireRule {
     #[serde(default = "yes")]
     pub required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub submission_deadline: Option<IsoDate>,
+    pub due_date: Option<IsoDate>,
 }
 
 impl Default for MemoireRule {
     fn default() -> Self {
         MemoireRule {
             required: true,
-            submission_deadline: None,
+            due_date: None,
         }
     }
 }
@@ -312,7 +312,7 @@ pub struct CandidatureRules {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidates_per_team: Option<Quota>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<IsoDate>,
+    pub due_date: Option<IsoDate>,
     /// Pieces each candidate provides (CV, motivation letter…).
     #[serde(default)]
     pub candidate_pieces: Vec<Piece>,
@@ -332,7 +332,7 @@ pub struct CandidatureRules {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum StructureType {
     Msp,
@@ -352,7 +352,7 @@ impl StructureType {
 
 /// Initial training of a candidate, as the selection looks at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Training {
     /// Physician, nurse, paramedical profession.

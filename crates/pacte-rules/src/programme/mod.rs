@@ -1,7 +1,7 @@
 //! Programme definitions: the rules as data. A definition is read
 //! ([`structure`]), merged over the one it `extends` ([`resolve`]), checked
 //! ([`validate`]) and indexed into a [`Programme`] ready for evaluation.
-//! National programmes and the cohorts of the sources are embedded ([`catalog`]).
+//! National programmes and the promotions of the sources are embedded ([`catalog`]).
 
 pub mod catalog;
 pub mod definition;
@@ -13,8 +13,37 @@ pub use catalog::Catalog;
 pub use definition::*;
 
 use crate::minutes::Minutes;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+
+/// What names a resolved programme: in the catalogue, in every report (a
+/// jury decision names the exact rules), and in a checked definition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct ProgrammeSummary {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub mention: Mention,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// `sha256:` digest of the resolved definition.
+    pub hash: String,
+    /// This programme, then each one it extends.
+    pub lineage: Vec<String>,
+}
+
+/// A programme resolved and checked: what names it, and its full definition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct ProgrammeDetails {
+    #[serde(flatten)]
+    pub summary: ProgrammeSummary,
+    pub definition: ProgrammeDefinition,
+}
 
 /// A resolved, validated programme: what learners are evaluated against.
 #[derive(Debug, Clone)]
@@ -59,6 +88,26 @@ impl Programme {
         &self.definition.id
     }
 
+    pub fn summary(&self) -> ProgrammeSummary {
+        let d = &self.definition;
+        ProgrammeSummary {
+            id: d.id.clone(),
+            version: d.version.clone(),
+            title: d.title.clone(),
+            mention: d.mention,
+            extends: d.extends.clone(),
+            hash: self.hash.clone(),
+            lineage: self.lineage.clone(),
+        }
+    }
+
+    pub fn details(&self) -> ProgrammeDetails {
+        ProgrammeDetails {
+            summary: self.summary(),
+            definition: self.definition.clone(),
+        }
+    }
+
     /// Position of a session in `definition.sessions`.
     pub fn session_index(&self, id: &str) -> Option<usize> {
         self.sessions.get(id).copied()
@@ -74,16 +123,16 @@ impl Programme {
     }
 
     /// True when `id` is this programme or one it extends: a learner enrolled
-    /// in `msp-cds` is evaluated against a regional cohort of it.
+    /// in `msp-cds` is evaluated against a regional promotion of it.
     pub fn is_or_extends(&self, id: &str) -> bool {
         self.lineage.iter().any(|l| l == id)
     }
 
     /// The date by which the diploma conditions are due: the soutenance, or
-    /// failing a date for it, the end of the cohort.
+    /// failing a date for it, the end of the promotion.
     pub fn final_due_date(&self) -> Option<crate::date::IsoDate> {
         let d = &self.definition;
-        d.soutenance.date.or(d.cohort.as_ref().map(|c| c.end_date))
+        d.soutenance.date.or(d.promotion.as_ref().map(|c| c.end_date))
     }
 
     /// Modules that belong to an elective group (all others are mandatory).

@@ -54,7 +54,7 @@ pub(super) fn merge_chain(
         chain.push(doc);
         lineage.push(parent.to_string());
     }
-    // Sources and defaults add up along the chain: a cohort keeps the notes of
+    // Sources and defaults add up along the chain: a promotion keeps the notes of
     // the programme it extends. Everything else is overridden (RFC 7396).
     let sources = accumulated(&chain, "sources", |source| source);
     let defaults = accumulated(&chain, "defaults", |default| {
@@ -76,7 +76,7 @@ pub(super) fn merge_chain(
 
 /// The entries of `key` along the chain, oldest ancestor first. An entry met
 /// again (same `identity`) is listed once, in its first place, with the
-/// nearest document's words: a cohort restating a default note about the same
+/// nearest document's words: a promotion restating a default note about the same
 /// path replaces its parent's note rather than adding a second one.
 fn accumulated(chain: &[&Value], key: &str, identity: impl Fn(&Value) -> &Value) -> Vec<Value> {
     let mut entries: Vec<Value> = Vec::new();

@@ -142,17 +142,17 @@ fn elective_groups(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &
 }
 
 fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet<&str>) {
-    if let Some(c) = &def.cohort {
+    if let Some(c) = &def.promotion {
         if c.end_date < c.start_date {
             out.push(Problem::new(
-                ProblemCode::CohortDatesReversed,
-                "/cohort/endDate",
+                ProblemCode::PromotionDatesReversed,
+                "/promotion/endDate",
                 format!(
                     "la promotion finit ({}) avant de commencer ({})",
                     c.end_date, c.start_date
                 ),
                 format!(
-                    "the cohort ends ({}) before it starts ({})",
+                    "the promotion ends ({}) before it starts ({})",
                     c.end_date, c.start_date
                 ),
             ));
@@ -206,19 +206,19 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
                 ));
             }
             if let Some(c) = def
-                .cohort
+                .promotion
                 .as_ref()
                 .filter(|c| d.date < c.start_date || d.date > c.end_date)
             {
                 out.push(Problem::new(
-                    ProblemCode::SessionOutsideCohort,
+                    ProblemCode::SessionOutsidePromotion,
                     at(&["days", &j, "date"]),
                     format!(
                         "la journée du {} du séminaire « {} » est hors de la promotion ({} – {})",
                         d.date, s.id, c.start_date, c.end_date
                     ),
                     format!(
-                        "the day {} of the seminar \"{}\" is outside the cohort ({} – {})",
+                        "the day {} of the seminar \"{}\" is outside the promotion ({} – {})",
                         d.date, s.id, c.start_date, c.end_date
                     ),
                 ));

@@ -7,7 +7,7 @@ pub mod text;
 use crate::date::IsoDate;
 use crate::message::Message;
 use crate::minutes::Minutes;
-use crate::programme::{Modality, TraceurCounts};
+use crate::programme::{Modality, ProgrammeSummary, TraceurCounts};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +17,7 @@ pub struct ProgressReport {
     pub learner_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    pub programme: ProgrammeStamp,
+    pub programme: ProgrammeSummary,
     pub engine: EngineStamp,
     pub as_of: IsoDate,
     pub stage: Stage,
@@ -35,20 +35,6 @@ pub struct ProgressReport {
     pub ignored: Vec<Ignored>,
 }
 
-/// The exact rules a report was computed with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct ProgrammeStamp {
-    pub id: String,
-    pub version: String,
-    pub title: String,
-    /// `sha256:` digest of the resolved definition.
-    pub hash: String,
-    /// This programme, then each one it extends.
-    pub lineage: Vec<String>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -57,10 +43,20 @@ pub struct EngineStamp {
     pub version: String,
 }
 
+impl EngineStamp {
+    /// This engine, as every answer names it.
+    pub fn current() -> EngineStamp {
+        EngineStamp {
+            name: env!("CARGO_PKG_NAME").to_string(),
+            version: crate::ENGINE_VERSION.to_string(),
+        }
+    }
+}
+
 /// Where the learner stands, from worst to best:
-/// `blocked` < `at_risk` < `not_started` < `in_progress` < `ready_to_defend` < `complete`.
+/// `blocked` < `atRisk` < `notStarted` < `inProgress` < `readyToDefend` < `complete`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Stage {
     /// A condition can no longer be met.
@@ -146,10 +142,10 @@ pub struct DayReport {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum DayStatus {
-    Attended,
+    Present,
     /// Absent with a justification: the hours are excused.
     Excused,
     UnjustifiedAbsence,
@@ -191,7 +187,7 @@ pub struct TraceurReport {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TraceurStatus {
     Missing,
@@ -214,7 +210,7 @@ pub struct MemoireReport {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum MemoireReportStatus {
     NotStarted,
@@ -234,7 +230,7 @@ pub struct SoutenanceReport {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum SoutenanceReportStatus {
     NotScheduled,
@@ -276,12 +272,12 @@ pub enum Condition {
         required_minutes: Minutes,
         done_minutes: Minutes,
         excused_minutes: Minutes,
-        missing_minutes: Minutes,
+        remaining_minutes: Minutes,
     },
     /// The seminar days left cannot supply the in-person time missing.
     HoursUnreachable {
         modality: Modality,
-        missing_minutes: Minutes,
+        remaining_minutes: Minutes,
         upcoming_minutes: Minutes,
     },
     SessionUnjustifiedAbsence {

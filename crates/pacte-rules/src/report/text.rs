@@ -96,7 +96,7 @@ fn tally_line(t: &Tally) -> String {
 
 fn day_status(s: DayStatus) -> &'static str {
     match s {
-        DayStatus::Attended => "présent",
+        DayStatus::Present => "présent",
         DayStatus::Excused => "absence justifiée (heures excusées)",
         DayStatus::UnjustifiedAbsence => "absence non justifiée",
         DayStatus::NotRecorded => "non renseigné",

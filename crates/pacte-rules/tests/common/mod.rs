@@ -233,7 +233,7 @@ pub fn findings(found: &[Finding]) -> Vec<(String, &str, &str)> {
 
 /// `eligible`, `incomplete` or `ineligible`.
 pub fn verdict_name(verdict: &Verdict) -> String {
-    serde_json::to_value(verdict).expect("serialisable")["verdict"]
+    serde_json::to_value(verdict).expect("serialisable")["kind"]
         .as_str()
         .expect("a verdict")
         .to_string()
@@ -257,7 +257,7 @@ pub fn options(source: ImportSource, as_of: &str, learner: Option<&str>) -> Impo
     ImportOptions {
         source,
         as_of: date(as_of),
-        learner: learner.map(str::to_string),
+        learner_id: learner.map(str::to_string),
     }
 }
 

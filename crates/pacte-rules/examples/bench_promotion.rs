@@ -1,5 +1,5 @@
-//! Native half of the cohort benchmark (scripts/bench.mjs runs it): reads a
-//! definition and a cohort (JSON array), then times read + evaluate + write
+//! Native half of the promotion benchmark (scripts/bench.mjs runs it): reads a
+//! definition and a promotion (JSON array), then times read + evaluate + write
 //! per learner, as the wasm entry points do. Prints one JSON line of figures.
 
 use pacte_rules::api::{self, ProgrammeSource};
@@ -7,8 +7,8 @@ use std::time::Instant;
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, definition, cohort, as_of] = args.as_slice() else {
-        return Err("usage: bench_cohort DEFINITION.json COHORT.json AS_OF".into());
+    let [_, definition, promotion, as_of] = args.as_slice() else {
+        return Err("usage: bench_promotion DEFINITION.json PROMOTION.json AS_OF".into());
     };
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
     let definition =
@@ -17,7 +17,7 @@ fn main() -> Result<(), String> {
         .map_err(|p| format!("{p:?}"))?;
     let as_of = api::as_of(as_of).map_err(|p| p.message.en)?;
     let learners: Vec<Box<serde_json::value::RawValue>> =
-        serde_json::from_str(&read(cohort)?).map_err(|e| e.to_string())?;
+        serde_json::from_str(&read(promotion)?).map_err(|e| e.to_string())?;
     let mut best = f64::MAX;
     let mut bytes = 0;
     for _round in 0..5 {

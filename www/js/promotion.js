@@ -1,4 +1,4 @@
-// The formateur's cohort view: a cohort read from disk (JSON array, JSON
+// The formateur's promotion view: a promotion read from disk (JSON array, JSON
 // Lines, CSV, or a platform export through its mapping) or generated, every
 // learner evaluated in the browser, then a table to sort, filter, drill into
 // and export. Rows are built once per learner and re-ordered, never rebuilt,
@@ -8,7 +8,7 @@ import {
   announce, showError, clearError, problemList, download,
 } from "./common.js";
 import { parseCsv, learnersFromCsv, toCsv } from "./csv.js";
-import { generateCohort } from "../data/cohort-generator.js";
+import { generatePromotion } from "../data/promotion-generator.js";
 
 const $ = (id) => document.getElementById(id);
 const programme = $("programme");
@@ -22,7 +22,7 @@ const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true })
 
 let api;
 /**
- * How the current cohort is obtained; called again when the programme or the
+ * How the current promotion is obtained; called again when the programme or the
  * date changes. Resolves to { text: JSON for the engine, records: for names
  * and the drill-down, where(i): a learner's place in the file }.
  */
@@ -52,7 +52,7 @@ function missingSummary(unmet) {
   const counts = new Map();
   const named = new Set();
   for (const u of unmet) {
-    if (u.code === "HOURS_SHORT" || u.code === "HOURS_UNREACHABLE") hours.set(u.modality, Math.max(hours.get(u.modality) ?? 0, u.missingMinutes));
+    if (u.code === "HOURS_SHORT" || u.code === "HOURS_UNREACHABLE") hours.set(u.modality, Math.max(hours.get(u.modality) ?? 0, u.remainingMinutes));
     else if (COUNTED[u.code]) counts.set(u.code, (counts.get(u.code) ?? 0) + 1);
     else if (NAMED[u.code]) named.add(NAMED[u.code]);
   }
@@ -63,9 +63,9 @@ function missingSummary(unmet) {
   ];
 }
 
-/** One entry per learner of the engine's cohort report (in input order), with what sorting and filtering need. */
-function toEntries(cohort, records, where) {
-  return cohort.learners.map((learner, index) => {
+/** One entry per learner of the engine's promotion report (in input order), with what sorting and filtering need. */
+function toEntries(promotion, records, where) {
+  return promotion.learners.map((learner, index) => {
     const record = records[index];
     const report = learner.report;
     const id = report?.learnerId ?? record?.learnerId ?? "";
@@ -84,13 +84,13 @@ function toEntries(cohort, records, where) {
 }
 
 // The engine runs in a worker: the page stays responsive while it works.
-const worker = new Worker(new URL("./cohort-worker.js", import.meta.url), { type: "module" });
+const worker = new Worker(new URL("./promotion-worker.js", import.meta.url), { type: "module" });
 const pending = new Map();
 let asked = 0;
 worker.onmessage = ({ data }) => {
   const { resolve, reject } = pending.get(data.id);
   pending.delete(data.id);
-  if (data.cohort) resolve(data.cohort);
+  if (data.promotion) resolve(data.promotion);
   else reject(Object.assign(new Error(data.problems[0]?.message.fr), { problems: data.problems }));
 };
 worker.onerror = () => {
@@ -98,7 +98,7 @@ worker.onerror = () => {
   pending.clear();
 };
 
-function evaluateCohort(text, date) {
+function evaluatePromotion(text, date) {
   const id = ++asked;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -118,15 +118,15 @@ async function evaluate() {
     const date = asOf.value;
     const { text, records, where } = await load(date);
     announce(`Évaluation de ${plural(records.length, "apprenant", "apprenants")}…`);
-    const cohort = await evaluateCohort(text, date);
+    const promotion = await evaluatePromotion(text, date);
     if (mine !== run) return; // a newer evaluation has started
-    entries = toEntries(cohort, records, where);
+    entries = toEntries(promotion, records, where);
     clearError();
-    renderOverview(cohort.stages, cohort.invalid);
+    renderOverview(promotion.stages, promotion.invalid);
     renderTable();
     $("results").hidden = false;
     const ms = Math.round(performance.now() - started);
-    announce(`${plural(entries.length, "apprenant évalué", "apprenants évalués")} en ${ms} ms${cohort.invalid ? `, dont ${plural(cohort.invalid, "dossier invalide", "dossiers invalides")}` : ""}.`);
+    announce(`${plural(entries.length, "apprenant évalué", "apprenants évalués")} en ${ms} ms${promotion.invalid ? `, dont ${plural(promotion.invalid, "dossier invalide", "dossiers invalides")}` : ""}.`);
   } catch (error) {
     if (mine !== run) return;
     showError("Cette promotion ne peut pas être évaluée :", error.problems ? problemList(error.problems) : ` ${error.message}`);
@@ -136,17 +136,15 @@ async function evaluate() {
   }
 }
 
-const STAGE_KEYS = { blocked: "blocked", at_risk: "atRisk", not_started: "notStarted", in_progress: "inProgress", ready_to_defend: "readyToDefend", complete: "complete" };
-
 function renderOverview(stages, invalid) {
-  const count = (stage) => stages[STAGE_KEYS[stage]];
+  const count = (stage) => stages[stage];
   const items = STAGE_ORDER.map((stage) => h("li", {}, badge({ ...STAGES[stage], text: STAGES[stage].fr }), ` : ${count(stage)}`));
   if (invalid) items.push(h("li", {}, badge({ icon: "warning", tone: "danger", text: "Dossiers invalides" }), ` : ${invalid}`));
   $("overview").replaceChildren(...items);
   const chosen = show.value;
   show.replaceChildren(
     h("option", { value: "all" }, `Tous les apprenants (${entries.length})`),
-    h("option", { value: "risk" }, `À suivre : diplôme compromis ou en retard (${count("blocked") + count("at_risk")})`),
+    h("option", { value: "risk" }, `À suivre : diplôme compromis ou en retard (${count("blocked") + count("atRisk")})`),
     ...STAGE_ORDER.map((stage) => h("option", { value: stage }, `${STAGES[stage].fr} (${count(stage)})`)),
     invalid > 0 && h("option", { value: "invalid" }, `Dossiers invalides (${invalid})`),
   );
@@ -155,7 +153,7 @@ function renderOverview(stages, invalid) {
 
 const FILTERS = {
   all: () => true,
-  risk: (e) => e.report?.stage === "blocked" || e.report?.stage === "at_risk",
+  risk: (e) => e.report?.stage === "blocked" || e.report?.stage === "atRisk",
   invalid: (e) => !e.report,
 };
 
@@ -262,11 +260,11 @@ function exportCsv() {
 }
 
 /**
- * What a cohort file holds. JSON (an array or JSON Lines) goes to the engine
+ * What a promotion file holds. JSON (an array or JSON Lines) goes to the engine
  * as it is, so that it locates a broken record in the file; CSV is turned
  * into records first.
  */
-function readCohortFile({ name, text }) {
+function readPromotionFile({ name, text }) {
   if (/\.csv$/i.test(name) || /^\uFEFF?[^\n{[]*learnerId/.test(text)) {
     const learners = learnersFromCsv(parseCsv(text));
     const records = learners.map((l) => l.record);
@@ -378,11 +376,11 @@ function openDetail(entry, opener) {
   detail.showModal();
 }
 
-/** A date inside the programme's cohort: today, or its nearest end. */
+/** A date inside the programme's promotion: today, or its nearest end. */
 function defaultDate() {
-  const cohort = api.loadProgramme(programme.value);
-  const dates = cohort.resolved().definition.cohort;
-  cohort.free();
+  const promotion = api.loadProgramme(programme.value);
+  const dates = promotion.details().definition.promotion;
+  promotion.free();
   const now = today();
   return !dates ? now : now < dates.startDate ? dates.startDate : now > dates.endDate ? dates.endDate : now;
 }
@@ -398,7 +396,7 @@ startPage((engine) => {
     try {
       const file = await chosenText($("file"));
       if (!file) return;
-      const read = readCohortFile(file);
+      const read = readPromotionFile(file);
       followRecords(read.records);
       load = async () => read;
     } catch (error) {
@@ -412,7 +410,7 @@ startPage((engine) => {
     const size = Math.min(20000, Math.max(1, Number($("size").value) || 2000));
     load = async (date) => {
       const handle = api.loadProgramme(programme.value);
-      const records = generateCohort(handle.resolved().definition, { size, asOf: date });
+      const records = generatePromotion(handle.details().definition, { size, asOf: date });
       handle.free();
       return { text: JSON.stringify(records), records, where: () => "" };
     };

@@ -1,4 +1,4 @@
-// Synthetic cohorts, for trying the cohort page and for the browser tests:
+// Synthetic promotions, for trying the promotion page and for the browser tests:
 // learner records drawn from a resolved programme definition (its seminar
 // calendar, hours, traceurs, elective modules), the same for the same seed.
 // Runs in the browser and in Node. A few names carry markup on purpose
@@ -9,7 +9,7 @@ const LAST = ["Martin", "Le Gall", "Prigent", "Bernard", "Haddad", "Tanguy", "Cl
 /** Names that must come out as text, wherever they are shown or exported. */
 export const TRICKY_NAMES = ["<script>alert(1)</script> Dupont", "<b>Gras</b> Lemoine", "=HYPERLIEN(\"x\"); Roy, \"Jo\""];
 
-/** mulberry32: small, fast, deterministic (also seeds the benchmark's cohort, scripts/bench.mjs). */
+/** mulberry32: small, fast, deterministic (also seeds the benchmark's promotion, scripts/bench.mjs). */
 export function random(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -25,17 +25,17 @@ const toIso = (time) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * `size` learner records for `definition` (a resolved definition: the
- * `definition` of `Programme.resolved()`), as they might stand on `asOf`.
+ * `definition` of `Programme.details()`), as they might stand on `asOf`.
  */
-export function generateCohort(definition, { size = 2000, asOf, seed = 2024 } = {}) {
+export function generatePromotion(definition, { size = 2000, asOf, seed = 2024 } = {}) {
   const rand = random(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const days = (definition.sessions ?? []).flatMap((s) => s.days.map((d) => ({ session: s.id, ...d })));
   const now = toTime(asOf);
-  // A programme without a calendar (the national ones): a cohort that began a
+  // A programme without a calendar (the national ones): a promotion that began a
   // year before `asOf` and ends six months after it.
-  const start = toTime(definition.cohort?.startDate ?? days[0]?.date ?? toIso(now - 365 * DAY));
-  const end = toTime(definition.soutenance?.date ?? definition.cohort?.endDate ?? toIso(now + 182 * DAY));
+  const start = toTime(definition.promotion?.startDate ?? days[0]?.date ?? toIso(now - 365 * DAY));
+  const end = toTime(definition.soutenance?.date ?? definition.promotion?.endDate ?? toIso(now + 182 * DAY));
   const elapsed = Math.min(1, Math.max(0, (now - start) / Math.max(DAY, end - start)));
   const dateBefore = () => toIso(start + Math.floor(rand() * Math.max(1, (now - start) / DAY)) * DAY);
   const required = definition.requiredMinutes ?? {};
@@ -73,13 +73,13 @@ export function generateCohort(definition, { size = 2000, asOf, seed = 2024 } = 
     if (electives.length > 0 && rand() < 0.9) learner.chosenModules = [pick(electives)];
     for (const traceur of definition.traceurs ?? []) {
       if (rand() > elapsed * diligence * 1.3) continue;
-      learner.traceurs.push({ id: traceur.id, status: pick(["validated", "validated", "deposited", "to_revise"]), date: dateBefore() });
+      learner.traceurs.push({ id: traceur.id, status: pick(["validated", "validated", "deposited", "toRevise"]), date: dateBefore() });
     }
     const writing = elapsed * diligence;
     if (writing > 0.75) learner.memoire = { status: "submitted", date: dateBefore() };
-    else if (writing > 0.25) learner.memoire = { status: "in_progress" };
+    else if (writing > 0.25) learner.memoire = { status: "inProgress" };
     if (learner.memoire?.status === "submitted" && definition.soutenance?.date && definition.soutenance.date <= asOf) {
-      learner.soutenance = { date: definition.soutenance.date, outcome: rand() < 0.9 ? "passed" : "failed" };
+      learner.soutenance = { date: definition.soutenance.date, status: rand() < 0.9 ? "passed" : "failed" };
     }
     return learner;
   });

@@ -1,9 +1,9 @@
-// The formateur's cohort page (www/cohort.html): a cohort file evaluated in
+// The formateur's promotion page (www/promotion.html): a promotion file evaluated in
 // the browser shows the engine's numbers (the same as the CLI's), sorts,
 // filters, drills down, exports the filtered table as CSV; 2,000 generated
 // learners load and filter; a platform export is imported through its mapping.
 //
-// The expected answers are the CLI's for the same cohort, asked at test time
+// The expected answers are the CLI's for the same promotion, asked at test time
 // (target/debug/pacte, built by the Rust tests that run first).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -12,10 +12,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot, fixture } from "./helpers.mjs";
 import { parseCsv } from "../../www/js/csv.js";
-import { generateCohort, TRICKY_NAMES } from "../../www/data/cohort-generator.js";
+import { generatePromotion, TRICKY_NAMES } from "../../www/data/promotion-generator.js";
 
 const cli = JSON.parse((() => {
-  const args = ["evaluate-cohort", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", fixture("cohort-hdf.json")];
+  const args = ["evaluate-promotion", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", fixture("promotion-hdf.json")];
   try {
     return execFileSync(`${ROOT}target/debug/pacte`, args, { encoding: "utf8" });
   } catch (e) {
@@ -28,9 +28,9 @@ const engine = require(`${ROOT}www/pkg/node/pacte_rules.js`);
 // The engine's words come from the package the page runs (the CLI's numbers are the same; its wording may be newer or older).
 const packaged = (() => {
   const programme = engine.loadProgramme("hdf-leader-msp-2024");
-  const cohort = programme.evaluateCohortJson(readFileSync(fixture("cohort-hdf.json"), "utf8"), "2024-09-20");
+  const promotion = programme.evaluatePromotionJson(readFileSync(fixture("promotion-hdf.json"), "utf8"), "2024-09-20");
   programme.free();
-  return cohort;
+  return promotion;
 })();
 const invalidProblem = packaged.learners[16].problems[0];
 const TRICKY = "<img src=x onerror=alert(1)><script>alert(2)</script> Durand";
@@ -39,10 +39,10 @@ let server, browser;
 before(async () => ({ server, browser } = await openBrowser()));
 after(() => closeBrowser({ server, browser }));
 
-/** The cohort page with the HDF programme at 20 September 2024, ready for a file. */
-async function openCohortPage(options) {
+/** The promotion page with the HDF programme at 20 September 2024, ready for a file. */
+async function openPromotionPage(options) {
   const page = await newPage(browser, server.base, options);
-  const response = await page.goto(`${server.base}cohort.html`);
+  const response = await page.goto(`${server.base}promotion.html`);
   assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
   await page.waitForSelector("#programme option[value='hdf-leader-msp-2024']", { state: "attached" });
   await page.selectOption("#programme", "hdf-leader-msp-2024");
@@ -59,9 +59,9 @@ const cellsOf = (page) => page.$$eval("#table tbody tr", (rows) => rows.map((tr)
 const overview = (page) => page.$$eval("#overview li", (items) => items.map((li) => li.textContent.trim()));
 const formatMinutes = (m) => (m < 60 ? `${m} min` : m % 60 ? `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")}` : `${m / 60} h`);
 
-test("a JSON cohort file: every learner's stage and hours as the CLI computes them", async () => {
-  const page = await openCohortPage();
-  await openFile(page, "cohort-hdf.json", 17);
+test("a JSON promotion file: every learner's stage and hours as the CLI computes them", async () => {
+  const page = await openPromotionPage();
+  await openFile(page, "promotion-hdf.json", 17);
   assert.deepEqual(await overview(page), [
     "Diplôme compromis : 2", "En retard : 8", "Pas commencé : 0", "En cours : 6",
     "Prêt pour la soutenance : 0", "Conditions remplies : 0", "Dossiers invalides : 1",
@@ -71,8 +71,8 @@ test("a JSON cohort file: every learner's stage and hours as the CLI computes th
   const rows = await cellsOf(page);
   assert.equal(rows.length, 17);
   // Every evaluated learner: stage and hours per modality, as in the CLI's report.
-  const STAGE_FR = { blocked: "Diplôme compromis", at_risk: "En retard", in_progress: "En cours" };
-  for (const { report } of cli.learners.filter((l) => l.status === "evaluated")) {
+  const STAGE_FR = { blocked: "Diplôme compromis", atRisk: "En retard", inProgress: "En cours" };
+  for (const { report } of cli.learners.filter((l) => l.kind === "evaluated")) {
     const row = rows.find((r) => r[0].endsWith(`| ${report.learnerId}`));
     assert.ok(row, report.learnerId);
     assert.equal(row[1].split(" | ")[0], STAGE_FR[report.stage], report.learnerId);
@@ -94,15 +94,15 @@ test("a JSON cohort file: every learner's stage and hours as the CLI computes th
   // A name made of markup is text: no element was created from it, no script ran.
   assert.equal(rows[3][0], `${TRICKY} | hdf-2024-030`);
   assert.equal(await page.locator("#table img, #table script, #table b").count(), 0);
-  await screenshot(page, "cohort-file");
+  await screenshot(page, "promotion-file");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
 });
 
-test("JSON Lines and CSV files give the same cohort, each invalid record located in its file", async () => {
-  const page = await openCohortPage();
-  for (const [name, where] of [["cohort-hdf.jsonl", "ligne 33"], ["cohort-hdf.csv", "lignes 95 à 95"]]) {
+test("JSON Lines and CSV files give the same promotion, each invalid record located in its file", async () => {
+  const page = await openPromotionPage();
+  for (const [name, where] of [["promotion-hdf.jsonl", "ligne 33"], ["promotion-hdf.csv", "lignes 95 à 95"]]) {
     await openFile(page, name, 17);
     assert.deepEqual(await overview(page), [
       "Diplôme compromis : 2", "En retard : 8", "Pas commencé : 0", "En cours : 6",
@@ -118,8 +118,8 @@ test("JSON Lines and CSV files give the same cohort, each invalid record located
 });
 
 test("sorting, filtering, drill-down and the CSV export of the filtered table", async () => {
-  const page = await openCohortPage({ downloads: true });
-  await openFile(page, "cohort-hdf.json", 17);
+  const page = await openPromotionPage({ downloads: true });
+  await openFile(page, "promotion-hdf.json", 17);
 
   // Sort by name, both ways; aria-sort follows.
   await page.click("th[data-key=name] button");
@@ -134,7 +134,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
   await page.click("th[data-key=stage] button");
 
   // Filters: one stage, those to follow, a text search.
-  await page.selectOption("#show", "at_risk");
+  await page.selectOption("#show", "atRisk");
   assert.equal((await cellsOf(page)).length, 8);
   await page.selectOption("#show", "risk");
   assert.equal((await cellsOf(page)).length, 10);
@@ -153,7 +153,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
   assert.equal(report.stage, expected.stage);
   assert.deepEqual(report.hours, expected.hours);
   assert.deepEqual(report.unmet.map((u) => u.code), expected.unmet.map((u) => u.code));
-  await screenshot(page, "cohort-detail");
+  await screenshot(page, "promotion-detail");
   assert.deepEqual(await axeViolations(page), []);
   await page.click("#close");
   assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "2"); // focus back on the button
@@ -192,7 +192,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
 
 test("2,000 generated learners load, evaluate and filter (timings printed, not asserted)", async (t) => {
   const page = await newPage(browser, server.base);
-  await page.goto(`${server.base}cohort.html`);
+  await page.goto(`${server.base}promotion.html`);
   await page.waitForSelector("#programme option[value='bretagne-cpts-2021']", { state: "attached" });
   await page.fill("#as-of", "2022-03-01");
   await page.fill("#size", "2000");
@@ -202,10 +202,10 @@ test("2,000 generated learners load, evaluate and filter (timings printed, not a
   const loaded = Date.now() - started;
   t.diagnostic(`2,000 learners generated, evaluated and rendered in ${loaded} ms (${await page.textContent("#announce")})`);
 
-  // The same cohort through the Node package gives the same counts.
+  // The same promotion through the Node package gives the same counts.
   const programme = engine.loadProgramme("bretagne-cpts-2021");
-  const records = generateCohort(programme.resolved().definition, { size: 2000, asOf: "2022-03-01" });
-  const { stages } = programme.evaluateCohortJson(JSON.stringify(records), "2022-03-01");
+  const records = generatePromotion(programme.details().definition, { size: 2000, asOf: "2022-03-01" });
+  const { stages } = programme.evaluatePromotionJson(JSON.stringify(records), "2022-03-01");
   programme.free();
   assert.deepEqual(await overview(page), [
     `Diplôme compromis : ${stages.blocked}`, `En retard : ${stages.atRisk}`, `Pas commencé : ${stages.notStarted}`,
@@ -226,7 +226,7 @@ test("2,000 generated learners load, evaluate and filter (timings printed, not a
     assert.equal(await rowCount(), Math.min(200, count), label);
   };
   await timed("filter « à suivre »", () => page.selectOption("#show", "risk"), stages.blocked + stages.atRisk);
-  await timed("filter « en cours »", () => page.selectOption("#show", "in_progress"), stages.inProgress);
+  await timed("filter « en cours »", () => page.selectOption("#show", "inProgress"), stages.inProgress);
   await timed("sort by présentiel", () => page.click("th[data-key=presentiel] button"), stages.inProgress);
   await page.selectOption("#show", "all");
   // The generator gives a few learners names made of markup: text, always.
@@ -235,7 +235,7 @@ test("2,000 generated learners load, evaluate and filter (timings printed, not a
   await timed("search « <script> »", () => page.fill("#search", "<script>"), tricky);
   assert.equal(await page.locator("#table tbody script").count(), 0);
   assert.equal((await cellsOf(page))[0][0].split(" | ")[0], TRICKY_NAMES[0]);
-  await screenshot(page, "cohort-2000-search");
+  await screenshot(page, "promotion-2000-search");
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
 });
@@ -243,10 +243,10 @@ test("2,000 generated learners load, evaluate and filter (timings printed, not a
 const IMPORT_MODULE = `${ROOT}www/pkg/import/web/pacte_import.js`;
 
 test("a Moodle export and its mapping: diagnostics with their place in the export, then the learners evaluated", async (t) => {
-  const page = await openCohortPage();
+  const page = await openPromotionPage();
   const requested = [];
   page.on("request", (r) => r.url().includes("/pkg/import/") && requested.push(r.url()));
-  await page.setInputFiles("#file", fixture("cohort-hdf.json"));
+  await page.setInputFiles("#file", fixture("promotion-hdf.json"));
   await page.waitForSelector("#results:not([hidden])");
   assert.deepEqual(requested, [], "the import module is fetched only when asked for");
   if (!existsSync(IMPORT_MODULE)) {
@@ -254,14 +254,14 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
     return;
   }
   await page.click("#import summary");
-  await page.selectOption("#source", "moodle-completion");
-  await page.setInputFiles("#export-file", `${ROOT}tests/fixtures/import/moodle-completion-hdf.json`);
+  await page.selectOption("#source", "moodleCompletion");
+  await page.setInputFiles("#export-file", `${ROOT}tests/fixtures/import/moodleCompletion-hdf.json`);
   await page.setInputFiles("#mapping-file", `${ROOT}examples/mappings/hdf-leader-msp-2024.json`);
   await page.click("#import-form button[type=submit]");
   await page.waitForFunction(() => document.getElementById("count").textContent.endsWith("sur 2."));
   assert.ok(requested.some((u) => u.endsWith("pacte_import.js")));
 
-  // As `pacte import --source moodle-completion --mapping examples/mappings/hdf-leader-msp-2024.json --as-of 2024-09-20` reports.
+  // As `pacte import --source moodleCompletion --mapping examples/mappings/hdf-leader-msp-2024.json --as-of 2024-09-20` reports.
   assert.match(await page.textContent("#import-report p"), /2 apprenants trouvés pour le programme hdf-leader-msp-2024, 5 erreurs, 4 avertissements, 5 informations/);
   const diagnostics = await page.$$eval("#import-report tbody tr", (rows) => rows.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
   assert.equal(diagnostics.length, 14);
@@ -269,13 +269,13 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
   assert.match(diagnostics[3][3], / \(UNMAPPED_ID\)$/);
   // Every diagnostic as the import package words it, with its place in the export.
   const { importRecords } = require(`${ROOT}www/pkg/import/node/pacte_import.js`);
-  const expected = importRecords({ source: "moodle-completion", asOf: "2024-09-20" },
-    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"), readFileSync(`${ROOT}tests/fixtures/import/moodle-completion-hdf.json`, "utf8"));
+  const expected = importRecords({ source: "moodleCompletion", asOf: "2024-09-20" },
+    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"), readFileSync(`${ROOT}tests/fixtures/import/moodleCompletion-hdf.json`, "utf8"));
   const SEVERITY = { error: "erreur", warning: "avertissement", notice: "information" };
   assert.deepEqual(diagnostics, expected.diagnostics.map((d) => [SEVERITY[d.severity], d.path, d.learnerId ?? "—", `${d.message.fr} (${d.code})`]));
   const rows = await cellsOf(page);
   assert.deepEqual(rows.map((r) => r[0]).sort(), ["hdf-2024-007", "hdf-2024-008"]);
-  await screenshot(page, "cohort-import");
+  await screenshot(page, "promotion-import");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
