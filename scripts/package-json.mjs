@@ -6,7 +6,9 @@
 // pages showing progress do not download it.
 import { readFileSync } from "node:fs";
 
-const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
+// Version and license are the workspace's, the description the engine crate's.
+const manifest = (path) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
+const cargo = manifest("Cargo.toml") + manifest("crates/pacte-rules/Cargo.toml");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
 const build = (dir, name = "pacte_rules") => ({ types: `./${dir}/${name}.d.ts`, default: `./${dir}/${name}.js` });
 const importBuild = (dir) => build(`import/${dir}`, "pacte_import");

@@ -75,8 +75,8 @@ test("each example file: the verdict, reasons, missing pieces and advisories of 
     const report = handle.checkCandidature(file, asOf);
     handle.free();
     const worded = (list) => (list ?? []).map((f) => `${f.message.fr}${f.path ? ` (${f.path})` : ""}`);
-    assert.deepEqual(shown.reasons.map((r) => r.text), worded(report.reasons), name);
-    assert.deepEqual(shown.missing.map((r) => r.text), worded(report.missing), name);
+    assert.deepEqual(shown.reasons.map((r) => r.text), worded(report.verdict.reasons), name);
+    assert.deepEqual(shown.missing.map((r) => r.text), worded(report.verdict.missing), name);
     assert.deepEqual(shown.advisories.map((r) => r.text), worded(report.advisories), name);
     if (name === "bretagne-pieces-still-missing-after-deadline") {
       assert.match(shown.reasons[0].text, /30 juin 2021/);

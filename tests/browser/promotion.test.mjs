@@ -255,7 +255,7 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
   }
   await page.click("#import summary");
   await page.selectOption("#source", "moodleCompletion");
-  await page.setInputFiles("#export-file", `${ROOT}tests/fixtures/import/moodleCompletion-hdf.json`);
+  await page.setInputFiles("#export-file", `${ROOT}tests/fixtures/import/moodle-completion-hdf.json`);
   await page.setInputFiles("#mapping-file", `${ROOT}examples/mappings/hdf-leader-msp-2024.json`);
   await page.click("#import-form button[type=submit]");
   await page.waitForFunction(() => document.getElementById("count").textContent.endsWith("sur 2."));
@@ -270,7 +270,7 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
   // Every diagnostic as the import package words it, with its place in the export.
   const { importRecords } = require(`${ROOT}www/pkg/import/node/pacte_import.js`);
   const expected = importRecords({ source: "moodleCompletion", asOf: "2024-09-20" },
-    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"), readFileSync(`${ROOT}tests/fixtures/import/moodleCompletion-hdf.json`, "utf8"));
+    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"), readFileSync(`${ROOT}tests/fixtures/import/moodle-completion-hdf.json`, "utf8"));
   const SEVERITY = { error: "erreur", warning: "avertissement", notice: "information" };
   assert.deepEqual(diagnostics, expected.diagnostics.map((d) => [SEVERITY[d.severity], d.path, d.learnerId ?? "—", `${d.message.fr} (${d.code})`]));
   const rows = await cellsOf(page);

@@ -87,7 +87,7 @@ test("no input, however bad, leaves the instance unusable", () => {
 test("a promotion evaluates every learner and reports the invalid one in its place", () => {
   const programme = pacte.loadProgramme("hdf-leader-msp-2024");
   const promotion = programme.evaluatePromotion([learner, { learnerId: 3 }, { learnerId: "vide" }], "2024-09-20");
-  assert.deepEqual(promotion.learners.map((l) => l.status), ["evaluated", "invalid", "evaluated"]);
+  assert.deepEqual(promotion.learners.map((l) => l.kind), ["evaluated", "invalid", "evaluated"]);
   assert.equal(promotion.learners[1].problems[0].path, "/1/learnerId");
   assert.equal(promotion.invalid, 1);
   const lines = [JSON.stringify(learner), "", JSON.stringify({ learnerId: "vide" })].join("\n");

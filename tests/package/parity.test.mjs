@@ -14,7 +14,7 @@ const root = new URL("../../", import.meta.url).pathname;
 const binary = process.env.PACTE_BIN ?? join(root, "target/debug/pacte");
 const scratch = mkdtempSync(join(tmpdir(), "pacte-parity-"));
 
-/** The CLI's JSON answer: the value, or `{ type: "failure", problems }` on exit 2. */
+/** The CLI's JSON answer: the value, or `{ kind: "failure", problems }` on exit 2. */
 function native(command, programme, asOf, input) {
   const file = join(scratch, "input.json");
   writeFileSync(file, JSON.stringify(input));
@@ -32,7 +32,7 @@ function wasm(call) {
     return call();
   } catch (e) {
     if (e.name !== "PacteError") throw e;
-    return { type: "failure", problems: e.problems };
+    return { kind: "failure", problems: e.problems };
   }
 }
 
@@ -63,13 +63,14 @@ for (const [kind, command, throughWasm, input] of cases) {
 // The import module against `pacte import`: every platform payload of the
 // core's import tests, through the example mapping of its programme.
 const adapters = require("../../pkg/import/node/pacte_import.js");
-const SOURCES = ["moodleCompletion", "moodleAttendance", "xapi", "csv"];
+// Fixture file names start with the source, written in kebab-case.
+const SOURCES = { "moodle-completion": "moodleCompletion", "moodle-attendance": "moodleAttendance", xapi: "xapi", csv: "csv" };
 const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021" };
 
 test("import: native and wasm answers are identical", () => {
   const dir = join(root, "tests/fixtures/import");
   const payloads = readdirSync(dir).sort().flatMap((file) => {
-    const source = SOURCES.find((s) => file.startsWith(`${s}-`));
+    const source = Object.entries(SOURCES).find(([prefix]) => file.startsWith(`${prefix}-`))?.[1];
     const region = Object.keys(MAPPINGS).find((r) => file.includes(r));
     return source && region ? [[file, source, join(root, "examples/mappings", `${MAPPINGS[region]}.json`)]] : [];
   });

@@ -62,7 +62,7 @@ pub(super) fn merge_chain(
     });
     let mut merged = chain.pop().cloned().unwrap_or(Value::Null);
     while let Some(child) = chain.pop() {
-        json_patch::merge(&mut merged, child);
+        merge_patch(&mut merged, child);
     }
     if let Some(doc) = merged.as_object_mut() {
         for (key, list) in [("sources", sources), ("defaults", defaults)] {
@@ -72,6 +72,29 @@ pub(super) fn merge_chain(
         }
     }
     Ok((merged, lineage))
+}
+
+/// RFC 7396 JSON Merge Patch: objects merge key by key, `null` removes a
+/// key, anything else (lists included) replaces the target whole. Written
+/// here rather than taken from a crate: it is the whole algorithm, and the
+/// crate weighed kilobytes in the wasm build.
+fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(patch) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(serde_json::Map::new());
+    }
+    if let Value::Object(target) = target {
+        for (key, value) in patch {
+            if value.is_null() {
+                target.remove(key);
+            } else {
+                merge_patch(target.entry(key.clone()).or_insert(Value::Null), value);
+            }
+        }
+    }
 }
 
 /// The entries of `key` along the chain, oldest ancestor first. An entry met
@@ -95,4 +118,30 @@ fn accumulated(chain: &[&Value], key: &str, identity: impl Fn(&Value) -> &Value)
         }
     }
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_patch;
+    use serde_json::json;
+
+    #[test]
+    fn merge_patch_follows_the_examples_of_rfc_7396() {
+        let cases = [
+            (json!({"a": "b"}), json!({"a": "c"}), json!({"a": "c"})),
+            (json!({"a": "b"}), json!({"b": "c"}), json!({"a": "b", "b": "c"})),
+            (json!({"a": "b"}), json!({"a": null}), json!({})),
+            (json!({"a": ["b"]}), json!({"a": "c"}), json!({"a": "c"})),
+            (json!({"a": [{"b": "c"}]}), json!({"a": [1]}), json!({"a": [1]})),
+            (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
+            (json!({"a": "foo"}), json!(null), json!(null)),
+            (json!({"e": null}), json!({"a": 1}), json!({"e": null, "a": 1})),
+            (json!([1, 2]), json!({"a": "b", "c": null}), json!({"a": "b"})),
+            (json!({}), json!({"a": {"bb": {"ccc": null}}}), json!({"a": {"bb": {}}})),
+        ];
+        for (mut target, patch, expected) in cases {
+            merge_patch(&mut target, &patch);
+            assert_eq!(target, expected, "patch {patch}");
+        }
+    }
 }
