@@ -8,7 +8,7 @@
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
 cd "$ROOT"
-ensure_wasm_target
+ensure_rust_toolchain
 ensure_wasm_bindgen_cli
 ensure_node_deps # binaryen's wasm-opt
 

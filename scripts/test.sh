@@ -6,10 +6,13 @@ set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
 cd "$ROOT"
 
-echo "== Rust: tests and lints"
+ensure_rust_toolchain
+
+echo "== Rust: tests"
 cargo test --all-targets
+
+echo "== Rust: clippy on every feature set (native engine and CLI; wasm32 engine module; wasm32 import module)"
 cargo clippy --all-targets -- -D warnings
-ensure_wasm_target
 for module in engine import; do
   cargo clippy -p pacte-wasm --features "$module" --target wasm32-unknown-unknown -- -D warnings
 done
@@ -24,3 +27,7 @@ if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   ensure_chromium
   node --test --test-concurrency=1 --test-reporter=spec tests/browser/
 fi
+
+# Last, so that a formatting slip does not hide the tests' verdict.
+echo "== formatting: cargo fmt --check"
+cargo fmt --all --check
