@@ -2,9 +2,11 @@
 # Builds the npm package `pacte-rules` into pkg/: the engine and the import
 # of platform data, compiled to WebAssembly once each (cargo), wrapped for the
 # browser and bundlers (web) and for Node's require (node) by wasm-bindgen,
-# shrunk by wasm-opt; the <pacte-progress> widget; and a package.json whose
-# `exports` map gives each environment its build. Then copies pkg/ into
-# www/pkg/ for the pages. Idempotent.
+# shrunk by wasm-opt; the hand-written files of package/ (Node's ES module
+# entries, the types entries, the package's README); the <pacte-progress>
+# widget and its types; and a package.json whose `exports` map gives each
+# environment its build. Then copies pkg/ into www/pkg/ for the pages.
+# Idempotent.
 #
 #   bash scripts/build-package.sh         the whole package
 #   bash scripts/build-package.sh --web   only what the pages need (the web
@@ -51,11 +53,12 @@ for module in engine import; do
   for dir in "${dirs[@]:1}"; do cp "$first" "$dir/${name}_bg.wasm"; done
 done
 
-echo "== package: widget, README, package.json"
+echo "== package: widget, entries and types (package/), README, package.json"
 mkdir -p pkg/widget
-cp www/widget/*.js pkg/widget/
+cp www/widget/*.js www/widget/*.d.ts pkg/widget/
 if [ "${#targets[@]}" -gt 1 ]; then
-  cp README.md pkg/README.md
+  # package/ mirrors pkg/: node.mjs beside web/, import/node.mjs beside import/web/…
+  cp -r package/. pkg/
   node scripts/package-json.mjs > pkg/package.json
 fi
 
