@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: the Rust engine (native), its wasm build, the npm package in
 # Node (engine, parity with native, install as a portal developer would), the
-# pages in a real browser, and the formatting of Rust. Installs what is
-# missing; safe to run again.
+# pages' JavaScript against the package's types, the pages in a real browser,
+# and the formatting of Rust. Installs what is missing; safe to run again.
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
 cd "$ROOT"
@@ -23,6 +23,9 @@ bash scripts/build-package.sh
 ensure_node_deps
 ensure_chromium
 node --test --test-reporter=spec tests/package/
+
+echo "== pages: tsc --checkJs against the package's types (www/tsconfig.json)"
+tsc -p www
 
 echo "== pages: browser tests (Debian chromium)"
 node --test --test-concurrency=1 --test-reporter=spec tests/browser/
