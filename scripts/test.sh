@@ -2,7 +2,8 @@
 # Every test: the Rust engine (native), its wasm build, the npm package in
 # Node (engine, parity with native, install as a portal developer would), the
 # pages' JavaScript against the package's types, the pages in a real browser,
-# and the formatting of Rust. Installs what is missing; safe to run again.
+# and the formatting and lints of the Rust and the JavaScript. Installs what
+# is missing; safe to run again.
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
 cd "$ROOT"
@@ -30,6 +31,10 @@ tsc -p www
 echo "== pages: browser tests (Debian chromium)"
 node --test --test-concurrency=1 --test-reporter=spec tests/browser/
 
-# Last, so that a formatting slip does not hide the tests' verdict.
-echo "== formatting: cargo fmt --check"
-cargo fmt --all --check
+# Last, so that a formatting slip does not hide the tests' verdict; both run,
+# so one report names everything to reformat.
+echo "== formatting and JS lints: cargo fmt --check, biome check (biome.jsonc)"
+status=0
+cargo fmt --all --check || status=1
+biome check --error-on-warnings || status=1
+exit "$status"
