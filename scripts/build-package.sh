@@ -53,10 +53,11 @@ for module in engine import; do
   for dir in "${dirs[@]:1}"; do cp "$first" "$dir/${name}_bg.wasm"; done
 done
 
-echo "== package: widget, entries and types (package/), README, package.json"
+echo "== package: the widget"
 mkdir -p pkg/widget
 cp www/widget/*.js www/widget/*.d.ts pkg/widget/
 if [ "${#targets[@]}" -gt 1 ]; then
+  echo "== package: entries, types and README (package/), package.json"
   # package/ mirrors pkg/: node.mjs beside web/, import/node.mjs beside import/web/…
   cp -r package/. pkg/
   node scripts/package-json.mjs > pkg/package.json
