@@ -2,13 +2,26 @@
 # Builds the npm package `pacte-rules` into pkg/: the engine and the import
 # of platform data, compiled to WebAssembly once each (cargo), wrapped for the
 # browser and bundlers (web) and for Node's require (node) by wasm-bindgen,
-# shrunk by wasm-opt; the <pacte-progress> widget; and a package.json whose
-# `exports` map gives each environment its build. Then copies pkg/ into
-# www/pkg/ for the pages. Idempotent.
+# shrunk by wasm-opt; the hand-written files of package/ (Node's ES module
+# entries, the types entries, the package's README); the <pacte-progress>
+# widget and its types; and a package.json whose `exports` map gives each
+# environment its build. Then copies pkg/ into www/pkg/ for the pages.
+# Idempotent.
+#
+#   bash scripts/build-package.sh         the whole package
+#   bash scripts/build-package.sh --web   only what the pages need (the web
+#                                         builds and the widget): pkg/ then has
+#                                         no package.json, so it cannot be packed
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
 cd "$ROOT"
-ensure_wasm_target
+targets=(web nodejs)
+case "${1:-}" in
+  "") ;;
+  --web) targets=(web) ;;
+  *) echo "usage: $0 [--web]" >&2; exit 2 ;;
+esac
+ensure_rust_toolchain
 ensure_wasm_bindgen_cli
 ensure_node_deps # binaryen's wasm-opt
 
@@ -18,23 +31,39 @@ rm -rf pkg
 for module in engine import; do
   name=pacte_rules prefix=pkg
   if [ "$module" = import ]; then name=pacte_import prefix=pkg/import; fi
-  echo "== wasm: $module module (cargo build --release)"
-  cargo build --release --quiet --target wasm32-unknown-unknown -p pacte-wasm --features "$module"
+  echo "== wasm: $module module (cargo build --release --target wasm32-unknown-unknown)"
+  cargo build --release --target wasm32-unknown-unknown -p pacte-wasm --features "$module"
   wasm="target/wasm32-unknown-unknown/release/pacte_wasm.wasm"
-  for target in web nodejs; do
+  dirs=()
+  for target in "${targets[@]}"; do
     dir="$prefix/${target/nodejs/node}"
+    dirs+=("$dir")
+    echo "== wasm-bindgen --target $target: $dir/"
     wasm-bindgen --target "$target" --out-dir "$dir" --out-name "$name" "$wasm"
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals -o "$dir/${name}_bg.wasm" "$dir/${name}_bg.wasm"
     # wasm-bindgen's Node build is CommonJS; the rest of the package is ES modules.
     if [ "$target" = nodejs ]; then echo '{ "type": "commonjs" }' > "$dir/package.json"; fi
   done
+  # Every environment gets the same .wasm (only the JS glue differs), so the
+  # slow wasm-opt runs once per module; cmp stops the build if that changes.
+  first="${dirs[0]}/${name}_bg.wasm"
+  for dir in "${dirs[@]:1}"; do cmp "$first" "$dir/${name}_bg.wasm"; done
+  echo "== wasm-opt -Oz: $first"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals -o "$first" "$first"
+  for dir in "${dirs[@]:1}"; do cp "$first" "$dir/${name}_bg.wasm"; done
 done
-mkdir -p pkg/widget
-cp www/widget/*.js pkg/widget/
-cp README.md pkg/README.md
-node scripts/package-json.mjs > pkg/package.json
 
+echo "== package: the widget"
+mkdir -p pkg/widget
+cp www/widget/*.js www/widget/*.d.ts pkg/widget/
+if [ "${#targets[@]}" -gt 1 ]; then
+  echo "== package: entries, types and README (package/), package.json"
+  # package/ mirrors pkg/: node.mjs beside web/, import/node.mjs beside import/web/…
+  cp -r package/. pkg/
+  node scripts/package-json.mjs > pkg/package.json
+fi
+
+echo "== www/pkg: the package for the pages"
 # Swapped in whole, so a page being served never sees half a package.
 rm -rf www/pkg.next
 cp -r pkg www/pkg.next

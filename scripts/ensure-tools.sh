@@ -3,8 +3,7 @@
 #
 # Usage (from any directory):
 #   source scripts/ensure-tools.sh
-#   ensure_wasm_target        # rustup target wasm32-unknown-unknown
-#   ensure_wasm_pack          # cargo install wasm-pack --locked
+#   ensure_rust_toolchain     # rust-toolchain.toml's Rust, clippy, rustfmt, wasm32 target
 #   ensure_wasm_bindgen_cli   # wasm-bindgen-cli at the version Cargo.lock pins
 #   ensure_node_deps          # npm ci (when needed) + node_modules/.bin on PATH
 #   ensure_chromium           # Debian chromium + chromium-driver, CHROMIUM_PATH
@@ -19,13 +18,12 @@
 # change the caller's shell options; it only adds ~/.cargo/bin to PATH.
 #
 # Notes for this environment:
-#  * The npm `wasm-pack` package downloads a binary that cannot be fetched here,
-#    so wasm-pack is built with `cargo install`.
-#  * wasm-pack's own download of wasm-opt fails here too; it uses any wasm-opt on
-#    PATH instead, which the npm package `binaryen` provides
-#    (node_modules/.bin/wasm-opt) — hence ensure_node_deps puts .bin on PATH.
+#  * Prebuilt binaries cannot be downloaded here, so wasm-bindgen-cli is built
+#    with `cargo install` (the slowest step of a fresh machine, done once).
 #  * wasm-bindgen-cli must match the `wasm-bindgen` crate version in Cargo.lock
-#    exactly, otherwise wasm-pack rebuilds it on every fresh machine.
+#    exactly: it refuses a .wasm made by another version.
+#  * wasm-opt comes from the npm package `binaryen` (node_modules/.bin/wasm-opt),
+#    hence ensure_node_deps puts .bin on PATH.
 #  * Never `npx playwright install` (cannot download); browser tests drive the
 #    Debian chromium at /usr/bin/chromium through `playwright-core`.
 
@@ -33,8 +31,6 @@
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 export ROOT
 
-# Version used by ensure_wasm_pack when it has to install (override via env).
-: "${WASM_PACK_VERSION:=0.15.1}"
 # Where installer logs go.
 : "${ENSURE_TOOLS_LOG_DIR:=${TMPDIR:-/tmp}/pacte-ensure-tools}"
 
@@ -111,15 +107,17 @@ _et_path_prepend "${CARGO_HOME:-$HOME/.cargo}/bin"
 
 # --- Rust / wasm ---------------------------------------------------------------
 
-ensure_wasm_target() {
-  local installed
+# The toolchain that rust-toolchain.toml names, with its components and the
+# wasm target. rustup does not install it by itself where RUSTUP_AUTO_INSTALL=0;
+# `rustup toolchain install` with no argument reads that file.
+ensure_rust_toolchain() {
   _et_need rustup "install Rust via rustup" || return 1
-  installed="$(rustup target list --installed)" || return 1
-  if printf '%s\n' "$installed" | grep -qx 'wasm32-unknown-unknown'; then
+  if (cd "$ROOT" && cargo fmt --version && cargo clippy --version \
+      && rustup target list --installed | grep -qx wasm32-unknown-unknown) >/dev/null 2>&1; then
     return 0
   fi
-  _et_say "installing rust target wasm32-unknown-unknown"
-  _et_run rustup-target rustup target add wasm32-unknown-unknown
+  _et_say "installing the Rust toolchain of rust-toolchain.toml (rustup toolchain install)"
+  (cd "$ROOT" && _et_run rustup-toolchain rustup toolchain install)
 }
 
 # Prints the version of the `wasm-bindgen` crate pinned in $ROOT/Cargo.lock.
@@ -165,14 +163,6 @@ ensure_wasm_bindgen_cli() {
   _et_cargo_install wasm-bindgen-cli "$want"
 }
 
-ensure_wasm_pack() {
-  if command -v wasm-pack >/dev/null 2>&1; then
-    return 0
-  fi
-  _et_say "installing wasm-pack $WASM_PACK_VERSION via cargo install (slow)"
-  _et_cargo_install wasm-pack "$WASM_PACK_VERSION"
-}
-
 # --- Node ----------------------------------------------------------------------
 
 ensure_node_deps() {
@@ -209,8 +199,7 @@ ensure_chromium() {
 # --- everything ----------------------------------------------------------------
 
 ensure_all() {
-  ensure_wasm_target &&
-  ensure_wasm_pack &&
+  ensure_rust_toolchain &&
   ensure_wasm_bindgen_cli &&
   ensure_node_deps &&
   ensure_chromium

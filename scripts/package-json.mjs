@@ -1,41 +1,57 @@
-// Prints pkg/package.json: name and version from Cargo.toml, and the exports
-// map that gives Node the CommonJS build and every other environment the ES
-// module build for the web (explicit init, so it also works where
-// import.meta.url is not handled). The import of platform data is a second,
-// separate module ("pacte-rules/import", same layout under import/), so that
-// pages showing progress do not download it.
+// Prints pkg/package.json: name, version and licence from the workspace's
+// Cargo.toml, the description from the engine crate's, and the exports map.
+// The same `import init, { … } from "pacte-rules"; await init();` works
+// everywhere: Node's `import` gets node.mjs (the web build, whose init reads
+// the .wasm from disk), Node's `require` the CommonJS build (ready at once),
+// browsers and bundlers the web build (init fetches the .wasm next to the JS,
+// or takes its URL or bytes). Types go through index.d.ts / index.d.cts,
+// which bring in the `Symbol.dispose` declarations the generated ones need.
+// No `files` list: pkg/ holds the package and nothing else.
+// The import of platform data is a second, separate module
+// ("pacte-rules/import", the same layout under import/), so that pages
+// showing progress do not download it.
 import { readFileSync } from "node:fs";
 
-// Version and license are the workspace's, the description the engine crate's.
-const manifest = (path) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
-const cargo = manifest("Cargo.toml") + manifest("crates/pacte-rules/Cargo.toml");
-const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
-const build = (dir, name = "pacte_rules") => ({ types: `./${dir}/${name}.d.ts`, default: `./${dir}/${name}.js` });
-const importBuild = (dir) => build(`import/${dir}`, "pacte_import");
+const toml = (path) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
+const field = (text, name) => text.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
+const workspace = toml("Cargo.toml");
+const engine = toml("crates/pacte-rules/Cargo.toml");
+
+/** The conditions of one module (`dir`: "." or "./import", `name`: the wasm-bindgen output name). */
+const entry = (dir, name) => ({
+  node: {
+    import: { types: `${dir}/index.d.ts`, default: `${dir}/node.mjs` },
+    require: { types: `${dir}/index.d.cts`, default: `${dir}/node/${name}.js` },
+  },
+  default: { types: `${dir}/index.d.ts`, default: `${dir}/web/${name}.js` },
+});
+/** One environment's build, for the explicit subpaths (`./web`, `./node`…); `types`: index.d.ts or index.d.cts. */
+const build = (dir, env, name, types) => ({ types: `${dir}/${types}`, default: `${dir}/${env}/${name}.js` });
+const widget = { types: "./widget/pacte-progress.d.ts", default: "./widget/pacte-progress.js" };
 
 const pkg = {
   name: "pacte-rules",
-  version: field("version"),
-  description: field("description"),
-  license: field("license"),
+  version: field(workspace, "version"),
+  description: field(engine, "description"),
+  license: field(workspace, "license"),
   type: "module",
-  files: ["web/", "node/", "import/", "widget/", "README.md"],
   main: "./node/pacte_rules.js",
   module: "./web/pacte_rules.js",
-  types: "./web/pacte_rules.d.ts",
+  types: "./index.d.ts",
   sideEffects: ["./widget/*.js"],
   exports: {
-    ".": { node: build("node"), default: build("web") },
-    "./web": build("web"),
-    "./node": build("node"),
-    "./import": { node: importBuild("node"), default: importBuild("web") },
-    "./import/web": importBuild("web"),
-    "./import/node": importBuild("node"),
-    "./widget": "./widget/pacte-progress.js",
+    ".": entry(".", "pacte_rules"),
+    "./web": build(".", "web", "pacte_rules", "index.d.ts"),
+    "./node": build(".", "node", "pacte_rules", "index.d.cts"),
+    "./import": entry("./import", "pacte_import"),
+    "./import/web": build("./import", "web", "pacte_import", "index.d.ts"),
+    "./import/node": build("./import", "node", "pacte_import", "index.d.cts"),
+    "./widget": widget,
+    "./widget/pacte-progress.js": widget,
     "./pacte_rules_bg.wasm": "./web/pacte_rules_bg.wasm",
     "./pacte_import_bg.wasm": "./import/web/pacte_import_bg.wasm",
     "./package.json": "./package.json",
   },
   keywords: ["pacte", "ehesp", "soins-primaires", "rules-engine", "webassembly"],
 };
-process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
+process.stdout.write(`${JSON.stringify(pkg, null, 2)}\n`);

@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
 # Every test: the Rust engine (native), its wasm build, the npm package in
-# Node (engine, parity with native, install as a portal developer would), and
-# the pages in a real browser. Installs what is missing; safe to run again.
+# Node (engine, parity with native, install as a portal developer would), the
+# pages' JavaScript against the package's types, the pages in a real browser,
+# and the formatting and lints of the Rust and the JavaScript. Installs what
+# is missing; safe to run again.
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/ensure-tools.sh"
 cd "$ROOT"
 
-echo "== Rust: tests and lints"
+ensure_rust_toolchain
+
+echo "== Rust: tests"
 cargo test --all-targets
+
+echo "== Rust: clippy on every feature set (native engine and CLI; wasm32 engine module; wasm32 import module)"
 cargo clippy --all-targets -- -D warnings
-ensure_wasm_target
 for module in engine import; do
   cargo clippy -p pacte-wasm --features "$module" --target wasm32-unknown-unknown -- -D warnings
 done
 
-echo "== npm package: build, then Node tests"
+echo "== npm package: build, then Node tests (the install test opens Debian chromium too)"
 bash scripts/build-package.sh
 ensure_node_deps
+ensure_chromium
 node --test --test-reporter=spec tests/package/
 
-if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
-  echo "== pages: browser tests (Debian chromium)"
-  ensure_chromium
-  node --test --test-concurrency=1 --test-reporter=spec tests/browser/
-fi
+echo "== pages: tsc --checkJs against the package's types (www/tsconfig.json)"
+tsc -p www
+
+echo "== pages: browser tests (Debian chromium)"
+node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+
+# Last, so that a formatting slip does not hide the tests' verdict; both run,
+# so one report names everything to reformat.
+echo "== formatting and JS lints: cargo fmt --check, biome check (biome.jsonc)"
+status=0
+cargo fmt --all --check || status=1
+biome check --error-on-warnings || status=1
+exit "$status"

@@ -26,6 +26,8 @@ const toIso = (time) => new Date(time).toISOString().slice(0, 10);
 /**
  * `size` learner records for `definition` (a resolved definition: the
  * `definition` of `Programme.details()`), as they might stand on `asOf`.
+ * @param {import("../pkg/web/pacte_rules.js").ProgrammeDefinition} definition
+ * @param {{ size?: number, asOf?: string, seed?: number }} [options] `asOf` is required: the records stand on that day.
  */
 export function generatePromotion(definition, { size = 2000, asOf, seed = 2024 } = {}) {
   const rand = random(seed);

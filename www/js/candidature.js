@@ -6,11 +6,13 @@ import {
   problemList, errorProblems, download, STRUCTURE_TYPES, TRAININGS,
 } from "./common.js";
 
+/** @type {(id: string) => any} The element with this id, of the kind the page's HTML gives it. */
 const $ = (id) => document.getElementById(id);
 const form = $("candidature");
 const programme = $("programme");
 const asOf = $("as-of");
 const fields = $("fields");
+/** @type {import("./common.js").Engine} */
 let api;
 let rules = null;
 /** The programme the file itself names (`file.programme`), kept as it was read: the engine checks it. */
@@ -41,7 +43,7 @@ function candidateFieldset(candidate = {}) {
 /** Legends say "Candidat·e n° 2 : name", so that each group is told apart. */
 function numberCandidates() {
   form.querySelectorAll("fieldset.candidate").forEach((fieldset, i) => {
-    const name = fieldset.querySelector("[name=name]").value.trim();
+    const name = /** @type {HTMLInputElement} */ (fieldset.querySelector("[name=name]")).value.trim();
     fieldset.querySelector("legend").textContent = `Candidat·e n° ${i + 1}${name ? ` : ${name}` : ""}`;
   });
 }
@@ -83,7 +85,7 @@ function readForm() {
   const checked = (root, name) => [...root.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
   const members = rules.boardLetterPiece ? lines($("board-members").value) : [];
   const signedBy = rules.boardLetterPiece ? lines($("board-signed").value) : [];
-  const answers = Object.fromEntries([...fields.querySelectorAll("[data-question]")].filter((t) => t.value.trim()).map((t) => [t.dataset.question, t.value.trim()]));
+  const answers = Object.fromEntries([.../** @type {NodeListOf<HTMLTextAreaElement>} */ (fields.querySelectorAll("[data-question]"))].filter((t) => t.value.trim()).map((t) => [t.dataset.question, t.value.trim()]));
   return {
     ...(addressedTo && { programme: addressedTo }),
     ...($("submitted-on").value && { submittedOn: $("submitted-on").value }),
@@ -95,6 +97,7 @@ function readForm() {
       ...(Object.keys(answers).length > 0 && { answers }),
     },
     candidates: [...form.querySelectorAll("fieldset.candidate")].map((fieldset) => {
+      /** @type {(name: string) => HTMLInputElement} */
       const value = (name) => fieldset.querySelector(`[name=${name}]`);
       return {
         name: value("name").value.trim(),
@@ -195,7 +198,7 @@ startPage((engine) => {
     fillForm(file);
     check();
   });
-  form.addEventListener("input", (e) => e.target.type !== "file" && check());
+  form.addEventListener("input", (e) => /** @type {HTMLInputElement} */ (e.target).type !== "file" && check());
   form.addEventListener("submit", (e) => e.preventDefault());
   $("file").addEventListener("change", async () => {
     try {

@@ -9,10 +9,12 @@ export * from "../pkg/widget/pacte-ui.js";
 
 /** The engine's exports, once WebAssembly is running. */
 export const engine = setup();
+/** @typedef {Awaited<typeof engine>} Engine */
 
 /**
  * Runs a page once the engine is ready. When it cannot start, the page says
  * why in its alert area instead of staying silent.
+ * @param {(api: Engine) => void} run
  */
 export function startPage(run) {
   engine.then(run, (error) => {
@@ -73,7 +75,10 @@ export function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Fills a <select> with the embedded programmes (optionally only those `keep` accepts). */
+/**
+ * Fills a <select> with the embedded programmes (optionally only those `keep` accepts).
+ * @param {(p: import("../pkg/web/pacte_rules.js").ProgrammeSummary) => boolean} [keep]
+ */
 export function programmeOptions(select, api, keep = () => true) {
   const chosen = select.value;
   select.append(...api.programmes().filter(keep).map((p) => h("option", { value: p.id }, `${p.title} (${p.id})`)));

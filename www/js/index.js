@@ -2,11 +2,11 @@
 // the learner's own file, read from disk.
 import { startPage, chosenText, parseJson, fetchJson, programmeOptions, announce, showError, clearError } from "./common.js";
 
-const widget = document.getElementById("progress");
-const example = document.getElementById("example");
-const file = document.getElementById("file");
-const programme = document.getElementById("programme");
-const asOf = document.getElementById("as-of");
+const widget = /** @type {import("../pkg/widget/pacte-progress.js").PacteProgressElement} */ (document.getElementById("progress"));
+const example = /** @type {HTMLSelectElement} */ (document.getElementById("example"));
+const file = /** @type {HTMLInputElement} */ (document.getElementById("file"));
+const programme = /** @type {HTMLSelectElement} */ (document.getElementById("programme"));
+const asOf = /** @type {HTMLInputElement} */ (document.getElementById("as-of"));
 
 function setAsOf(date) {
   asOf.value = date;
@@ -64,7 +64,7 @@ startPage((api) => {
   asOf.addEventListener("change", () => {
     if (asOf.value) widget.setAttribute("as-of", asOf.value);
   });
-  for (const radio of document.querySelectorAll("input[name=lang]")) {
+  for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll("input[name=lang]"))) {
     radio.addEventListener("change", () => widget.setAttribute("lang", radio.value));
   }
   document.getElementById("controls").addEventListener("submit", (e) => e.preventDefault());

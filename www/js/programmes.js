@@ -6,8 +6,10 @@ import {
   MODALITIES, MENTIONS, STRUCTURE_TYPES, TRAININGS,
 } from "./common.js";
 
+/** @type {(id: string) => any} The element with this id, of the kind the page's HTML gives it. */
 const $ = (id) => document.getElementById(id);
 const view = $("definition");
+/** @type {import("./common.js").Engine} */
 let api;
 
 const yesNo = (value) => (value ? "oui" : "non");

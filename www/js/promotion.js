@@ -10,6 +10,7 @@ import {
 import { parseCsv, learnersFromCsv, toCsv } from "./csv.js";
 import { generatePromotion } from "../data/promotion-generator.js";
 
+/** @type {(id: string) => any} The element with this id, of the kind the page's HTML gives it. */
 const $ = (id) => document.getElementById(id);
 const programme = $("programme");
 const asOf = $("as-of");
@@ -20,6 +21,7 @@ const search = $("search");
 const detail = $("detail");
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
+/** @type {import("./common.js").Engine} */
 let api;
 /**
  * How the current promotion is obtained; called again when the programme or the
@@ -192,6 +194,7 @@ const PAGE = 200;
 let shown = PAGE;
 let announceTimer;
 
+/** @param {{ more?: boolean }} [options] `more`: one more page of rows. */
 function renderTable({ more = false } = {}) {
   const visible = visibleEntries();
   shown = more ? shown + PAGE : PAGE;
@@ -423,8 +426,8 @@ startPage((engine) => {
     e.preventDefault();
     importExport();
   });
-  show.addEventListener("change", renderTable);
-  search.addEventListener("input", renderTable);
+  show.addEventListener("change", () => renderTable());
+  search.addEventListener("input", () => renderTable());
   for (const form of [$("controls"), $("filters")]) form.addEventListener("submit", (e) => e.preventDefault());
   table.tHead.addEventListener("click", (e) => {
     const key = e.target.closest("button.sort")?.parentElement.dataset.key;

@@ -20,6 +20,7 @@ import {
   MODALITIES, DAY_STATUSES, TRACEUR_STATUSES, MEMOIRE_STATUSES, SOUTENANCE_STATUSES, STAGES,
 } from "./pacte-ui.js";
 
+/** @type {Promise<typeof engine> | undefined} */
 let ready;
 
 /**
@@ -29,6 +30,7 @@ let ready;
  * `import.meta.url`, so they pass the .wasm file's URL here. The first call
  * decides; later calls return the same promise, of the engine's exports. It
  * rejects when WebAssembly cannot run; the widgets then say so themselves.
+ * @param {{ wasm?: import("../web/pacte_rules.js").InitInput }} [options]
  */
 export function setup({ wasm } = {}) {
   if (!ready) {
@@ -217,6 +219,7 @@ class PacteProgress extends HTMLElement {
     if (!this.isConnected) return;
     const t = this.#t;
     if (!this.#report) this.#show(h("p", { class: "notice" }, t.loading));
+    /** @type {typeof engine} */
     let api;
     try {
       api = await setup();
