@@ -27,7 +27,14 @@ const definition = {
   promotion: { startDate: "2025-01-06", endDate: "2025-12-19" },
   sessions: [1, 2, 3, 4, 5, 6].map((n) => {
     const day = (d) => `2025-${String(n * 2 - 1).padStart(2, "0")}-${d}`;
-    return { id: `S${n}`, title: `Séminaire ${n}`, days: [{ date: day(14), minutes: 480 }, { date: day(15), minutes: 480 }] };
+    return {
+      id: `S${n}`,
+      title: `Séminaire ${n}`,
+      days: [
+        { date: day(14), minutes: 480 },
+        { date: day(15), minutes: 480 },
+      ],
+    };
   }),
   soutenance: { date: "2025-12-15" },
 };
@@ -132,7 +139,9 @@ writeFileSync(join(scratch, "definition.json"), JSON.stringify(definition));
 writeFileSync(join(scratch, "promotion.json"), JSON.stringify(learners));
 execFileSync("cargo", ["build", "-q", "--profile", "native", "-p", "pacte-rules", "--example", "bench_promotion"], { cwd: root, stdio: "inherit" });
 const nativeRun = JSON.parse(
-  execFileSync(join(root, "target/native/examples/bench_promotion"), [join(scratch, "definition.json"), join(scratch, "promotion.json"), AS_OF], { encoding: "utf8" }),
+  execFileSync(join(root, "target/native/examples/bench_promotion"), [join(scratch, "definition.json"), join(scratch, "promotion.json"), AS_OF], {
+    encoding: "utf8",
+  }),
 );
 
 const wasmObjects = time(() => {

@@ -24,7 +24,15 @@ const CLI = {
   "bretagne-four-candidates-one-cpts": ["Non recevable", [["QUOTA_EXCEEDED", "/candidates"]], [], []],
   "bretagne-msp-team-applies-to-cpts-promotion": ["Non recevable", [["STRUCTURE_NOT_ACCEPTED", "/team/structureType"]], [], []],
   "bretagne-pieces-still-missing-after-deadline": ["Non recevable", [["DUE_DATE_PASSED", ""]], [["lettre-de-motivation", "/candidates/0/pieces"]], []],
-  "bretagne-questions-left-unanswered": ["Incomplet", [], [["organisation-coordination", "/team/answers/organisation-coordination"], ["besoin-accompagnement", "/team/answers/besoin-accompagnement"]], []],
+  "bretagne-questions-left-unanswered": [
+    "Incomplet",
+    [],
+    [
+      ["organisation-coordination", "/team/answers/organisation-coordination"],
+      ["besoin-accompagnement", "/team/answers/besoin-accompagnement"],
+    ],
+    [],
+  ],
   "hdf-leader-candidate-trained-in-health-management-only": ["Recevable", [], [], [["NO_DESIRABLE_TRAINING", "/candidates/0"]]],
   "leader-msp-leader-being-recruited-asks-derogation": ["Non recevable", [["NO_TEAM", "/candidates/0"]], [], []],
   "msp-cds-coordinator-being-recruited-asks-derogation": ["Recevable", [], [], [["DEROGATION_TO_DECIDE", "/candidates/0"]]],
@@ -45,15 +53,21 @@ async function openPage(options) {
 }
 
 /** The verdict and the paths listed under each heading of the result. */
-const result = (page) => page.evaluate(() => {
-  const section = document.getElementById("result");
-  const list = (title) => {
-    const heading = [...section.querySelectorAll("h3")].find((h) => h.textContent === title);
-    const ul = heading?.nextElementSibling;
-    return ul?.tagName === "UL" ? [...ul.children].map((li) => ({ text: li.textContent, path: li.querySelector("code")?.textContent ?? "" })) : [];
-  };
-  return { verdict: section.querySelector(".verdict").textContent, reasons: list("Raisons"), missing: list("Pièces manquantes"), advisories: list("Remarques pour le comité") };
-});
+const result = (page) =>
+  page.evaluate(() => {
+    const section = document.getElementById("result");
+    const list = (title) => {
+      const heading = [...section.querySelectorAll("h3")].find((h) => h.textContent === title);
+      const ul = heading?.nextElementSibling;
+      return ul?.tagName === "UL" ? [...ul.children].map((li) => ({ text: li.textContent, path: li.querySelector("code")?.textContent ?? "" })) : [];
+    };
+    return {
+      verdict: section.querySelector(".verdict").textContent,
+      reasons: list("Raisons"),
+      missing: list("Pièces manquantes"),
+      advisories: list("Remarques pour le comité"),
+    };
+  });
 
 test("each example file: the verdict, reasons, missing pieces and advisories of the CLI", async () => {
   const page = await openPage();
@@ -66,18 +80,42 @@ test("each example file: the verdict, reasons, missing pieces and advisories of 
     assert.deepEqual(await page.evaluate(() => [document.getElementById("programme").value, document.getElementById("as-of").value]), [programme, asOf], name);
     const shown = await result(page);
     assert.equal(shown.verdict, verdict, name);
-    assert.deepEqual(shown.reasons.map((r) => r.path), reasons.map(([, path]) => path), name);
-    assert.deepEqual(shown.missing.map((r) => r.path), missing.map(([, path]) => path), name);
-    assert.deepEqual(shown.advisories.map((r) => r.path), advisories.map(([, path]) => path), name);
+    assert.deepEqual(
+      shown.reasons.map((r) => r.path),
+      reasons.map(([, path]) => path),
+      name,
+    );
+    assert.deepEqual(
+      shown.missing.map((r) => r.path),
+      missing.map(([, path]) => path),
+      name,
+    );
+    assert.deepEqual(
+      shown.advisories.map((r) => r.path),
+      advisories.map(([, path]) => path),
+      name,
+    );
     // The engine's words, from the package the page runs.
     const { file } = JSON.parse(readFileSync(example(name), "utf8"));
     const handle = engine.loadProgramme(programme);
     const report = handle.checkCandidature(file, asOf);
     handle.free();
     const worded = (list) => (list ?? []).map((f) => `${f.message.fr}${f.path ? ` (${f.path})` : ""}`);
-    assert.deepEqual(shown.reasons.map((r) => r.text), worded(report.verdict.reasons), name);
-    assert.deepEqual(shown.missing.map((r) => r.text), worded(report.verdict.missing), name);
-    assert.deepEqual(shown.advisories.map((r) => r.text), worded(report.advisories), name);
+    assert.deepEqual(
+      shown.reasons.map((r) => r.text),
+      worded(report.verdict.reasons),
+      name,
+    );
+    assert.deepEqual(
+      shown.missing.map((r) => r.text),
+      worded(report.verdict.missing),
+      name,
+    );
+    assert.deepEqual(
+      shown.advisories.map((r) => r.text),
+      worded(report.advisories),
+      name,
+    );
     if (name === "bretagne-pieces-still-missing-after-deadline") {
       assert.match(shown.reasons[0].text, /30 juin 2021/);
       assert.match(shown.missing[0].text, /^Maëlle Le Gall : Lettre de motivation/);
@@ -124,14 +162,20 @@ test("a file filled in the form, checked at each change; names made of markup ar
   await page.fill("#board-signed", "Dr Le Roux");
   let shown = await result(page);
   assert.equal(shown.verdict, "Incomplet");
-  assert.deepEqual(shown.missing.map((m) => m.path), ["/team/board/signedBy"]);
+  assert.deepEqual(
+    shown.missing.map((m) => m.path),
+    ["/team/board/signedBy"],
+  );
   await page.fill("#board-signed", "Dr Le Roux\nM. Cloarec");
 
   // Four candidates for one CPTS: more than the three allowed.
   for (let i = 0; i < 3; i++) await page.click("text=Ajouter un candidat");
   shown = await result(page);
   assert.equal(shown.verdict, "Non recevable");
-  assert.deepEqual(shown.reasons.map((r) => r.path), ["/candidates"]);
+  assert.deepEqual(
+    shown.reasons.map((r) => r.path),
+    ["/candidates"],
+  );
   for (let i = 0; i < 3; i++) await page.click("fieldset.candidate:last-of-type >> text=Retirer ce candidat");
   assert.equal((await result(page)).verdict, "Recevable");
   await screenshot(page, "candidature-form");
@@ -145,7 +189,9 @@ test("a file filled in the form, checked at each change; names made of markup ar
     asOf: "2021-06-10",
     file: {
       team: {
-        name: team, structureType: "cpts", pieces: ["lettre-engagement", "projet-de-sante"],
+        name: team,
+        structureType: "cpts",
+        pieces: ["lettre-engagement", "projet-de-sante"],
         board: { members: ["Dr Le Roux", "M. Cloarec"], signedBy: ["Dr Le Roux", "M. Cloarec"] },
         answers: { "organisation-coordination": "Une coordinatrice à mi-temps.", "besoin-accompagnement": "Non." },
       },

@@ -40,7 +40,13 @@ describe("embedding", () => {
     assert.equal(await text(page, "#learner-en .head .stage"), "In progress");
     assert.equal(await page.locator("#learner-en [role=progressbar]").first().getAttribute("aria-valuetext"), "84 h of 96 h, 12 h left");
     // The theme reaches inside the shadow root.
-    assert.equal(await page.locator("#learner-en .bar .done").first().evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(106, 27, 154)");
+    assert.equal(
+      await page
+        .locator("#learner-en .bar .done")
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+      "rgb(106, 27, 154)",
+    );
     assert.equal(await page.locator("script:not([src])").count(), 0, "no inline script");
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, "embed-example");
@@ -52,7 +58,10 @@ describe("embedding", () => {
     const page = await newPage(browser, server.base);
     await page.goto(`${server.base}embed-example.html?csp=no-wasm`);
     await page.waitForFunction(() => [...document.querySelectorAll("pacte-progress")].every((el) => el.shadowRoot?.querySelector("[role=alert]")));
-    assert.match(await text(page, "#learner-fr [role=alert]"), /^Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page \(la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval »\)/);
+    assert.match(
+      await text(page, "#learner-fr [role=alert]"),
+      /^Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page \(la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval »\)/,
+    );
     assert.match(await text(page, "#learner-en [role=alert]"), /^Progress cannot be shown: WebAssembly is blocked on this page/);
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, "embed-example-wasm-blocked");
@@ -70,9 +79,15 @@ describe("embedding", () => {
     });
     await page.route(`${server.base}local/pacte/pacte-embed.js`, serve(snippet("moodle-loader"), "text/javascript"));
     await page.route(`${server.base}local/pacte/learner.php`, serve(readFileSync(`${ROOT}www/data/learner-hdf.json`), "application/json"));
-    await page.route(`${server.base}course/view.php`, serve(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Cours PACTE</title></head>
+    await page.route(
+      `${server.base}course/view.php`,
+      serve(
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Cours PACTE</title></head>
 <body><main><h1>Cours PACTE</h1><section class="block_html"><h2>Mon suivi</h2>
-${snippet("moodle-block")}</section></main></body></html>`, "text/html; charset=utf-8"));
+${snippet("moodle-block")}</section></main></body></html>`,
+        "text/html; charset=utf-8",
+      ),
+    );
     await page.goto(`${server.base}course/view.php`);
     await page.waitForFunction(() => document.querySelector("pacte-progress")?.shadowRoot?.querySelector(".report"));
     assert.equal(await text(page, "pacte-progress .head h2"), "Camille Martin");

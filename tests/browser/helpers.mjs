@@ -13,8 +13,9 @@ export const fixture = (name) => `${ROOT}tests/browser/fixtures/${name}`;
 
 /** The pages need the built package in www/pkg, with the current widget in it. */
 function checkPackage() {
-  const stale = ["pacte-progress.js", "pacte-ui.js"].filter((f) =>
-    !existsSync(`${ROOT}www/pkg/widget/${f}`) || !readFileSync(`${ROOT}www/widget/${f}`).equals(readFileSync(`${ROOT}www/pkg/widget/${f}`)));
+  const stale = ["pacte-progress.js", "pacte-ui.js"].filter(
+    (f) => !existsSync(`${ROOT}www/pkg/widget/${f}`) || !readFileSync(`${ROOT}www/widget/${f}`).equals(readFileSync(`${ROOT}www/pkg/widget/${f}`)),
+  );
   if (!existsSync(`${ROOT}www/pkg/web/pacte_rules_bg.wasm`) || stale.length > 0) {
     throw new Error("www/pkg is missing or older than www/widget: run `bash scripts/build-package.sh` first");
   }
@@ -26,7 +27,9 @@ export async function startServer() {
   const server = spawn(process.execPath, [`${ROOT}scripts/serve.mjs`, "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const [line] = await Promise.race([
     once(server.stdout, "data"),
-    once(server, "exit").then(([code]) => { throw new Error(`serve.mjs exited (${code})`); }),
+    once(server, "exit").then(([code]) => {
+      throw new Error(`serve.mjs exited (${code})`);
+    }),
   ]);
   const base = /listening on (\S+)/.exec(String(line))?.[1];
   if (!base) throw new Error(`unexpected output from serve.mjs: ${line}`);
@@ -64,7 +67,10 @@ export async function newPage(browser, base, { downloads = false } = {}) {
   page.on("request", (request) => {
     if (!request.url().startsWith(base) && !request.url().startsWith("blob:")) page.outside.push(request.url());
   });
-  await context.route((url) => !url.href.startsWith(base) && url.protocol !== "blob:", (route) => route.abort());
+  await context.route(
+    (url) => !url.href.startsWith(base) && url.protocol !== "blob:",
+    (route) => route.abort(),
+  );
   page.on("console", (msg) => msg.type() === "error" && page.problems.push(`console: ${msg.text()}`));
   page.on("pageerror", (error) => page.problems.push(`page error: ${error.message}`));
   page.on("dialog", (dialog) => {
@@ -84,7 +90,13 @@ export async function axeViolations(page) {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 export async function screenshot(page, name) {
@@ -103,25 +115,35 @@ export function learnerFixture(name) {
  * it shows the report for them (or `expect: "problems"`: the problems view).
  */
 export async function showLearner(page, selector, { learner, programme, asOf, lang }, { expect = "report" } = {}) {
-  await page.evaluate(({ selector, learner, programme, asOf, lang }) => {
-    const el = document.querySelector(selector);
-    if (asOf) el.setAttribute("as-of", asOf);
-    if (lang) el.setAttribute("lang", lang);
-    if (programme !== undefined) el.programme = programme;
-    el.learner = learner;
-  }, { selector, learner, programme, asOf, lang });
-  await page.waitForFunction(({ selector, id, asOf, expect }) => {
-    const el = document.querySelector(selector);
-    if (expect === "problems") return el.shadowRoot.querySelector(".problems") !== null;
-    return el.report?.learnerId === id && (!asOf || el.report.asOf === asOf) && el.shadowRoot.querySelector(".report") !== null;
-  }, { selector, id: learner.learnerId, asOf, expect });
+  await page.evaluate(
+    ({ selector, learner, programme, asOf, lang }) => {
+      const el = document.querySelector(selector);
+      if (asOf) el.setAttribute("as-of", asOf);
+      if (lang) el.setAttribute("lang", lang);
+      if (programme !== undefined) el.programme = programme;
+      el.learner = learner;
+    },
+    { selector, learner, programme, asOf, lang },
+  );
+  await page.waitForFunction(
+    ({ selector, id, asOf, expect }) => {
+      const el = document.querySelector(selector);
+      if (expect === "problems") return el.shadowRoot.querySelector(".problems") !== null;
+      return el.report?.learnerId === id && (!asOf || el.report.asOf === asOf) && el.shadowRoot.querySelector(".report") !== null;
+    },
+    { selector, id: learner.learnerId, asOf, expect },
+  );
 }
 
 /** The `aria-valuetext` of each progress bar of a widget, by accessible name. */
 export async function progressBars(page, selector) {
   return page.evaluate((selector) => {
     const root = document.querySelector(selector).shadowRoot;
-    return Object.fromEntries([...root.querySelectorAll("[role=progressbar]")].map((bar) =>
-      [root.getElementById(bar.getAttribute("aria-labelledby")).textContent, bar.getAttribute("aria-valuetext")]));
+    return Object.fromEntries(
+      [...root.querySelectorAll("[role=progressbar]")].map((bar) => [
+        root.getElementById(bar.getAttribute("aria-labelledby")).textContent,
+        bar.getAttribute("aria-valuetext"),
+      ]),
+    );
   }, selector);
 }

@@ -14,10 +14,13 @@ const texts = async (page, selector) => (await page.locator(selector).allTextCon
 
 /** Waits until the widget shows the report of `learnerId` as of `asOf`. */
 async function reportShown(page, learnerId, asOf) {
-  await page.waitForFunction(({ learnerId, asOf }) => {
-    const el = document.querySelector("#progress");
-    return el.report?.learnerId === learnerId && el.report.asOf === asOf && el.shadowRoot.querySelector(".report");
-  }, { learnerId, asOf });
+  await page.waitForFunction(
+    ({ learnerId, asOf }) => {
+      const el = document.querySelector("#progress");
+      return el.report?.learnerId === learnerId && el.report.asOf === asOf && el.shadowRoot.querySelector(".report");
+    },
+    { learnerId, asOf },
+  );
 }
 
 async function open(query = "") {
@@ -33,7 +36,7 @@ describe("learner page", () => {
     await reportShown(page, "hdf-2024-007", "2024-09-20");
     assert.equal(await text(page, "#progress .head h2"), "Camille Martin");
     assert.equal(await text(page, "#progress .head .stage"), "Parcours en cours");
-    assert.deepEqual(await progressBars(page, "#progress"), { "Présentiel": "28 h sur 49 h, plus 7 h excusées, reste 14 h" });
+    assert.deepEqual(await progressBars(page, "#progress"), { Présentiel: "28 h sur 49 h, plus 7 h excusées, reste 14 h" });
     assert.equal((await texts(page, "#progress .todo li"))[0], "il manque 14 h de présentiel (28 h faites, 7 h excusées sur 49 h)");
     assert.equal(await text(page, "#progress .ignored summary"), "Enregistrements non pris en compte (1)");
     assert.equal(await page.inputValue("#as-of"), "2024-09-20");
@@ -50,14 +53,12 @@ describe("learner page", () => {
     await page.selectOption("#example", "data/learner-msp-cds.json");
     await reportShown(page, "msp-2025-011", "2025-03-01");
     assert.deepEqual(await progressBars(page, "#progress"), {
-      "Présentiel": "84 h sur 96 h, reste 12 h",
+      Présentiel: "84 h sur 96 h, reste 12 h",
       "E-learning": "27 h 30 sur 30 h, reste 2 h 30",
       "En équipe": "30 h sur 30 h",
     });
     assert.equal(await text(page, "#progress .hours .bar-row:nth-of-type(3) .bar-text"), "30 h faites · 30 h atteintes");
-    assert.deepEqual(await texts(page, "#progress .traceurs .badge"), [
-      "validé", "déposé, en attente de vérification", "à reprendre", "manquant", "manquant",
-    ]);
+    assert.deepEqual(await texts(page, "#progress .traceurs .badge"), ["validé", "déposé, en attente de vérification", "à reprendre", "manquant", "manquant"]);
     assert.equal((await texts(page, "#progress .todo li"))[1], "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)");
     await screenshot(page, "learner-msp-cds");
     // Mobile width: the layout holds (checked on the screenshot).
@@ -76,10 +77,7 @@ describe("learner page", () => {
     await reportShown(page, "msp-2025-003", "2025-06-15");
     assert.equal(await page.inputValue("#as-of"), "2025-06-15");
     assert.equal(await page.inputValue("#programme"), "msp-cds");
-    assert.deepEqual(await texts(page, "#progress .todo li"), [
-      "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)",
-      "soutenance pas encore passée",
-    ]);
+    assert.deepEqual(await texts(page, "#progress .todo li"), ["il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)", "soutenance pas encore passée"]);
     assert.equal(await text(page, "#announce"), "Dossier affiché : msp-cds-elearning-short-by-2h30.json.");
 
     await page.setInputFiles("#file", { name: "cassé.json", mimeType: "application/json", buffer: Buffer.from("{ pas du JSON") });

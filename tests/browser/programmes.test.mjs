@@ -26,8 +26,10 @@ const HOURS = "#definition table:has(caption:text('Heures'))";
 const CALENDAR = "#definition table:has(caption:text('Calendrier'))";
 const TRACEURS = "#definition table:has(caption:text('traceurs'))";
 const texts = (page, selector) => page.$$eval(selector, (els) => els.map((e) => e.innerText.trim().replace(/\s*\n\s*/g, " | ")));
-const cells = (page, selector) => page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | "))));
-const pairs = (page) => page.$$eval("#definition > dl.pairs:first-of-type dt", (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+const cells = (page, selector) =>
+  page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | "))));
+const pairs = (page) =>
+  page.$$eval("#definition > dl.pairs:first-of-type dt", (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
 
 test("the embedded programmes, and one resolved: hours, modules, seminar days, mémoire, soutenance, candidature", async () => {
   const page = await openPage();
@@ -63,17 +65,33 @@ test("the embedded programmes, and one resolved: hours, modules, seminar days, m
     ["Séminaire 3 | S3", "oui", "12 septembre 2024 — 7 h | 13 septembre 2024 — 7 h", "14 h"],
     ["Séminaire 4 | S4", "oui", "3 octobre 2024 — 7 h | 4 octobre 2024 — 7 h", "14 h"],
   ]);
-  assert.deepEqual(await cells(page, HOURS), [["Présentiel", "49 h"], ["E-learning", "pas d'exigence en heures"], ["En équipe", "pas d'exigence en heures"]]);
+  assert.deepEqual(await cells(page, HOURS), [
+    ["Présentiel", "49 h"],
+    ["E-learning", "pas d'exigence en heures"],
+    ["En équipe", "pas d'exigence en heures"],
+  ]);
   const memoire = await page.$$eval("#definition h3:text('Mémoire') + dl dd", (dds) => dds.map((d) => d.textContent));
   assert.deepEqual(memoire, ["oui", "pas de date limite fixée", "oui", "27 novembre 2024", "1 h"]);
 
   // Bretagne CPTS 2021: the calendar's 63 h, 50 h of e-learning and of team work, five traceurs, the file's pieces.
   await page.click("#embedded tbody tr:nth-child(6) button");
-  assert.deepEqual(await cells(page, HOURS), [["Présentiel", "63 h"], ["E-learning", "50 h"], ["En équipe", "50 h"]]);
+  assert.deepEqual(await cells(page, HOURS), [
+    ["Présentiel", "63 h"],
+    ["E-learning", "50 h"],
+    ["En équipe", "50 h"],
+  ]);
   assert.equal((await cells(page, CALENDAR)).length, 6);
-  assert.deepEqual((await cells(page, TRACEURS))[0], ["Fiche de poste du coordinateur | fiche-de-poste", "Prise de fonction", "oui", "validé par le formateur relais", "—"]);
+  assert.deepEqual((await cells(page, TRACEURS))[0], [
+    "Fiche de poste du coordinateur | fiche-de-poste",
+    "Prise de fonction",
+    "oui",
+    "validé par le formateur relais",
+    "—",
+  ]);
   assert.equal((await cells(page, TRACEURS)).length, 5);
-  const candidature = await page.$$eval("#definition h3:text('Candidature') + dl", ([dl]) => Object.fromEntries([...dl.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.innerText.replace(/\n/g, " | ")])));
+  const candidature = await page.$$eval("#definition h3:text('Candidature') + dl", ([dl]) =>
+    Object.fromEntries([...dl.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.innerText.replace(/\n/g, " | ")])),
+  );
   assert.equal(candidature["Équipes admises"], "CPTS (communauté professionnelle territoriale de santé)");
   assert.equal(candidature["Candidats par équipe"], "de 1 à 3");
   assert.equal(candidature["Date limite du dossier complet"], "30 juin 2021");
@@ -96,12 +114,24 @@ test("invalid definition files: every problem with its JSON path, as check-progr
   };
   const expect = async (files, codes) => {
     const expected = shown(files);
-    assert.deepEqual(expected.map(([code, path]) => [code, path]), codes, files[0]);
+    assert.deepEqual(
+      expected.map(([code, path]) => [code, path]),
+      codes,
+      files[0],
+    );
     return expected.map(([, , text]) => text);
   };
-  assert.deepEqual(await texts(page, "#checks ul.problems li"), await expect(["several-errors-at-once.json"], [
-    ["INVALID_DATE", "/sessions/2/days/1/date"], ["UNKNOWN_FIELD", "/sessions/3/salle"], ["DUPLICATE_ID", "/sessions/3/id"],
-  ]));
+  assert.deepEqual(
+    await texts(page, "#checks ul.problems li"),
+    await expect(
+      ["several-errors-at-once.json"],
+      [
+        ["INVALID_DATE", "/sessions/2/days/1/date"],
+        ["UNKNOWN_FIELD", "/sessions/3/salle"],
+        ["DUPLICATE_ID", "/sessions/3/id"],
+      ],
+    ),
+  );
   assert.match((await texts(page, "#checks ul.problems li"))[0], /2025-09-31/);
   assert.equal(await page.isHidden("#definition"), true);
   await screenshot(page, "programmes-invalid");
@@ -122,8 +152,8 @@ test("invalid definition files: every problem with its JSON path, as check-progr
   await page.setInputFiles("#definition-file", [definitions("cycle-a-extends-b.json"), definitions("cycle-b-extends-a.json")]);
   await page.waitForFunction(() => document.querySelectorAll("#checks article").length === 2);
   assert.deepEqual(await texts(page, "#checks ul.problems li"), [
-    ...await expect(["cycle-a-extends-b.json", "cycle-b-extends-a.json"], [["EXTENDS_CYCLE", "/extends"]]),
-    ...await expect(["cycle-b-extends-a.json", "cycle-a-extends-b.json"], [["EXTENDS_CYCLE", "/extends"]]),
+    ...(await expect(["cycle-a-extends-b.json", "cycle-b-extends-a.json"], [["EXTENDS_CYCLE", "/extends"]])),
+    ...(await expect(["cycle-b-extends-a.json", "cycle-a-extends-b.json"], [["EXTENDS_CYCLE", "/extends"]])),
   ]);
   assert.match((await texts(page, "#checks ul.problems li"))[0], /cycle-a → cycle-b → cycle-a/);
 
@@ -149,7 +179,11 @@ test("a valid regional definition, resolved with what it inherits; its titles ar
   assert.equal(shown["Empreinte des règles"], answer.value.hash);
   assert.equal(shown.Promotion, "Occitanie, du 1er janvier 2025 au 31 décembre 2025");
   // msp-cds: 96 h in person (the calendar's twelve 8-hour days), 30 h of e-learning, 30 h of team work; its five modules and traceurs.
-  assert.deepEqual(await cells(page, HOURS), [["Présentiel", "96 h"], ["E-learning", "30 h"], ["En équipe", "30 h"]]);
+  assert.deepEqual(await cells(page, HOURS), [
+    ["Présentiel", "96 h"],
+    ["E-learning", "30 h"],
+    ["En équipe", "30 h"],
+  ]);
   assert.equal((await texts(page, "#definition > ol > li")).length, 5);
   const sessions = await cells(page, CALENDAR);
   assert.equal(sessions.length, 6);

@@ -14,15 +14,17 @@ import { ROOT, openBrowser, closeBrowser, newPage, axeViolations, screenshot, fi
 import { parseCsv } from "../../www/js/csv.js";
 import { generatePromotion, TRICKY_NAMES } from "../../www/data/promotion-generator.js";
 
-const cli = JSON.parse((() => {
-  const args = ["evaluate-promotion", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", fixture("promotion-hdf.json")];
-  try {
-    return execFileSync(`${ROOT}target/debug/pacte`, args, { encoding: "utf8" });
-  } catch (e) {
-    if (e.status !== 1) throw e; // 1: a negative verdict (blocked learners), the answer is printed
-    return e.stdout;
-  }
-})());
+const cli = JSON.parse(
+  (() => {
+    const args = ["evaluate-promotion", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", fixture("promotion-hdf.json")];
+    try {
+      return execFileSync(`${ROOT}target/debug/pacte`, args, { encoding: "utf8" });
+    } catch (e) {
+      if (e.status !== 1) throw e; // 1: a negative verdict (blocked learners), the answer is printed
+      return e.stdout;
+    }
+  })(),
+);
 const require = createRequire(import.meta.url);
 const engine = require(`${ROOT}www/pkg/node/pacte_rules.js`);
 // The engine's words come from the package the page runs (the CLI's numbers are the same; its wording may be newer or older).
@@ -63,8 +65,13 @@ test("a JSON promotion file: every learner's stage and hours as the CLI computes
   const page = await openPromotionPage();
   await openFile(page, "promotion-hdf.json", 17);
   assert.deepEqual(await overview(page), [
-    "Diplôme compromis : 2", "En retard : 8", "Pas commencé : 0", "En cours : 6",
-    "Prêt pour la soutenance : 0", "Conditions remplies : 0", "Dossiers invalides : 1",
+    "Diplôme compromis : 2",
+    "En retard : 8",
+    "Pas commencé : 0",
+    "En cours : 6",
+    "Prêt pour la soutenance : 0",
+    "Conditions remplies : 0",
+    "Dossiers invalides : 1",
   ]);
   assert.deepEqual(cli.stages, { blocked: 2, atRisk: 8, notStarted: 0, inProgress: 6, readyToDefend: 0, complete: 0 });
 
@@ -77,19 +84,39 @@ test("a JSON promotion file: every learner's stage and hours as the CLI computes
     assert.ok(row, report.learnerId);
     assert.equal(row[1].split(" | ")[0], STAGE_FR[report.stage], report.learnerId);
     const p = report.hours.presentiel;
-    assert.equal(row[2], `${formatMinutes(p.doneMinutes)} / ${formatMinutes(p.requiredMinutes)}${p.excusedMinutes ? ` | + ${formatMinutes(p.excusedMinutes)} excusées` : ""}`);
+    assert.equal(
+      row[2],
+      `${formatMinutes(p.doneMinutes)} / ${formatMinutes(p.requiredMinutes)}${p.excusedMinutes ? ` | + ${formatMinutes(p.excusedMinutes)} excusées` : ""}`,
+    );
     assert.equal(row[3], formatMinutes(report.hours.elearning.doneMinutes));
     assert.equal(row[4], formatMinutes(report.hours.equipe.doneMinutes));
   }
   // Worst first, then by name; exact cells for two learners.
   assert.equal(invalidProblem.path, "/16/attendance/0");
-  assert.deepEqual(rows[0].slice(0, 6), ["Dossier incomplet | hdf-2024-031", "Dossier invalide | élément n° 17", "—", "—", "—",
-    `${invalidProblem.message.fr} (INVALID_VALUE à /attendance/0)`]);
+  assert.deepEqual(rows[0].slice(0, 6), [
+    "Dossier incomplet | hdf-2024-031",
+    "Dossier invalide | élément n° 17",
+    "—",
+    "—",
+    "—",
+    `${invalidProblem.message.fr} (INVALID_VALUE à /attendance/0)`,
+  ]);
   assert.deepEqual(rows.find((r) => r[0].startsWith("Camille Martin")).slice(0, 6), [
-    "Camille Martin | hdf-2024-007", "En cours", "28 h / 49 h | + 7 h excusées", "1 h 30", "2 h", "14 h de présentiel · mémoire · soutenance"]);
+    "Camille Martin | hdf-2024-007",
+    "En cours",
+    "28 h / 49 h | + 7 h excusées",
+    "1 h 30",
+    "2 h",
+    "14 h de présentiel · mémoire · soutenance",
+  ]);
   assert.deepEqual(rows.find((r) => r[0].startsWith("Pauline Roux")).slice(0, 6), [
-    "Pauline Roux | hdf-2024-015", "Diplôme compromis | 1 enregistrement non pris en compte", "28 h / 49 h", "0 min", "0 min",
-    "21 h de présentiel · 1 absence non justifiée · mémoire · soutenance"]);
+    "Pauline Roux | hdf-2024-015",
+    "Diplôme compromis | 1 enregistrement non pris en compte",
+    "28 h / 49 h",
+    "0 min",
+    "0 min",
+    "21 h de présentiel · 1 absence non justifiée · mémoire · soutenance",
+  ]);
 
   // A name made of markup is text: no element was created from it, no script ran.
   assert.equal(rows[3][0], `${TRICKY} | hdf-2024-030`);
@@ -102,16 +129,31 @@ test("a JSON promotion file: every learner's stage and hours as the CLI computes
 
 test("JSON Lines and CSV files give the same promotion, each invalid record located in its file", async () => {
   const page = await openPromotionPage();
-  for (const [name, where] of [["promotion-hdf.jsonl", "ligne 33"], ["promotion-hdf.csv", "lignes 95 à 95"]]) {
+  for (const [name, where] of [
+    ["promotion-hdf.jsonl", "ligne 33"],
+    ["promotion-hdf.csv", "lignes 95 à 95"],
+  ]) {
     await openFile(page, name, 17);
-    assert.deepEqual(await overview(page), [
-      "Diplôme compromis : 2", "En retard : 8", "Pas commencé : 0", "En cours : 6",
-      "Prêt pour la soutenance : 0", "Conditions remplies : 0", "Dossiers invalides : 1",
-    ], name);
+    assert.deepEqual(
+      await overview(page),
+      [
+        "Diplôme compromis : 2",
+        "En retard : 8",
+        "Pas commencé : 0",
+        "En cours : 6",
+        "Prêt pour la soutenance : 0",
+        "Conditions remplies : 0",
+        "Dossiers invalides : 1",
+      ],
+      name,
+    );
     const rows = await cellsOf(page);
     assert.equal(rows[0][1], `Dossier invalide | ${where}`, name);
-    assert.deepEqual(rows.find((r) => r[0].startsWith("Camille Martin")).slice(1, 6),
-      ["En cours", "28 h / 49 h | + 7 h excusées", "1 h 30", "2 h", "14 h de présentiel · mémoire · soutenance"], name);
+    assert.deepEqual(
+      rows.find((r) => r[0].startsWith("Camille Martin")).slice(1, 6),
+      ["En cours", "28 h / 49 h | + 7 h excusées", "1 h 30", "2 h", "14 h de présentiel · mémoire · soutenance"],
+      name,
+    );
     assert.equal(rows[3][0], `${TRICKY} | hdf-2024-030`, name);
   }
   assert.deepEqual(page.problems, []);
@@ -142,7 +184,10 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
   await page.fill("#search", "martin");
   assert.equal((await cellsOf(page)).length, 0);
   await page.selectOption("#show", "all");
-  assert.deepEqual((await cellsOf(page)).map((r) => r[0]), ["Camille Martin | hdf-2024-007"]);
+  assert.deepEqual(
+    (await cellsOf(page)).map((r) => r[0]),
+    ["Camille Martin | hdf-2024-007"],
+  );
 
   // Drill-down: the learner's own <pacte-progress>, as the engine reports it.
   await page.click("#table tbody button[data-index]");
@@ -152,7 +197,10 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
   const expected = cli.learners.find((l) => l.report?.learnerId === "hdf-2024-007").report;
   assert.equal(report.stage, expected.stage);
   assert.deepEqual(report.hours, expected.hours);
-  assert.deepEqual(report.unmet.map((u) => u.code), expected.unmet.map((u) => u.code));
+  assert.deepEqual(
+    report.unmet.map((u) => u.code),
+    expected.unmet.map((u) => u.code),
+  );
   await screenshot(page, "promotion-detail");
   assert.deepEqual(await axeViolations(page), []);
   await page.click("#close");
@@ -166,25 +214,183 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
   const text = readFileSync(await download.path(), "utf8");
   assert.ok(text.startsWith("\uFEFF"), "a BOM, for spreadsheets");
   const rows = parseCsv(text).filter((r) => r.some((c) => c !== ""));
-  assert.deepEqual(rows[0], ["identifiant", "nom", "étape",
-    "présentiel fait (h)", "présentiel excusé (h)", "présentiel exigé (h)",
-    "e-learning fait (h)", "e-learning excusé (h)", "e-learning exigé (h)",
-    "en équipe fait (h)", "en équipe excusé (h)", "en équipe exigé (h)", "reste à faire", "détail"]);
-  assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 13)), [
-    ["hdf-2024-008", "Julien Dubois", "Diplôme compromis", "28", "0", "49", "0", "0", "", "0", "0", "", "21 h de présentiel · 1 absence non justifiée · mémoire · soutenance"],
-    ["hdf-2024-015", "Pauline Roux", "Diplôme compromis", "28", "0", "49", "0", "0", "", "0", "0", "", "21 h de présentiel · 1 absence non justifiée · mémoire · soutenance"],
-    ["hdf-2024-030", TRICKY, "En retard", "7", "0", "49", "1,5", "0", "", "0", "0", "", "42 h de présentiel · 4 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-019", "Chloé Mercier", "En retard", "21", "0", "49", "2,25", "0", "", "0", "0", "", "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-001", "Élodie Lefebvre", "En retard", "0", "0", "49", "0", "0", "", "0", "0", "", "49 h de présentiel · 5 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-016", "Hugo Fontaine", "En retard", "14", "0", "49", "0", "0", "", "0", "0", "", "35 h de présentiel · 3 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-017", "Inès Garnier", "En retard", "14", "0", "49", "0", "0", "", "0", "0", "", "35 h de présentiel · 3 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-018", "Lucas Chevalier", "En retard", "21", "0", "49", "0", "0", "", "0", "0", "", "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-020", "Maxime Perrin", "En retard", "21", "0", "49", "1,25", "0", "", "0", "0", "", "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance"],
-    ["hdf-2024-009", "Sophie Lambert", "En retard", "21", "0", "49", "0", "0", "", "0", "0", "", "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance"],
+  assert.deepEqual(rows[0], [
+    "identifiant",
+    "nom",
+    "étape",
+    "présentiel fait (h)",
+    "présentiel excusé (h)",
+    "présentiel exigé (h)",
+    "e-learning fait (h)",
+    "e-learning excusé (h)",
+    "e-learning exigé (h)",
+    "en équipe fait (h)",
+    "en équipe excusé (h)",
+    "en équipe exigé (h)",
+    "reste à faire",
+    "détail",
   ]);
+  assert.deepEqual(
+    rows.slice(1).map((r) => r.slice(0, 13)),
+    [
+      [
+        "hdf-2024-008",
+        "Julien Dubois",
+        "Diplôme compromis",
+        "28",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "21 h de présentiel · 1 absence non justifiée · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-015",
+        "Pauline Roux",
+        "Diplôme compromis",
+        "28",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "21 h de présentiel · 1 absence non justifiée · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-030",
+        TRICKY,
+        "En retard",
+        "7",
+        "0",
+        "49",
+        "1,5",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "42 h de présentiel · 4 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-019",
+        "Chloé Mercier",
+        "En retard",
+        "21",
+        "0",
+        "49",
+        "2,25",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-001",
+        "Élodie Lefebvre",
+        "En retard",
+        "0",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "49 h de présentiel · 5 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-016",
+        "Hugo Fontaine",
+        "En retard",
+        "14",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "35 h de présentiel · 3 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-017",
+        "Inès Garnier",
+        "En retard",
+        "14",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "35 h de présentiel · 3 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-018",
+        "Lucas Chevalier",
+        "En retard",
+        "21",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-020",
+        "Maxime Perrin",
+        "En retard",
+        "21",
+        "0",
+        "49",
+        "1,25",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance",
+      ],
+      [
+        "hdf-2024-009",
+        "Sophie Lambert",
+        "En retard",
+        "21",
+        "0",
+        "49",
+        "0",
+        "0",
+        "",
+        "0",
+        "0",
+        "",
+        "28 h de présentiel · 2 journées non renseignées · mémoire · soutenance",
+      ],
+    ],
+  );
   // The last column holds every unmet condition, in the engine's words.
   const julien = packaged.learners.find((l) => l.report?.learnerId === "hdf-2024-008").report;
-  assert.deepEqual(julien.unmet.map((u) => u.code), cli.learners.find((l) => l.report?.learnerId === "hdf-2024-008").report.unmet.map((u) => u.code));
+  assert.deepEqual(
+    julien.unmet.map((u) => u.code),
+    cli.learners.find((l) => l.report?.learnerId === "hdf-2024-008").report.unmet.map((u) => u.code),
+  );
   assert.equal(rows[1][13], julien.unmet.map((u) => u.message.fr).join(" ; "));
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
@@ -208,8 +414,12 @@ test("2,000 generated learners load, evaluate and filter (timings printed, not a
   const { stages } = programme.evaluatePromotionJson(JSON.stringify(records), "2022-03-01");
   programme.free();
   assert.deepEqual(await overview(page), [
-    `Diplôme compromis : ${stages.blocked}`, `En retard : ${stages.atRisk}`, `Pas commencé : ${stages.notStarted}`,
-    `En cours : ${stages.inProgress}`, `Prêt pour la soutenance : ${stages.readyToDefend}`, `Conditions remplies : ${stages.complete}`,
+    `Diplôme compromis : ${stages.blocked}`,
+    `En retard : ${stages.atRisk}`,
+    `Pas commencé : ${stages.notStarted}`,
+    `En cours : ${stages.inProgress}`,
+    `Prêt pour la soutenance : ${stages.readyToDefend}`,
+    `Conditions remplies : ${stages.complete}`,
   ]);
   // A page of 200 rows at a time; the rest on demand.
   const rowCount = () => page.locator("#table tbody tr").count();
@@ -262,17 +472,26 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
   assert.ok(requested.some((u) => u.endsWith("pacte_import.js")));
 
   // As `pacte import --source moodleCompletion --mapping examples/mappings/hdf-leader-msp-2024.json --as-of 2024-09-20` reports.
-  assert.match(await page.textContent("#import-report p"), /2 apprenants trouvés pour le programme hdf-leader-msp-2024, 5 erreurs, 4 avertissements, 5 informations/);
+  assert.match(
+    await page.textContent("#import-report p"),
+    /2 apprenants trouvés pour le programme hdf-leader-msp-2024, 5 erreurs, 4 avertissements, 5 informations/,
+  );
   const diagnostics = await page.$$eval("#import-report tbody tr", (rows) => rows.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
   assert.equal(diagnostics.length, 14);
   assert.deepEqual(diagnostics[3].slice(0, 3), ["erreur", "/0/activities/statuses/5", "hdf-2024-007"]);
   assert.match(diagnostics[3][3], / \(UNMAPPED_ID\)$/);
   // Every diagnostic as the import package words it, with its place in the export.
   const { importRecords } = require(`${ROOT}www/pkg/import/node/pacte_import.js`);
-  const expected = importRecords({ source: "moodleCompletion", asOf: "2024-09-20" },
-    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"), readFileSync(`${ROOT}tests/fixtures/import/moodle-completion-hdf.json`, "utf8"));
+  const expected = importRecords(
+    { source: "moodleCompletion", asOf: "2024-09-20" },
+    readFileSync(`${ROOT}examples/mappings/hdf-leader-msp-2024.json`, "utf8"),
+    readFileSync(`${ROOT}tests/fixtures/import/moodle-completion-hdf.json`, "utf8"),
+  );
   const SEVERITY = { error: "erreur", warning: "avertissement", notice: "information" };
-  assert.deepEqual(diagnostics, expected.diagnostics.map((d) => [SEVERITY[d.severity], d.path, d.learnerId ?? "—", `${d.message.fr} (${d.code})`]));
+  assert.deepEqual(
+    diagnostics,
+    expected.diagnostics.map((d) => [SEVERITY[d.severity], d.path, d.learnerId ?? "—", `${d.message.fr} (${d.code})`]),
+  );
   const rows = await cellsOf(page);
   assert.deepEqual(rows.map((r) => r[0]).sort(), ["hdf-2024-007", "hdf-2024-008"]);
   await screenshot(page, "promotion-import");

@@ -20,8 +20,12 @@ after(() => closeBrowser({ server, browser }));
 /** A page holding one widget, `#w`, and nothing else. */
 async function host() {
   const page = await newPage(browser, server.base);
-  await page.route(`${server.base}widget-host.html`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": CSP }, body: HOST }));
-  await page.route(`${server.base}widget-host.js`, (route) => route.fulfill({ contentType: "text/javascript", headers: { "Content-Security-Policy": CSP }, body: HOST_JS }));
+  await page.route(`${server.base}widget-host.html`, (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": CSP }, body: HOST }),
+  );
+  await page.route(`${server.base}widget-host.js`, (route) =>
+    route.fulfill({ contentType: "text/javascript", headers: { "Content-Security-Policy": CSP }, body: HOST_JS }),
+  );
   await page.goto(`${server.base}widget-host.html`);
   await page.waitForFunction(() => customElements.get("pacte-progress"));
   return page;
@@ -39,14 +43,11 @@ describe("<pacte-progress>", () => {
     assert.equal(await text(page, ".head h2"), "Aurélie Bernard");
     assert.equal(await text(page, ".head .stage"), "Parcours en cours");
     assert.deepEqual(await progressBars(page, "#w"), {
-      "Présentiel": "96 h sur 96 h",
+      Présentiel: "96 h sur 96 h",
       "E-learning": "27 h 30 sur 30 h, reste 2 h 30",
       "En équipe": "30 h sur 30 h",
     });
-    assert.deepEqual(await texts(page, ".todo li"), [
-      "il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)",
-      "soutenance pas encore passée",
-    ]);
+    assert.deepEqual(await texts(page, ".todo li"), ["il manque 2 h 30 d'e-learning (27 h 30 faites sur 30 h)", "soutenance pas encore passée"]);
     assert.equal(await text(page, ".hours .bar-row:nth-of-type(2) .bar-text"), "27 h 30 faites · reste 2 h 30 sur 30 h");
     assert.equal(await text(page, ".hours .total"), "Total : 153 h 30 faites · reste 2 h 30 sur 156 h");
     const bar = page.locator("#w [role=progressbar]").nth(1);
@@ -58,7 +59,7 @@ describe("<pacte-progress>", () => {
   test("excused hours apart, seminar calendar, blocking reasons", async () => {
     const page = await host();
     await showLearner(page, "#w", learnerFixture("hdf-absent-s3-day2-with-justification"));
-    assert.deepEqual(await progressBars(page, "#w"), { "Présentiel": "28 h sur 49 h, plus 7 h excusées, reste 14 h" });
+    assert.deepEqual(await progressBars(page, "#w"), { Présentiel: "28 h sur 49 h, plus 7 h excusées, reste 14 h" });
     assert.equal(await text(page, ".hours .bar-row:nth-of-type(1) .bar-text"), "28 h faites · 7 h excusées · reste 14 h sur 49 h");
     const rows = await page.locator("#w .seminars tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     assert.equal(rows.length, 7);
@@ -71,7 +72,7 @@ describe("<pacte-progress>", () => {
 
     await showLearner(page, "#w", learnerFixture("hdf-absent-s3-day2-without-justification"));
     assert.equal(await text(page, ".head .stage"), "Diplôme compromis : une condition ne peut plus être remplie");
-    assert.deepEqual((await texts(page, ".todo li.tone-danger")), [
+    assert.deepEqual(await texts(page, ".todo li.tone-danger"), [
       "il manque 21 h de présentiel et les séminaires restants n'en offrent que 14 h (bloquant)",
       "absence non justifiée au Séminaire 3 le 13 septembre 2024 (bloquant)",
     ]);
@@ -81,9 +82,10 @@ describe("<pacte-progress>", () => {
   test("traceurs checklist in every state; a complete learner", async () => {
     const page = await host();
     await showLearner(page, "#w", learnerFixture("msp-cds-traceurs-in-every-state"));
-    assert.deepEqual((await texts(page, ".traceurs li .badge")).map((s) => s.trim()), [
-      "à reprendre", "déposé, en attente de vérification", "validé", "manquant", "manquant",
-    ]);
+    assert.deepEqual(
+      (await texts(page, ".traceurs li .badge")).map((s) => s.trim()),
+      ["à reprendre", "déposé, en attente de vérification", "validé", "manquant", "manquant"],
+    );
     assert.equal((await texts(page, ".traceurs li .item"))[0], "Fiche de poste du coordinateur — à faire valider par le formateur relais");
     await screenshot(page, "widget-traceurs");
 
@@ -98,9 +100,7 @@ describe("<pacte-progress>", () => {
     const fixture = learnerFixture("hdf-absent-s3-day2-with-justification");
     await showLearner(page, "#w", fixture);
     const boxes = page.locator("#w .whatif input[type=checkbox]");
-    assert.deepEqual(await texts(page, ".whatif label"), [
-      "Séminaire 4 — 3 octobre 2024 (7 h)", "Séminaire 4 — 4 octobre 2024 (7 h)", "Mon mémoire",
-    ]);
+    assert.deepEqual(await texts(page, ".whatif label"), ["Séminaire 4 — 3 octobre 2024 (7 h)", "Séminaire 4 — 4 octobre 2024 (7 h)", "Mon mémoire"]);
     assert.equal(await page.locator("#w .whatif-result").getAttribute("aria-live"), "polite");
     await boxes.nth(0).check();
     assert.equal(await text(page, ".whatif-result p:first-child"), "Au 3 octobre 2024, avec ces éléments : Parcours en cours");
@@ -140,7 +140,7 @@ describe("<pacte-progress>", () => {
     assert.ok(left.includes("document traceur déposé, en attente de validation : Fiche de poste du coordinateur"), left.join("\n"));
   });
 
-  test("English with lang=\"en\"", async () => {
+  test('English with lang="en"', async () => {
     const page = await host();
     await showLearner(page, "#w", { ...learnerFixture("hdf-absent-s3-day2-with-justification"), lang: "en" });
     assert.equal(await page.locator("#w").getAttribute("lang"), "en");
@@ -157,7 +157,9 @@ describe("<pacte-progress>", () => {
   test("names and titles holding HTML or <script> are shown as text", async () => {
     const page = await host();
     const programme = {
-      id: "markup-test", version: "1", extends: "hdf-leader-msp-2024",
+      id: "markup-test",
+      version: "1",
+      extends: "hdf-leader-msp-2024",
       title: "<i>Programme</i> <script>alert('programme')</script>",
       traceurs: [{ id: "fiche-de-poste", title: "Fiche <img src=x onerror=alert('doc')> <script>alert('doc')</script>", counts: "deposited" }],
     };
@@ -177,13 +179,18 @@ describe("<pacte-progress>", () => {
     const page = await host();
     const learner = { learnerId: "x-2", attendance: [{ session: "S1", date: "2024-13-45", status: "present" }] };
     await showLearner(page, "#w", { programme: "hdf-leader-msp-2024", learner, asOf: "2024-09-20" }, { expect: "problems" });
-    assert.match(await text(page, "[role=alert]"), /^Le suivi ne peut pas être calculé : les données ne sont pas valides\.date invalide en \/attendance\/0\/date/);
+    assert.match(
+      await text(page, "[role=alert]"),
+      /^Le suivi ne peut pas être calculé : les données ne sont pas valides\.date invalide en \/attendance\/0\/date/,
+    );
   });
 
   test("without 'wasm-unsafe-eval' the widget says WebAssembly is blocked", async () => {
     const page = await newPage(browser, server.base);
     const csp = "default-src 'self'; script-src 'self'";
-    await page.route(`${server.base}widget-host.html`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": csp }, body: HOST }));
+    await page.route(`${server.base}widget-host.html`, (route) =>
+      route.fulfill({ contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": csp }, body: HOST }),
+    );
     await page.route(`${server.base}widget-host.js`, (route) => route.fulfill({ contentType: "text/javascript", body: HOST_JS }));
     await page.goto(`${server.base}widget-host.html`);
     await page.locator("#w [role=alert]").waitFor();

@@ -36,14 +36,17 @@ test("a learner absent from S3 day 2 with a justification has those hours excuse
 test("invalid records throw a PacteError with a code and a JSON path", () => {
   const programme = pacte.loadProgramme("msp-cds");
   const bad = { ...learner, activities: [{ modality: "elearning", date: "2024-02-30", minutes: 60 }] };
-  assert.throws(() => programme.evaluate(bad, "2024-09-20"), (e) => {
-    assert.ok(e instanceof Error);
-    assert.equal(e.name, "PacteError");
-    assert.equal(e.code, "INVALID_DATE");
-    assert.equal(e.path, "/activities/0/date");
-    assert.equal(e.problems.length, 1);
-    return true;
-  });
+  assert.throws(
+    () => programme.evaluate(bad, "2024-09-20"),
+    (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, "PacteError");
+      assert.equal(e.code, "INVALID_DATE");
+      assert.equal(e.path, "/activities/0/date");
+      assert.equal(e.problems.length, 1);
+      return true;
+    },
+  );
   assert.throws(() => programme.evaluate(learner, "20/09/2024"), { code: "INVALID_ARGUMENT", path: "/asOf" });
   assert.throws(() => pacte.loadProgramme("nowhere"), { code: "UNKNOWN_PROGRAMME" });
 });
@@ -75,7 +78,16 @@ test("a definition with several errors reports them all, without throwing", () =
 
 test("no input, however bad, leaves the instance unusable", () => {
   const programme = pacte.loadProgramme("cpts");
-  const garbage = [undefined, null, 42, "texte", [], { learnerId: 7 }, { learnerId: "x", attendance: "non" }, { learnerId: "x", activities: [{ minutes: -5 }] }];
+  const garbage = [
+    undefined,
+    null,
+    42,
+    "texte",
+    [],
+    { learnerId: 7 },
+    { learnerId: "x", attendance: "non" },
+    { learnerId: "x", activities: [{ minutes: -5 }] },
+  ];
   for (const g of garbage) {
     assert.throws(() => programme.evaluate(g, "2024-01-01"), { name: "PacteError" });
   }
@@ -87,7 +99,10 @@ test("no input, however bad, leaves the instance unusable", () => {
 test("a promotion evaluates every learner and reports the invalid one in its place", () => {
   const programme = pacte.loadProgramme("hdf-leader-msp-2024");
   const promotion = programme.evaluatePromotion([learner, { learnerId: 3 }, { learnerId: "vide" }], "2024-09-20");
-  assert.deepEqual(promotion.learners.map((l) => l.kind), ["evaluated", "invalid", "evaluated"]);
+  assert.deepEqual(
+    promotion.learners.map((l) => l.kind),
+    ["evaluated", "invalid", "evaluated"],
+  );
   assert.equal(promotion.learners[1].problems[0].path, "/1/learnerId");
   assert.equal(promotion.invalid, 1);
   const lines = [JSON.stringify(learner), "", JSON.stringify({ learnerId: "vide" })].join("\n");

@@ -140,7 +140,10 @@ test("type-checks the README's TypeScript with --strict and lib es2022 + dom onl
     join(project, "node.cts"),
     'import pacte = require("pacte-rules");\nexport const report: pacte.ProgressReport = pacte.loadProgramme("cpts").evaluate({ learnerId: "a-1" }, "2025-11-30");\n',
   );
-  writeFileSync(join(project, "tsconfig.node.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, module: "nodenext" }, files: ["node.mts", "node.cts"] }));
+  writeFileSync(
+    join(project, "tsconfig.node.json"),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, module: "nodenext" }, files: ["node.mts", "node.cts"] }),
+  );
   run(bin("tsc"), ["-p", "tsconfig.node.json"]);
 });
 
@@ -150,7 +153,10 @@ test("type-checks the README's TypeScript with --strict and lib es2022 + dom onl
 test("every code block of the README is run above", () => {
   const blocks = README.match(/^```\w+$/gm).length;
   assert.equal(snippets.size, blocks, "every code block of the README follows a <!-- test: NAME --> line");
-  assert.deepEqual([...snippets.keys()].filter((name) => !exercised.has(name)), []);
+  assert.deepEqual(
+    [...snippets.keys()].filter((name) => !exercised.has(name)),
+    [],
+  );
 });
 
 /** What the README's Node lines answer for a learner with nothing recorded, to compare the pages with. */

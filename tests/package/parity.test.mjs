@@ -69,17 +69,22 @@ const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021" };
 
 test("import: native and wasm answers are identical", () => {
   const dir = join(root, "tests/fixtures/import");
-  const payloads = readdirSync(dir).sort().flatMap((file) => {
-    const source = Object.entries(SOURCES).find(([prefix]) => file.startsWith(`${prefix}-`))?.[1];
-    const region = Object.keys(MAPPINGS).find((r) => file.includes(r));
-    return source && region ? [[file, source, join(root, "examples/mappings", `${MAPPINGS[region]}.json`)]] : [];
-  });
+  const payloads = readdirSync(dir)
+    .sort()
+    .flatMap((file) => {
+      const source = Object.entries(SOURCES).find(([prefix]) => file.startsWith(`${prefix}-`))?.[1];
+      const region = Object.keys(MAPPINGS).find((r) => file.includes(r));
+      return source && region ? [[file, source, join(root, "examples/mappings", `${MAPPINGS[region]}.json`)]] : [];
+    });
   assert.ok(payloads.length >= 5, "import fixtures found");
   for (const [file, source, mapping] of payloads) {
     const input = join(dir, file);
     let expected;
     try {
-      expected = execFileSync(binary, ["import", "--source", source, "--as-of", "2024-12-31", "--mapping", mapping, input], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      expected = execFileSync(binary, ["import", "--source", source, "--as-of", "2024-12-31", "--mapping", mapping, input], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      });
     } catch (e) {
       if (e.status !== 1 && e.status !== 2) throw e;
       expected = e.stdout;

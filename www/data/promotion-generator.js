@@ -4,10 +4,52 @@
 // Runs in the browser and in Node. A few names carry markup on purpose
 // (`<script>`, `<b>`, quotes, a semicolon): the pages must show them as text.
 
-const FIRST = ["Camille", "Maëlle", "Loïc", "Aurélie", "Karim", "Soizic", "Yannick", "Inès", "Hugo", "Nadia", "Thomas", "Léa", "Mathieu", "Chloé", "Youssef", "Anne", "Pierre", "Élodie", "Julien", "Fatou"];
-const LAST = ["Martin", "Le Gall", "Prigent", "Bernard", "Haddad", "Tanguy", "Cloarec", "Durand", "Lefebvre", "Moreau", "Garcia", "Le Roux", "Petit", "Fontaine", "Diallo", "Roussel", "Morel", "Girard", "Bonnet", "Lambert"];
+const FIRST = [
+  "Camille",
+  "Maëlle",
+  "Loïc",
+  "Aurélie",
+  "Karim",
+  "Soizic",
+  "Yannick",
+  "Inès",
+  "Hugo",
+  "Nadia",
+  "Thomas",
+  "Léa",
+  "Mathieu",
+  "Chloé",
+  "Youssef",
+  "Anne",
+  "Pierre",
+  "Élodie",
+  "Julien",
+  "Fatou",
+];
+const LAST = [
+  "Martin",
+  "Le Gall",
+  "Prigent",
+  "Bernard",
+  "Haddad",
+  "Tanguy",
+  "Cloarec",
+  "Durand",
+  "Lefebvre",
+  "Moreau",
+  "Garcia",
+  "Le Roux",
+  "Petit",
+  "Fontaine",
+  "Diallo",
+  "Roussel",
+  "Morel",
+  "Girard",
+  "Bonnet",
+  "Lambert",
+];
 /** Names that must come out as text, wherever they are shown or exported. */
-export const TRICKY_NAMES = ["<script>alert(1)</script> Dupont", "<b>Gras</b> Lemoine", "=HYPERLIEN(\"x\"); Roy, \"Jo\""];
+export const TRICKY_NAMES = ["<script>alert(1)</script> Dupont", "<b>Gras</b> Lemoine", '=HYPERLIEN("x"); Roy, "Jo"'];
 
 /** mulberry32: small, fast, deterministic (also seeds the benchmark's promotion, scripts/bench.mjs). */
 export function random(seed) {

@@ -2,8 +2,23 @@
 // (one team and its candidates) filled in the form or read from disk, checked
 // against the chosen programme's candidature rules at each change.
 import {
-  startPage, h, append, badge, time, today, chosenText, parseJson, programmeOptions, announce, showError, clearError,
-  problemList, errorProblems, download, STRUCTURE_TYPES, TRAININGS,
+  startPage,
+  h,
+  append,
+  badge,
+  time,
+  today,
+  chosenText,
+  parseJson,
+  programmeOptions,
+  announce,
+  showError,
+  clearError,
+  problemList,
+  errorProblems,
+  download,
+  STRUCTURE_TYPES,
+  TRAININGS,
 } from "./common.js";
 
 /** @type {(id: string) => any} The element with this id, of the kind the page's HTML gives it. */
@@ -18,25 +33,71 @@ let rules = null;
 /** The programme the file itself names (`file.programme`), kept as it was read: the engine checks it. */
 let addressedTo;
 
-const lines = (text) => text.split("\n").map((l) => l.trim()).filter(Boolean);
-const checkboxes = (name, pieces, chosen = []) => h("div", { class: "inline-options" },
-  pieces.map((p) => h("label", {}, h("input", { type: "checkbox", name, value: p.id, checked: chosen.includes(p.id) }), " ", p.title)));
-const options = (labels, chosen, empty) => [empty && h("option", { value: "" }, empty),
-  Object.entries(labels).map(([value, text]) => h("option", { value, selected: value === chosen }, text))];
+const lines = (text) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+const checkboxes = (name, pieces, chosen = []) =>
+  h(
+    "div",
+    { class: "inline-options" },
+    pieces.map((p) => h("label", {}, h("input", { type: "checkbox", name, value: p.id, checked: chosen.includes(p.id) }), " ", p.title)),
+  );
+const options = (labels, chosen, empty) => [
+  empty && h("option", { value: "" }, empty),
+  Object.entries(labels).map(([value, text]) => h("option", { value, selected: value === chosen }, text)),
+];
 
 let candidateIds = 0;
 function candidateFieldset(candidate = {}) {
   const id = `c${++candidateIds}`;
-  const fieldset = h("fieldset", { class: "candidate" },
+  const fieldset = h(
+    "fieldset",
+    { class: "candidate" },
     h("legend", {}, "Candidat·e"),
-    h("div", { class: "field" }, h("label", { for: `${id}-name` }, "Nom"), h("input", { type: "text", id: `${id}-name`, name: "name", value: candidate.name ?? "", autocomplete: "off" })),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: `${id}-name` }, "Nom"),
+      h("input", { type: "text", id: `${id}-name`, name: "name", value: candidate.name ?? "", autocomplete: "off" }),
+    ),
     h("p", { class: "field" }, h("span", { class: "label" }, "Pièces fournies"), checkboxes("pieces", rules.candidatePieces ?? [], candidate.pieces)),
-    h("div", { class: "inline-options" },
+    h(
+      "div",
+      { class: "inline-options" },
       h("label", {}, h("input", { type: "checkbox", name: "inTeam", checked: candidate.inTeam !== false }), " Déjà en poste dans l'équipe"),
-      h("label", {}, h("input", { type: "checkbox", name: "derogationRequested", checked: candidate.derogationRequested === true }), " En cours de recrutement, demande une dérogation")),
-    h("div", { class: "field" }, h("label", { for: `${id}-training` }, "Formation initiale"),
-      h("select", { id: `${id}-training`, name: "initialTraining" }, options(TRAININGS, candidate.initialTraining, "Non précisée"))),
-    h("p", {}, h("button", { type: "button", class: "secondary", onclick: () => { fieldset.remove(); numberCandidates(); check(); } }, "Retirer ce candidat")));
+      h(
+        "label",
+        {},
+        h("input", { type: "checkbox", name: "derogationRequested", checked: candidate.derogationRequested === true }),
+        " En cours de recrutement, demande une dérogation",
+      ),
+    ),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: `${id}-training` }, "Formation initiale"),
+      h("select", { id: `${id}-training`, name: "initialTraining" }, options(TRAININGS, candidate.initialTraining, "Non précisée")),
+    ),
+    h(
+      "p",
+      {},
+      h(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          onclick: () => {
+            fieldset.remove();
+            numberCandidates();
+            check();
+          },
+        },
+        "Retirer ce candidat",
+      ),
+    ),
+  );
   return fieldset;
 }
 
@@ -53,21 +114,52 @@ function fillForm(file) {
   const team = file.team ?? {};
   const field = (id, label, input) => h("div", { class: "field" }, h("label", { for: id }, label), input);
   fields.replaceChildren(
-    h("fieldset", {},
+    h(
+      "fieldset",
+      {},
       h("legend", {}, "Équipe"),
-      h("div", { class: "grid" },
+      h(
+        "div",
+        { class: "grid" },
         field("team-name", "Nom de l'équipe", h("input", { type: "text", id: "team-name", value: team.name ?? "", autocomplete: "organization" })),
-        field("structure", "Type de structure", h("select", { id: "structure" }, options(STRUCTURE_TYPES, team.structureType, "Pas encore d'équipe constituée"))),
-        field("submitted-on", ["Envoyé le ", h("span", { class: "hint" }, "(vide : dossier en cours)")], h("input", { type: "date", id: "submitted-on", value: file.submittedOn ?? "" }))),
+        field(
+          "structure",
+          "Type de structure",
+          h("select", { id: "structure" }, options(STRUCTURE_TYPES, team.structureType, "Pas encore d'équipe constituée")),
+        ),
+        field(
+          "submitted-on",
+          ["Envoyé le ", h("span", { class: "hint" }, "(vide : dossier en cours)")],
+          h("input", { type: "date", id: "submitted-on", value: file.submittedOn ?? "" }),
+        ),
+      ),
       h("p", { class: "field" }, h("span", { class: "label" }, "Pièces de l'équipe fournies"), checkboxes("team-pieces", rules.teamPieces ?? [], team.pieces)),
-      rules.boardLetterPiece && h("div", { class: "grid" },
-        field("board-members", ["Membres du CA/bureau ", h("span", { class: "hint" }, "(un par ligne)")], h("textarea", { id: "board-members", rows: 4, value: (team.board?.members ?? []).join("\n") })),
-        field("board-signed", ["Signataires de la lettre d'engagement ", h("span", { class: "hint" }, "(un par ligne)")], h("textarea", { id: "board-signed", rows: 4, value: (team.board?.signedBy ?? []).join("\n") }))),
-      (rules.questions ?? []).map((q) => field(`answer-${q.id}`, q.text, h("textarea", { id: `answer-${q.id}`, "data-question": q.id, rows: 3, value: team.answers?.[q.id] ?? "" })))),
+      rules.boardLetterPiece &&
+        h(
+          "div",
+          { class: "grid" },
+          field(
+            "board-members",
+            ["Membres du CA/bureau ", h("span", { class: "hint" }, "(un par ligne)")],
+            h("textarea", { id: "board-members", rows: 4, value: (team.board?.members ?? []).join("\n") }),
+          ),
+          field(
+            "board-signed",
+            ["Signataires de la lettre d'engagement ", h("span", { class: "hint" }, "(un par ligne)")],
+            h("textarea", { id: "board-signed", rows: 4, value: (team.board?.signedBy ?? []).join("\n") }),
+          ),
+        ),
+      (rules.questions ?? []).map((q) =>
+        field(`answer-${q.id}`, q.text, h("textarea", { id: `answer-${q.id}`, "data-question": q.id, rows: 3, value: team.answers?.[q.id] ?? "" })),
+      ),
+    ),
     h("div", { id: "candidates" }, (file.candidates ?? []).map(candidateFieldset)),
-    h("div", { class: "actions" },
+    h(
+      "div",
+      { class: "actions" },
       h("button", { type: "button", class: "secondary", onclick: addCandidate }, "Ajouter un candidat"),
-      h("button", { type: "button", class: "secondary", onclick: save }, "Enregistrer ce dossier (JSON)")),
+      h("button", { type: "button", class: "secondary", onclick: save }, "Enregistrer ce dossier (JSON)"),
+    ),
   );
   numberCandidates();
 }
@@ -85,7 +177,11 @@ function readForm() {
   const checked = (root, name) => [...root.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
   const members = rules.boardLetterPiece ? lines($("board-members").value) : [];
   const signedBy = rules.boardLetterPiece ? lines($("board-signed").value) : [];
-  const answers = Object.fromEntries([.../** @type {NodeListOf<HTMLTextAreaElement>} */ (fields.querySelectorAll("[data-question]"))].filter((t) => t.value.trim()).map((t) => [t.dataset.question, t.value.trim()]));
+  const answers = Object.fromEntries(
+    [.../** @type {NodeListOf<HTMLTextAreaElement>} */ (fields.querySelectorAll("[data-question]"))]
+      .filter((t) => t.value.trim())
+      .map((t) => [t.dataset.question, t.value.trim()]),
+  );
   return {
     ...(addressedTo && { programme: addressedTo }),
     ...($("submitted-on").value && { submittedOn: $("submitted-on").value }),
@@ -116,8 +212,16 @@ const VERDICTS = {
   ineligible: { icon: "cross", tone: "danger", text: "Non recevable" },
 };
 
-const findings = (title, list, empty) => [h("h3", {}, title),
-  list.length === 0 ? h("p", {}, empty) : h("ul", {}, list.map((f) => h("li", {}, f.message.fr, f.path && [" ", h("span", { class: "muted" }, "(", h("code", {}, f.path), ")")])))];
+const findings = (title, list, empty) => [
+  h("h3", {}, title),
+  list.length === 0
+    ? h("p", {}, empty)
+    : h(
+        "ul",
+        {},
+        list.map((f) => h("li", {}, f.message.fr, f.path && [" ", h("span", { class: "muted" }, "(", h("code", {}, f.path), ")")])),
+      ),
+];
 
 function render(report) {
   const verdict = VERDICTS[report.verdict.kind];
@@ -125,13 +229,27 @@ function render(report) {
   append($("result"), [
     h("h2", { id: "result-title" }, `Dossier de l'équipe ${report.team || "sans nom"}`),
     badge(verdict, { class: "verdict" }),
-    h("p", {}, report.verdict.kind === "eligible" ? "Le dossier remplit les conditions de recevabilité ; le comité examine les remarques ci-dessous."
-      : report.verdict.kind === "incomplete" ? ["Le dossier peut être ouvert ; les pièces manquantes sont attendues", report.verdict.dueDate ? [" avant le ", time(report.verdict.dueDate)] : "", "."]
-        : "Le dossier ne peut pas être retenu, pour les raisons ci-dessous."),
+    h(
+      "p",
+      {},
+      report.verdict.kind === "eligible"
+        ? "Le dossier remplit les conditions de recevabilité ; le comité examine les remarques ci-dessous."
+        : report.verdict.kind === "incomplete"
+          ? [
+              "Le dossier peut être ouvert ; les pièces manquantes sont attendues",
+              report.verdict.dueDate ? [" avant le ", time(report.verdict.dueDate)] : "",
+              ".",
+            ]
+          : "Le dossier ne peut pas être retenu, pour les raisons ci-dessous.",
+    ),
     report.verdict.kind === "ineligible" && findings("Raisons", report.verdict.reasons, ""),
     report.verdict.kind !== "eligible" && findings("Pièces manquantes", report.verdict.missing, "Aucune."),
     findings("Remarques pour le comité", report.advisories, "Aucune."),
-    h("p", { class: "muted small" }, `Examiné au ${time(report.asOf).textContent} selon ${report.programme.title} (${report.programme.id}, version ${report.programme.version}) ; moteur ${report.engine.name} ${report.engine.version}.`),
+    h(
+      "p",
+      { class: "muted small" },
+      `Examiné au ${time(report.asOf).textContent} selon ${report.programme.title} (${report.programme.id}, version ${report.programme.version}) ; moteur ${report.engine.name} ${report.engine.version}.`,
+    ),
   ]);
   $("result").hidden = false;
 }
@@ -174,8 +292,11 @@ function open({ name, text }) {
 }
 
 function save() {
-  download(`candidature-${readForm().team.name || "equipe"}.json`.replace(/[^\p{L}\p{N}.-]+/gu, "-"),
-    `${JSON.stringify({ programme: programme.value, asOf: asOf.value, file: readForm() }, null, 2)}\n`, "application/json");
+  download(
+    `candidature-${readForm().team.name || "equipe"}.json`.replace(/[^\p{L}\p{N}.-]+/gu, "-"),
+    `${JSON.stringify({ programme: programme.value, asOf: asOf.value, file: readForm() }, null, 2)}\n`,
+    "application/json",
+  );
 }
 
 startPage((engine) => {

@@ -18,9 +18,10 @@ export const engine = setup();
  */
 export function startPage(run) {
   engine.then(run, (error) => {
-    const why = engineFailure(error) === "blocked"
-      ? "Cette page ne peut pas fonctionner : WebAssembly est bloqué (la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval ») ou ce navigateur ne le prend pas en charge."
-      : "Cette page ne peut pas fonctionner : le moteur de calcul (fichier .wasm) n'a pas pu être chargé.";
+    const why =
+      engineFailure(error) === "blocked"
+        ? "Cette page ne peut pas fonctionner : WebAssembly est bloqué (la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval ») ou ce navigateur ne le prend pas en charge."
+        : "Cette page ne peut pas fonctionner : le moteur de calcul (fichier .wasm) n'a pas pu être chargé.";
     showError(why);
   });
 }
@@ -81,15 +82,24 @@ export function download(name, text, type) {
  */
 export function programmeOptions(select, api, keep = () => true) {
   const chosen = select.value;
-  select.append(...api.programmes().filter(keep).map((p) => h("option", { value: p.id }, `${p.title} (${p.id})`)));
+  select.append(
+    ...api
+      .programmes()
+      .filter(keep)
+      .map((p) => h("option", { value: p.id }, `${p.title} (${p.id})`)),
+  );
   if (chosen) select.value = chosen;
 }
 
 /** The engine's problems (a PacteError's, or a failed check's): message, code and JSON path of each. */
 export function problemList(problems) {
-  return h("ul", { class: "problems" }, problems.map((p) => h("li", {},
-    p.message.fr, " ",
-    h("span", { class: "muted" }, "(", h("code", { lang: "en" }, p.code), p.path && [" à ", h("code", {}, p.path)], ")"))));
+  return h(
+    "ul",
+    { class: "problems" },
+    problems.map((p) =>
+      h("li", {}, p.message.fr, " ", h("span", { class: "muted" }, "(", h("code", { lang: "en" }, p.code), p.path && [" à ", h("code", {}, p.path)], ")")),
+    ),
+  );
 }
 
 /** The problems of whatever an engine call threw (a PacteError, or any error). */
@@ -109,5 +119,9 @@ export function onDate(iso) {
 
 /** The diploma's mentions, structure types and initial trainings, as the pages name them. */
 export const MENTIONS = { mspCds: "MSP-CDS", cpts: "CPTS", leaderMsp: "Leader MSP" };
-export const STRUCTURE_TYPES = { msp: "MSP (maison de santé pluriprofessionnelle)", cds: "CDS (centre de santé)", cpts: "CPTS (communauté professionnelle territoriale de santé)" };
+export const STRUCTURE_TYPES = {
+  msp: "MSP (maison de santé pluriprofessionnelle)",
+  cds: "CDS (centre de santé)",
+  cpts: "CPTS (communauté professionnelle territoriale de santé)",
+};
 export const TRAININGS = { healthProfessional: "professionnel de santé", healthManagement: "management en santé", other: "autre formation" };

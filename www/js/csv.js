@@ -16,12 +16,16 @@ export function parseCsv(text) {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === "") quoted = true;
-    else if (c === sep) { row.push(cell); cell = ""; }
-    else if (c === "\n" || c === "\r") {
+    else if (c === sep) {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && body[i + 1] === "\n") i++;
       row.push(cell);
       rows.push(row);
@@ -36,7 +40,16 @@ export function parseCsv(text) {
 // Each kind of row, and how its cells become part of a learner record.
 const RECORDS = {
   attendance: (c) => ({ attendance: { session: c.id, date: c.date, status: c.status, ...(c.justification && { justification: c.justification }) } }),
-  activity: (c, line) => ({ activities: { ...(c.id && { id: c.id }), ...(c.title && { title: c.title }), modality: c.modality, ...(c.module && { module: c.module }), date: c.date, minutes: wholeMinutes(c.minutes, line) } }),
+  activity: (c, line) => ({
+    activities: {
+      ...(c.id && { id: c.id }),
+      ...(c.title && { title: c.title }),
+      modality: c.modality,
+      ...(c.module && { module: c.module }),
+      date: c.date,
+      minutes: wholeMinutes(c.minutes, line),
+    },
+  }),
   traceur: (c) => ({ traceurs: { id: c.id, status: c.status, date: c.date } }),
   chosenModule: (c) => ({ chosenModules: c.id }),
   memoire: (c) => ({ memoire: { status: c.status, ...(c.date && { date: c.date }) } }),

@@ -10,6 +10,8 @@ setup({ wasm: new URL("pkg/web/pacte_rules_bg.wasm", document.baseURI) });
 for (const widget of /** @type {NodeListOf<PacteProgressElement>} */ (document.querySelectorAll("pacte-progress[data-learner]"))) {
   fetch(widget.dataset.learner)
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status}`))))
-    .then((record) => { widget.learner = record; })
+    .then((record) => {
+      widget.learner = record;
+    })
     .catch((error) => console.error(`pacte-progress: ${widget.dataset.learner}: ${error.message}`));
 }

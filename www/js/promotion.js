@@ -4,8 +4,21 @@
 // and export. Rows are built once per learner and re-ordered, never rebuilt,
 // so that filtering 2,000 learners is immediate.
 import {
-  startPage, h, badge, STAGES, STAGE_ORDER, formatMinutes, today, chosenText, parseJson, programmeOptions,
-  announce, showError, clearError, problemList, download,
+  startPage,
+  h,
+  badge,
+  STAGES,
+  STAGE_ORDER,
+  formatMinutes,
+  today,
+  chosenText,
+  parseJson,
+  programmeOptions,
+  announce,
+  showError,
+  clearError,
+  problemList,
+  download,
 } from "./common.js";
 import { parseCsv, learnersFromCsv, toCsv } from "./csv.js";
 import { generatePromotion } from "../data/promotion-generator.js";
@@ -73,7 +86,11 @@ function toEntries(promotion, records, where) {
     const id = report?.learnerId ?? record?.learnerId ?? "";
     const name = report?.displayName || record?.displayName || id || `Apprenant n° ${index + 1}`;
     return {
-      index, record, report, id, name,
+      index,
+      record,
+      report,
+      id,
+      name,
       // The engine prefixes paths with the learner's place in its input; `where` says it for the file.
       problems: learner.problems?.map((p) => ({ ...p, path: p.path.replace(/^\/\d+/, "") })),
       where: where(index),
@@ -128,7 +145,9 @@ async function evaluate() {
     renderTable();
     $("results").hidden = false;
     const ms = Math.round(performance.now() - started);
-    announce(`${plural(entries.length, "apprenant évalué", "apprenants évalués")} en ${ms} ms${promotion.invalid ? `, dont ${plural(promotion.invalid, "dossier invalide", "dossiers invalides")}` : ""}.`);
+    announce(
+      `${plural(entries.length, "apprenant évalué", "apprenants évalués")} en ${ms} ms${promotion.invalid ? `, dont ${plural(promotion.invalid, "dossier invalide", "dossiers invalides")}` : ""}.`,
+    );
   } catch (error) {
     if (mine !== run) return;
     showError("Cette promotion ne peut pas être évaluée :", error.problems ? problemList(error.problems) : ` ${error.message}`);
@@ -199,16 +218,17 @@ function renderTable({ more = false } = {}) {
   const visible = visibleEntries();
   shown = more ? shown + PAGE : PAGE;
   const fragment = document.createDocumentFragment();
-  for (const entry of visible.slice(0, shown)) fragment.append(entry.row ??= row(entry));
+  for (const entry of visible.slice(0, shown)) fragment.append((entry.row ??= row(entry)));
   tbody.replaceChildren(fragment);
   for (const th of table.tHead.rows[0].cells) {
     if (th.dataset.key === sort.key) th.setAttribute("aria-sort", sort.direction > 0 ? "ascending" : "descending");
     else th.removeAttribute("aria-sort");
   }
   const rest = visible.length - shown;
-  const text = rest > 0
-    ? `${plural(visible.length, "apprenant retenu", "apprenants retenus")} sur ${entries.length} ; les ${shown} premiers sont affichés.`
-    : `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${entries.length}.`;
+  const text =
+    rest > 0
+      ? `${plural(visible.length, "apprenant retenu", "apprenants retenus")} sur ${entries.length} ; les ${shown} premiers sont affichés.`
+      : `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${entries.length}.`;
   $("count").textContent = text;
   $("more").hidden = rest <= 0;
   $("more").textContent = `Afficher ${plural(Math.min(PAGE, rest), "apprenant", "apprenants")} de plus`;
@@ -220,29 +240,54 @@ function renderTable({ more = false } = {}) {
 function hoursCell(tally) {
   if (!tally) return h("td", { class: "num" }, "—");
   const done = formatMinutes(tally.doneMinutes);
-  return h("td", { class: "num" },
+  return h(
+    "td",
+    { class: "num" },
     tally.requiredMinutes === undefined ? done : `${done} / ${formatMinutes(tally.requiredMinutes)}`,
-    tally.excusedMinutes > 0 && h("span", { class: "muted small" }, h("br"), `+ ${formatMinutes(tally.excusedMinutes)} excusées`));
+    tally.excusedMinutes > 0 && h("span", { class: "muted small" }, h("br"), `+ ${formatMinutes(tally.excusedMinutes)} excusées`),
+  );
 }
 
 function row(entry) {
   const { report } = entry;
   const who = h("th", { scope: "row" }, entry.name, entry.id && entry.id !== entry.name && h("span", { class: "muted small" }, h("br"), entry.id));
   if (!report) {
-    return h("tr", {}, who,
-      h("td", {}, badge({ icon: "warning", tone: "danger", text: "Dossier invalide" }), entry.where && h("span", { class: "muted small" }, h("br"), entry.where)),
-      h("td", { class: "num" }, "—"), h("td", { class: "num" }, "—"), h("td", { class: "num" }, "—"),
+    return h(
+      "tr",
+      {},
+      who,
+      h(
+        "td",
+        {},
+        badge({ icon: "warning", tone: "danger", text: "Dossier invalide" }),
+        entry.where && h("span", { class: "muted small" }, h("br"), entry.where),
+      ),
+      h("td", { class: "num" }, "—"),
+      h("td", { class: "num" }, "—"),
+      h("td", { class: "num" }, "—"),
       h("td", {}, problemList(entry.problems)),
-      h("td", {}));
+      h("td", {}),
+    );
   }
   const stage = STAGES[report.stage];
-  return h("tr", {}, who,
-    h("td", {}, badge({ ...stage, text: stage.fr }),
+  return h(
+    "tr",
+    {},
+    who,
+    h(
+      "td",
+      {},
+      badge({ ...stage, text: stage.fr }),
       // Records the engine set aside (a misspelled field, a day without seminar…): worth a look in the detail.
-      report.ignored.length > 0 && h("span", { class: "muted small" }, h("br"), plural(report.ignored.length, "enregistrement non pris en compte", "enregistrements non pris en compte"))),
-    hoursCell(report.hours.presentiel), hoursCell(report.hours.elearning), hoursCell(report.hours.equipe),
+      report.ignored.length > 0 &&
+        h("span", { class: "muted small" }, h("br"), plural(report.ignored.length, "enregistrement non pris en compte", "enregistrements non pris en compte")),
+    ),
+    hoursCell(report.hours.presentiel),
+    hoursCell(report.hours.elearning),
+    hoursCell(report.hours.equipe),
     h("td", {}, entry.missing.length ? entry.missing.join(" · ") : "Rien"),
-    h("td", {}, h("button", { type: "button", class: "secondary", "data-index": entry.index }, "Détail", h("span", { class: "sr-only" }, ` : ${entry.name}`))));
+    h("td", {}, h("button", { type: "button", class: "secondary", "data-index": entry.index }, "Détail", h("span", { class: "sr-only" }, ` : ${entry.name}`))),
+  );
 }
 
 const hoursOf = (t) => (t ? [t.doneMinutes / 60, t.excusedMinutes / 60, t.requiredMinutes === undefined ? "" : t.requiredMinutes / 60] : ["", "", ""]);
@@ -250,13 +295,24 @@ const decimal = (value) => (typeof value === "number" ? String(Math.round(value 
 
 /** The table as shown (filtered, sorted), with hours as numbers and every unmet condition in full. */
 function exportCsv() {
-  const header = ["identifiant", "nom", "étape", ...["présentiel", "e-learning", "en équipe"].flatMap((m) => [`${m} fait (h)`, `${m} excusé (h)`, `${m} exigé (h)`]), "reste à faire", "détail"];
+  const header = [
+    "identifiant",
+    "nom",
+    "étape",
+    ...["présentiel", "e-learning", "en équipe"].flatMap((m) => [`${m} fait (h)`, `${m} excusé (h)`, `${m} exigé (h)`]),
+    "reste à faire",
+    "détail",
+  ];
   const rows = visibleEntries().map((e) => {
     const r = e.report;
-    return [e.id, e.name, r ? STAGES[r.stage].fr : "dossier invalide",
+    return [
+      e.id,
+      e.name,
+      r ? STAGES[r.stage].fr : "dossier invalide",
       ...["presentiel", "elearning", "equipe"].flatMap((m) => hoursOf(r?.hours[m]).map(decimal)),
       e.missing.join(" · "),
-      (r ? r.unmet : e.problems).map((u) => u.message.fr).join(" ; ")];
+      (r ? r.unmet : e.problems).map((u) => u.message.fr).join(" ; "),
+    ];
   });
   download(`pacte-promotion-${programme.value}-${asOf.value}.csv`, toCsv([header, ...rows]), "text/csv;charset=utf-8");
   announce(`Tableau exporté : ${plural(rows.length, "ligne", "lignes")}.`);
@@ -279,8 +335,17 @@ function readPromotionFile({ name, text }) {
     return { text, records, where: (i) => `élément n° ${i + 1}` };
   }
   // JSON Lines: the engine skips blank lines, and so does the count here.
-  const lines = text.split(/\r?\n/).map((line, n) => ({ line, n: n + 1 })).filter(({ line }) => line.trim() !== "");
-  const records = lines.map(({ line }) => { try { return JSON.parse(line); } catch { return null; } });
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, n) => ({ line, n: n + 1 }))
+    .filter(({ line }) => line.trim() !== "");
+  const records = lines.map(({ line }) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      return null;
+    }
+  });
   return { text, records, where: (i) => `ligne ${lines[i].n}` };
 }
 
@@ -293,7 +358,9 @@ function importModule() {
     await module.default();
     return module;
   });
-  importer.catch(() => { importer = null; }); // try again at the next attempt
+  importer.catch(() => {
+    importer = null;
+  }); // try again at the next attempt
   return importer;
 }
 
@@ -306,19 +373,53 @@ const SEVERITIES = {
 /** The import's diagnostics: what did not map, with where it is in the export. */
 function renderDiagnostics(result, exportName) {
   const { diagnostics } = result;
-  const counts = Object.keys(SEVERITIES).map((s) => [s, diagnostics.filter((d) => d.severity === s).length]).filter(([, n]) => n > 0);
+  const counts = Object.keys(SEVERITIES)
+    .map((s) => [s, diagnostics.filter((d) => d.severity === s).length])
+    .filter(([, n]) => n > 0);
   $("import-report").replaceChildren(
     h("h3", {}, "Rapport d'import"),
-    h("p", {}, `« ${exportName} » : ${plural(result.learners.length, "apprenant trouvé", "apprenants trouvés")} pour le programme ${result.programme}`,
-      diagnostics.length === 0 ? ", tout a été pris en compte." : [", ", counts.map(([s, n]) => `${n} ${SEVERITIES[s].text}${n > 1 ? "s" : ""}`).join(", "), " :"]),
-    diagnostics.length > 0 && h("div", { class: "table-wrap" }, h("table", { class: "diagnostics" },
-      h("caption", { class: "sr-only" }, "Éléments de l'export non pris tels quels"),
-      h("thead", {}, h("tr", {}, ["Gravité", "Emplacement dans l'export", "Apprenant", "Message"].map((t) => h("th", { scope: "col" }, t)))),
-      h("tbody", {}, diagnostics.map((d) => h("tr", {},
-        h("td", {}, badge(SEVERITIES[d.severity] ?? SEVERITIES.notice)),
-        h("td", {}, d.path !== undefined ? h("code", {}, d.path || "/") : d.line !== undefined ? `ligne ${d.line}` : "—"),
-        h("td", {}, d.learnerId ?? "—"),
-        h("td", {}, d.message.fr, " ", h("span", { class: "muted small" }, "(", h("code", { lang: "en" }, d.code), ")"))))))));
+    h(
+      "p",
+      {},
+      `« ${exportName} » : ${plural(result.learners.length, "apprenant trouvé", "apprenants trouvés")} pour le programme ${result.programme}`,
+      diagnostics.length === 0
+        ? ", tout a été pris en compte."
+        : [", ", counts.map(([s, n]) => `${n} ${SEVERITIES[s].text}${n > 1 ? "s" : ""}`).join(", "), " :"],
+    ),
+    diagnostics.length > 0 &&
+      h(
+        "div",
+        { class: "table-wrap" },
+        h(
+          "table",
+          { class: "diagnostics" },
+          h("caption", { class: "sr-only" }, "Éléments de l'export non pris tels quels"),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              ["Gravité", "Emplacement dans l'export", "Apprenant", "Message"].map((t) => h("th", { scope: "col" }, t)),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            diagnostics.map((d) =>
+              h(
+                "tr",
+                {},
+                h("td", {}, badge(SEVERITIES[d.severity] ?? SEVERITIES.notice)),
+                h("td", {}, d.path !== undefined ? h("code", {}, d.path || "/") : d.line !== undefined ? `ligne ${d.line}` : "—"),
+                h("td", {}, d.learnerId ?? "—"),
+                h("td", {}, d.message.fr, " ", h("span", { class: "muted small" }, "(", h("code", { lang: "en" }, d.code), ")")),
+              ),
+            ),
+          ),
+        ),
+      ),
+  );
   $("import-report").hidden = false;
 }
 
@@ -393,7 +494,10 @@ startPage((engine) => {
   programmeOptions(programme, api);
   programme.value = "bretagne-cpts-2021";
   asOf.value = defaultDate();
-  programme.addEventListener("change", () => { asOf.value = defaultDate(); evaluate(); });
+  programme.addEventListener("change", () => {
+    asOf.value = defaultDate();
+    evaluate();
+  });
   asOf.addEventListener("change", () => asOf.value && evaluate());
   $("file").addEventListener("change", async () => {
     try {

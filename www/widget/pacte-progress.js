@@ -16,8 +16,23 @@
 // --pacte-warning, --pacte-success, --pacte-radius.
 import init, * as engine from "../web/pacte_rules.js";
 import {
-  h, badge, icon, engineFailure, formatMinutes, formatDate, time, today, languageOf, say, state,
-  MODALITIES, DAY_STATUSES, TRACEUR_STATUSES, MEMOIRE_STATUSES, SOUTENANCE_STATUSES, STAGES,
+  h,
+  badge,
+  icon,
+  engineFailure,
+  formatMinutes,
+  formatDate,
+  time,
+  today,
+  languageOf,
+  say,
+  state,
+  MODALITIES,
+  DAY_STATUSES,
+  TRACEUR_STATUSES,
+  MEMOIRE_STATUSES,
+  SOUTENANCE_STATUSES,
+  STAGES,
 } from "./pacte-ui.js";
 
 /** @type {Promise<typeof engine> | undefined} */
@@ -47,8 +62,10 @@ const TEXT = {
   fr: {
     loading: "Chargement du suivi de progression…",
     noLearner: "Aucun dossier d'apprenant à afficher.",
-    wasmBlocked: "Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page (la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval ») ou ce navigateur ne le prend pas en charge. Signalez-le à l'administrateur de la plateforme.",
-    wasmMissing: "Le suivi de progression ne peut pas s'afficher : le moteur de calcul (fichier .wasm) n'a pas pu être chargé. Signalez-le à l'administrateur de la plateforme.",
+    wasmBlocked:
+      "Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page (la politique de sécurité du contenu doit autoriser « wasm-unsafe-eval ») ou ce navigateur ne le prend pas en charge. Signalez-le à l'administrateur de la plateforme.",
+    wasmMissing:
+      "Le suivi de progression ne peut pas s'afficher : le moteur de calcul (fichier .wasm) n'a pas pu être chargé. Signalez-le à l'administrateur de la plateforme.",
     invalid: "Le suivi ne peut pas être calculé : les données ne sont pas valides.",
     asOf: (d) => `Situation au ${d}`,
     todo: "Ce qui reste à faire",
@@ -97,7 +114,8 @@ const TEXT = {
   en: {
     loading: "Loading progress…",
     noLearner: "No learner record to show.",
-    wasmBlocked: "Progress cannot be shown: WebAssembly is blocked on this page (the Content Security Policy must allow 'wasm-unsafe-eval') or this browser does not support it. Please tell the platform's administrator.",
+    wasmBlocked:
+      "Progress cannot be shown: WebAssembly is blocked on this page (the Content Security Policy must allow 'wasm-unsafe-eval') or this browser does not support it. Please tell the platform's administrator.",
     wasmMissing: "Progress cannot be shown: the rules engine (.wasm file) could not be loaded. Please tell the platform's administrator.",
     invalid: "Progress cannot be computed: the records are not valid.",
     asOf: (d) => `As of ${d}`,
@@ -164,20 +182,26 @@ class PacteProgress extends HTMLElement {
     root.append(this.#view, this.#status);
   }
 
-  get learner() { return this.#learner; }
+  get learner() {
+    return this.#learner;
+  }
   set learner(record) {
     this.#learner = record;
     this.#plan.clear();
     this.#schedule();
   }
 
-  get programme() { return this.#programme ?? this.getAttribute("programme"); }
+  get programme() {
+    return this.#programme ?? this.getAttribute("programme");
+  }
   set programme(source) {
     this.#programme = source;
     this.#schedule();
   }
 
-  get report() { return this.#report; }
+  get report() {
+    return this.#report;
+  }
 
   connectedCallback() {
     // A host may set `learner` before setup() defines the element: that
@@ -191,7 +215,9 @@ class PacteProgress extends HTMLElement {
     }
     this.#schedule();
   }
-  attributeChangedCallback() { this.#schedule(); }
+  attributeChangedCallback() {
+    this.#schedule();
+  }
 
   // Setting learner, programme and as-of in a row renders once.
   #schedule() {
@@ -203,9 +229,15 @@ class PacteProgress extends HTMLElement {
     });
   }
 
-  get #lang() { return languageOf(this); }
-  get #t() { return TEXT[this.#lang]; }
-  get #asOf() { return this.getAttribute("as-of") || today(); }
+  get #lang() {
+    return languageOf(this);
+  }
+  get #t() {
+    return TEXT[this.#lang];
+  }
+  get #asOf() {
+    return this.getAttribute("as-of") || today();
+  }
   #heading(offset, props, text) {
     const level = Math.min(6, Math.max(1, Number(this.getAttribute("heading-level")) || 2) + offset);
     return h(`h${level}`, props, text);
@@ -225,7 +257,14 @@ class PacteProgress extends HTMLElement {
       api = await setup();
     } catch (error) {
       this.#report = undefined;
-      this.#show(h("p", { class: "notice tone-danger", role: "alert" }, icon("warning"), h("span", {}, engineFailure(error) === "blocked" ? t.wasmBlocked : t.wasmMissing)));
+      this.#show(
+        h(
+          "p",
+          { class: "notice tone-danger", role: "alert" },
+          icon("warning"),
+          h("span", {}, engineFailure(error) === "blocked" ? t.wasmBlocked : t.wasmMissing),
+        ),
+      );
       return;
     }
     if (!this.#learner) {
@@ -252,8 +291,12 @@ class PacteProgress extends HTMLElement {
     const t = this.#t;
     const lang = this.#lang;
     const stage = STAGES[report.stage];
-    return h("article", { class: "report", "aria-labelledby": "who" },
-      h("header", { class: "head" },
+    return h(
+      "article",
+      { class: "report", "aria-labelledby": "who" },
+      h(
+        "header",
+        { class: "head" },
         this.#heading(0, { id: "who" }, report.displayName || report.learnerId),
         h("p", { class: "muted" }, report.programme.title),
         h("p", { class: `stage tone-${stage.tone}` }, icon(stage.icon), h("strong", {}, say(report.summary, lang))),
@@ -266,13 +309,18 @@ class PacteProgress extends HTMLElement {
       report.electives.length > 0 && this.#section("electives", t.electives, electivesList(report.electives, t)),
       this.#section("memoire", t.memoireSoutenance, memoireView(report, t, lang)),
       this.#whatIf(api, report),
-      report.ignored.length > 0 && h("details", { class: "ignored" },
-        h("summary", {}, t.ignored(report.ignored.length)),
-        h("ul", {}, report.ignored.map((i) => h("li", {}, h("code", {}, i.path), " : ", say(i.message, lang)))),
-      ),
-      h("footer", { class: "muted small" },
-        t.rules(report.programme.id, report.programme.version), " · ", t.engine(report.engine.name, report.engine.version),
-      ),
+      report.ignored.length > 0 &&
+        h(
+          "details",
+          { class: "ignored" },
+          h("summary", {}, t.ignored(report.ignored.length)),
+          h(
+            "ul",
+            {},
+            report.ignored.map((i) => h("li", {}, h("code", {}, i.path), " : ", say(i.message, lang))),
+          ),
+        ),
+      h("footer", { class: "muted small" }, t.rules(report.programme.id, report.programme.version), " · ", t.engine(report.engine.name, report.engine.version)),
     );
   }
 
@@ -299,17 +347,51 @@ class PacteProgress extends HTMLElement {
     if (offered.size === 0) return null;
     const result = h("div", { class: "whatif-result", "aria-live": "polite" });
     const update = () => result.replaceChildren(...this.#whatIfOutcome(api, report, t, lang));
-    const box = (key, ...label) => h("li", {}, h("label", {},
-      h("input", { type: "checkbox", checked: this.#plan.has(key), onchange: (e) => { e.target.checked ? this.#plan.add(key) : this.#plan.delete(key); update(); } }),
-      h("span", {}, ...label)));
-    const content = this.#section("whatif", t.whatIf,
+    const box = (key, ...label) =>
+      h(
+        "li",
+        {},
+        h(
+          "label",
+          {},
+          h("input", {
+            type: "checkbox",
+            checked: this.#plan.has(key),
+            onchange: (e) => {
+              e.target.checked ? this.#plan.add(key) : this.#plan.delete(key);
+              update();
+            },
+          }),
+          h("span", {}, ...label),
+        ),
+      );
+    const content = this.#section(
+      "whatif",
+      t.whatIf,
       h("p", { class: "muted" }, t.whatIfHelp),
-      days.length > 0 && h("fieldset", {}, h("legend", {}, t.plannedDays),
-        h("ul", { class: "plain" }, days.map(({ session, day }) => box(dayKey(session, day), `${session.title} — ${formatDate(day.date, lang)} (${formatMinutes(day.minutes)})`)))),
-      (docs.length > 0 || memoire) && h("fieldset", {}, h("legend", {}, t.plannedDocs),
-        h("ul", { class: "plain" },
-          docs.map((d) => box(JSON.stringify(["traceur", d.id]), d.title, d.status === "toRevise" && h("span", { class: "muted" }, ` (${t.newVersion})`))),
-          memoire && box(MEMOIRE_KEY, t.memoireDoc))),
+      days.length > 0 &&
+        h(
+          "fieldset",
+          {},
+          h("legend", {}, t.plannedDays),
+          h(
+            "ul",
+            { class: "plain" },
+            days.map(({ session, day }) => box(dayKey(session, day), `${session.title} — ${formatDate(day.date, lang)} (${formatMinutes(day.minutes)})`)),
+          ),
+        ),
+      (docs.length > 0 || memoire) &&
+        h(
+          "fieldset",
+          {},
+          h("legend", {}, t.plannedDocs),
+          h(
+            "ul",
+            { class: "plain" },
+            docs.map((d) => box(JSON.stringify(["traceur", d.id]), d.title, d.status === "toRevise" && h("span", { class: "muted" }, ` (${t.newVersion})`))),
+            memoire && box(MEMOIRE_KEY, t.memoireDoc),
+          ),
+        ),
       result,
     );
     update();
@@ -319,7 +401,10 @@ class PacteProgress extends HTMLElement {
   #whatIfOutcome(api, report, t, lang) {
     if (this.#plan.size === 0) return [h("p", { class: "muted" }, t.whatIfNone)];
     const plan = [...this.#plan].map((key) => JSON.parse(key));
-    const asOf = plan.filter(([kind]) => kind === "day").map(([, , date]) => date).reduce((a, b) => (b > a ? b : a), report.asOf);
+    const asOf = plan
+      .filter(([kind]) => kind === "day")
+      .map(([, , date]) => date)
+      .reduce((a, b) => (b > a ? b : a), report.asOf);
     const learner = structuredClone(this.#learner);
     for (const [kind, id, date] of plan) {
       if (kind === "day") {
@@ -340,8 +425,13 @@ class PacteProgress extends HTMLElement {
     }
     const stage = STAGES[outcome.stage];
     return [
-      h("p", {}, t.whatIfResult(formatDate(asOf, lang)), " ",
-        h("span", { class: `stage tone-${stage.tone}` }, icon(stage.icon), h("strong", {}, say(outcome.summary, lang)))),
+      h(
+        "p",
+        {},
+        t.whatIfResult(formatDate(asOf, lang)),
+        " ",
+        h("span", { class: `stage tone-${stage.tone}` }, icon(stage.icon), h("strong", {}, say(outcome.summary, lang))),
+      ),
       outcome.unmet.length > 0 && h("p", {}, t.whatIfLeft),
       outcome.unmet.length > 0 && unmetList(outcome.unmet, t, lang),
     ];
@@ -354,9 +444,18 @@ const MEMOIRE_KEY = JSON.stringify(["memoire"]);
 /** The unmet conditions in plain words, most serious first (the engine's order). */
 function unmetList(unmet, t, lang, whenEmpty) {
   if (unmet.length === 0) return h("p", {}, whenEmpty);
-  return h("ul", { class: "unmet" }, unmet.map((u) => h("li", { class: u.blocking ? "tone-danger" : "" },
-    icon(u.blocking ? "cross" : "info"),
-    h("span", {}, say(u.message, lang), u.blocking && h("strong", {}, ` (${t.blocking})`)))));
+  return h(
+    "ul",
+    { class: "unmet" },
+    unmet.map((u) =>
+      h(
+        "li",
+        { class: u.blocking ? "tone-danger" : "" },
+        icon(u.blocking ? "cross" : "info"),
+        h("span", {}, say(u.message, lang), u.blocking && h("strong", {}, ` (${t.blocking})`)),
+      ),
+    ),
+  );
 }
 
 /** One bar per modality that has a requirement: attended, then excused (hatched), then what remains. */
@@ -366,85 +465,181 @@ function hoursView(hours, t, lang) {
     const label = say(MODALITIES[m], lang);
     const { requiredMinutes: req, doneMinutes: done, excusedMinutes: excused, remainingMinutes: left } = tally;
     if (req === undefined) {
-      return h("div", { class: "bar-row" },
+      return h(
+        "div",
+        { class: "bar-row" },
         h("span", { class: "bar-label" }, label),
-        h("p", { class: "bar-text" }, formatMinutes(done), excused > 0 && ` · ${t.excused(formatMinutes(excused))}`, ` (${t.noRequirement})`));
+        h("p", { class: "bar-text" }, formatMinutes(done), excused > 0 && ` · ${t.excused(formatMinutes(excused))}`, ` (${t.noRequirement})`),
+      );
     }
     const share = (x) => `${req === 0 ? 0 : Math.min(100, (x / req) * 100)}%`;
     const doneBar = h("span", { class: "done" });
     doneBar.style.width = share(done);
     const excusedBar = h("span", { class: "excused" });
     excusedBar.style.width = share(Math.min(excused, Math.max(0, req - done)));
-    return h("div", { class: "bar-row" },
+    return h(
+      "div",
+      { class: "bar-row" },
       h("span", { class: "bar-label", id: `bar-${m}` }, label),
-      h("div", {
-        class: "bar", role: "progressbar", "aria-labelledby": `bar-${m}`,
-        "aria-valuemin": 0, "aria-valuemax": req, "aria-valuenow": Math.min(done, req),
-        "aria-valuetext": t.valueText(formatMinutes(done), formatMinutes(req), excused > 0 && formatMinutes(excused), left > 0 && formatMinutes(left)),
-      }, doneBar, excusedBar),
-      h("p", { class: "bar-text" },
-        h("span", { class: "key key-done" }), t.done(formatMinutes(done)),
+      h(
+        "div",
+        {
+          class: "bar",
+          role: "progressbar",
+          "aria-labelledby": `bar-${m}`,
+          "aria-valuemin": 0,
+          "aria-valuemax": req,
+          "aria-valuenow": Math.min(done, req),
+          "aria-valuetext": t.valueText(formatMinutes(done), formatMinutes(req), excused > 0 && formatMinutes(excused), left > 0 && formatMinutes(left)),
+        },
+        doneBar,
+        excusedBar,
+      ),
+      h(
+        "p",
+        { class: "bar-text" },
+        h("span", { class: "key key-done" }),
+        t.done(formatMinutes(done)),
         excused > 0 && [" · ", h("span", { class: "key key-excused" }), t.excused(formatMinutes(excused))],
-        " · ", left === 0 ? t.reached(formatMinutes(req)) : t.remaining(formatMinutes(left), formatMinutes(req))),
+        " · ",
+        left === 0 ? t.reached(formatMinutes(req)) : t.remaining(formatMinutes(left), formatMinutes(req)),
+      ),
     );
   });
   const total = hours.total;
-  rows.push(h("p", { class: "total" }, h("strong", {}, t.total), t.done(formatMinutes(total.doneMinutes)),
-    total.excusedMinutes > 0 && ` · ${t.excused(formatMinutes(total.excusedMinutes))}`,
-    total.requiredMinutes !== undefined && ` · ${total.remainingMinutes === 0 ? t.reached(formatMinutes(total.requiredMinutes)) : t.remaining(formatMinutes(total.remainingMinutes), formatMinutes(total.requiredMinutes))}`));
+  rows.push(
+    h(
+      "p",
+      { class: "total" },
+      h("strong", {}, t.total),
+      t.done(formatMinutes(total.doneMinutes)),
+      total.excusedMinutes > 0 && ` · ${t.excused(formatMinutes(total.excusedMinutes))}`,
+      total.requiredMinutes !== undefined &&
+        ` · ${total.remainingMinutes === 0 ? t.reached(formatMinutes(total.requiredMinutes)) : t.remaining(formatMinutes(total.remainingMinutes), formatMinutes(total.requiredMinutes))}`,
+    ),
+  );
   return rows;
 }
 
 function sessionsTable(sessions, t, lang) {
-  return h("table", {},
-    h("thead", {}, h("tr", {}, [t.session, t.dateDuration, t.status].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, sessions.flatMap((s) => s.days.map((d) => h("tr", {},
-      h("th", { scope: "row" }, s.title, !s.mandatory && h("span", { class: "muted" }, ` (${t.optional})`)),
-      // Date and duration share a cell: three columns fit a phone's width.
-      h("td", {}, time(d.date, lang), h("span", { class: "muted" }, ` (${formatMinutes(d.minutes)})`)),
-      h("td", {}, badge(state(DAY_STATUSES, d.status, lang)), d.justification && h("span", { class: "muted" }, ` — ${d.justification}`)),
-    )))),
+  return h(
+    "table",
+    {},
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        [t.session, t.dateDuration, t.status].map((c) => h("th", { scope: "col" }, c)),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      sessions.flatMap((s) =>
+        s.days.map((d) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, s.title, !s.mandatory && h("span", { class: "muted" }, ` (${t.optional})`)),
+            // Date and duration share a cell: three columns fit a phone's width.
+            h("td", {}, time(d.date, lang), h("span", { class: "muted" }, ` (${formatMinutes(d.minutes)})`)),
+            h("td", {}, badge(state(DAY_STATUSES, d.status, lang)), d.justification && h("span", { class: "muted" }, ` — ${d.justification}`)),
+          ),
+        ),
+      ),
+    ),
   );
 }
 
 function traceursList(traceurs, t, lang) {
-  return h("ul", { class: "plain checklist" }, traceurs.map((tr) => h("li", {},
-    badge(state(TRACEUR_STATUSES, tr.status, lang)),
-    h("span", { class: "item" }, h("strong", {}, tr.title),
-      h("span", { class: "muted" }, ` — ${tr.required ? (tr.counts === "validated" ? t.mustValidate : t.depositEnough) : t.notRequired}`,
-        tr.dueDate && !tr.met ? `, ${t.due(formatDate(tr.dueDate, lang))}` : "")),
-  )));
+  return h(
+    "ul",
+    { class: "plain checklist" },
+    traceurs.map((tr) =>
+      h(
+        "li",
+        {},
+        badge(state(TRACEUR_STATUSES, tr.status, lang)),
+        h(
+          "span",
+          { class: "item" },
+          h("strong", {}, tr.title),
+          h(
+            "span",
+            { class: "muted" },
+            ` — ${tr.required ? (tr.counts === "validated" ? t.mustValidate : t.depositEnough) : t.notRequired}`,
+            tr.dueDate && !tr.met ? `, ${t.due(formatDate(tr.dueDate, lang))}` : "",
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function electivesList(electives, t) {
-  return h("ul", { class: "plain" }, electives.map((e) => h("li", {},
-    badge({ icon: e.met ? "check" : "empty", tone: e.met ? "success" : "warning", text: e.title }),
-    h("span", { class: "muted" }, ` — ${t.chosen(e.chosen.length, e.atLeast)}`))));
+  return h(
+    "ul",
+    { class: "plain" },
+    electives.map((e) =>
+      h(
+        "li",
+        {},
+        badge({ icon: e.met ? "check" : "empty", tone: e.met ? "success" : "warning", text: e.title }),
+        h("span", { class: "muted" }, ` — ${t.chosen(e.chosen.length, e.atLeast)}`),
+      ),
+    ),
+  );
 }
 
 function memoireView(report, t, lang) {
   const { memoire, soutenance } = report;
   const held = soutenance.status === "passed" || soutenance.status === "failed";
-  return h("dl", { class: "pairs" },
+  return h(
+    "dl",
+    { class: "pairs" },
     h("dt", {}, t.memoire),
-    h("dd", {}, badge(state(MEMOIRE_STATUSES, memoire.status, lang)), memoire.date && [" — ", time(memoire.date, lang)],
-      memoire.status !== "submitted" && memoire.dueDate && h("span", { class: "muted" }, ` (${t.due(formatDate(memoire.dueDate, lang))})`)),
+    h(
+      "dd",
+      {},
+      badge(state(MEMOIRE_STATUSES, memoire.status, lang)),
+      memoire.date && [" — ", time(memoire.date, lang)],
+      memoire.status !== "submitted" && memoire.dueDate && h("span", { class: "muted" }, ` (${t.due(formatDate(memoire.dueDate, lang))})`),
+    ),
     h("dt", {}, t.soutenance),
-    h("dd", {}, badge(state(SOUTENANCE_STATUSES, soutenance.status, lang)),
+    h(
+      "dd",
+      {},
+      badge(state(SOUTENANCE_STATUSES, soutenance.status, lang)),
       soutenance.date && soutenance.status !== "notScheduled" && [" — ", held ? t.heldOn : t.setFor, " ", time(soutenance.date, lang)],
-      h("span", { class: "muted" }, " (", formatMinutes(soutenance.durationMinutes),
+      h(
+        "span",
+        { class: "muted" },
+        " (",
+        formatMinutes(soutenance.durationMinutes),
         // The programme's date, not the learner's appointment yet.
-        soutenance.date && soutenance.status === "notScheduled" && [", ", t.calendarDate(formatDate(soutenance.date, lang))], ")")),
+        soutenance.date && soutenance.status === "notScheduled" && [", ", t.calendarDate(formatDate(soutenance.date, lang))],
+        ")",
+      ),
+    ),
   );
 }
 
 /** A PacteError as the widget shows it: what went wrong and where in the records. */
 function problemsView(error, t, lang) {
   const problems = error?.problems ?? [{ path: "", message: { fr: String(error?.message ?? error), en: String(error?.message ?? error) } }];
-  return h("div", { class: "notice problems tone-danger", role: "alert" },
+  return h(
+    "div",
+    { class: "notice problems tone-danger", role: "alert" },
     h("p", {}, icon("warning"), h("strong", {}, t.invalid)),
     // The engine's messages name the JSON path themselves.
-    h("ul", {}, problems.map((p) => h("li", {}, say(p.message, lang)))));
+    h(
+      "ul",
+      {},
+      problems.map((p) => h("li", {}, say(p.message, lang))),
+    ),
+  );
 }
 
 // One stylesheet for every widget; adopted, not a <style> element, so that a

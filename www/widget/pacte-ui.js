@@ -101,7 +101,8 @@ export function today() {
  * "missing" (the .wasm file could not be fetched).
  */
 export function engineFailure(error) {
-  const blocked = typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError || /Content Security Policy|unsafe-eval/i.test(String(error?.message));
+  const blocked =
+    typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError || /Content Security Policy|unsafe-eval/i.test(String(error?.message));
   return blocked ? "blocked" : "missing";
 }
 
