@@ -14,6 +14,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt::Display;
 
+/// The key by which a document names its JSON Schema (`"$schema": "…"`), for
+/// editors: at the top of a document it is read past, never an unknown field.
+pub const SCHEMA_KEY: &str = "$schema";
+
 /// A document read into `T`, with the JSON paths of the fields `T` does not
 /// know. What to make of those (an error, an `ignored` entry) is the caller's call.
 #[derive(Debug)]
@@ -87,7 +91,9 @@ fn tracked<T: DeserializeOwned>(
         let Some(reduced) = removed else {
             return Err((path, detail));
         };
-        unknown_fields.push(path);
+        if path != pointer([SCHEMA_KEY]) {
+            unknown_fields.push(path);
+        }
         text = reduced;
         match serde_json::from_str(&text) {
             Ok(value) => {
