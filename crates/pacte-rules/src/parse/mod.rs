@@ -222,6 +222,15 @@ mod tests {
     }
 
     #[test]
+    fn a_document_names_its_schema_at_its_top_only() {
+        let parsed: Parsed<Doc> =
+            from_json(r#"{"$schema":"../schemas/doc.json","days":[{"minutes":1,"$schema":"x"}]}"#)
+                .unwrap();
+        assert_eq!(parsed.value.days.len(), 1);
+        assert_eq!(parsed.unknown_fields, ["/days/0/$schema"]);
+    }
+
+    #[test]
     fn serdes_usual_words_are_said_in_french() {
         assert_eq!(
             in_french("unknown variant `presnt`, expected one of `present`, `absent`"),
