@@ -348,6 +348,17 @@ fn an_unknown_field_is_refused_with_its_path() {
 }
 
 #[test]
+fn a_missing_field_is_refused_with_the_path_of_its_object() {
+    assert_refused_once(
+        "session-day-without-minutes",
+        &[],
+        "INVALID_VALUE",
+        "/sessions/1/days/1",
+        "valeur invalide en /sessions/1/days/1 : champ « minutes » manquant",
+    );
+}
+
+#[test]
 fn an_impossible_date_is_refused_with_its_path_and_nothing_else() {
     // Setting the day aside leaves the calendar 7 h short of the required
     // 42 h: that would only echo the bad date, so it is not reported.
