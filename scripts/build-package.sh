@@ -33,6 +33,8 @@ done
 mkdir -p pkg/widget
 cp www/widget/*.js pkg/widget/
 cp README.md pkg/README.md
+# The JSON Schemas of the documents people write (generated: pacte schemas schemas).
+cp -r schemas pkg/schemas
 node scripts/package-json.mjs > pkg/package.json
 
 # Swapped in whole, so a page being served never sees half a package.

@@ -6,7 +6,9 @@
 // pages showing progress do not download it.
 import { readFileSync } from "node:fs";
 
-const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
+// Version and license are the workspace's, the description the engine crate's.
+const manifest = (path) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
+const cargo = manifest("Cargo.toml") + manifest("crates/pacte-rules/Cargo.toml");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
 const build = (dir, name = "pacte_rules") => ({ types: `./${dir}/${name}.d.ts`, default: `./${dir}/${name}.js` });
 const importBuild = (dir) => build(`import/${dir}`, "pacte_import");
@@ -17,7 +19,7 @@ const pkg = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  files: ["web/", "node/", "import/", "widget/", "README.md"],
+  files: ["web/", "node/", "import/", "widget/", "schemas/", "README.md"],
   main: "./node/pacte_rules.js",
   module: "./web/pacte_rules.js",
   types: "./web/pacte_rules.d.ts",
@@ -32,6 +34,7 @@ const pkg = {
     "./widget": "./widget/pacte-progress.js",
     "./pacte_rules_bg.wasm": "./web/pacte_rules_bg.wasm",
     "./pacte_import_bg.wasm": "./import/web/pacte_import_bg.wasm",
+    "./schemas/*": "./schemas/*",
     "./package.json": "./package.json",
   },
   keywords: ["pacte", "ehesp", "soins-primaires", "rules-engine", "webassembly"],

@@ -79,3 +79,14 @@ test("type-checks a TypeScript consumer with tsc --strict", () => {
   );
   run(bin("tsc"), ["-p", "tsconfig.json"]);
 });
+
+test("ships the JSON Schemas, resolved through the exports map", () => {
+  writeFileSync(
+    join(project, "schema-consumer.mjs"),
+    `import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+const path = createRequire(import.meta.url).resolve("pacte-rules/schemas/programme.schema.json");
+console.log(JSON.parse(readFileSync(path, "utf8")).title);`,
+  );
+  assert.equal(run("node", ["schema-consumer.mjs"]).trim(), "PACTE programme definition");
+});
