@@ -127,7 +127,7 @@ pub fn programmes() -> JsResult {
 #[wasm_bindgen(js_name = loadProgramme)]
 pub fn load_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> Result<Programme, JsValue> {
     let source = ProgrammeSource::from(json_value(&source)?);
     let extra = extra_documents(extra)?;
@@ -140,8 +140,8 @@ pub fn load_programme(
 /// with the resolved programme, or every problem with its path.
 #[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme(
-    #[wasm_bindgen(unchecked_param_type = "ProgrammeDefinition")] definition: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeDocument")] definition: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let document = json_value(&definition).map_err(|_| vec![unreadable()]);
     check(document, extra)
@@ -152,7 +152,7 @@ pub fn check_programme(
 #[wasm_bindgen(js_name = checkProgrammeJson, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme_json(
     json: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> JsResult {
     check(pacte_rules::parse::json_value(json).map_err(|p| vec![p]), extra)
 }
@@ -204,8 +204,10 @@ fn extra_documents(extra: Option<JsValue>) -> Result<Vec<Value>, JsValue> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PROGRAMME_SOURCE: &'static str = r#"
-/** An embedded programme id, or a programme definition (which may `extends` an embedded one). */
-export type ProgrammeSource = string | ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
+/** A definition document: complete, or one that `extends` another and overrides part of it. */
+export type ProgrammeDocument = ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
+/** An embedded programme id, or a definition document. */
+export type ProgrammeSource = string | ProgrammeDocument;
 "#;
 
 /// A JS value as a generic JSON value (a definition, before it is typed).
