@@ -60,6 +60,8 @@ if [ "${#targets[@]}" -gt 1 ]; then
   echo "== package: entries, types and README (package/), package.json"
   # package/ mirrors pkg/: node.mjs beside web/, import/node.mjs beside import/web/…
   cp -r package/. pkg/
+  # The JSON Schemas of the documents people write (generated: pacte schemas schemas).
+  cp -r schemas pkg/schemas
   node scripts/package-json.mjs > pkg/package.json
 fi
 

@@ -50,6 +50,8 @@ const pkg = {
     "./widget/pacte-progress.js": widget,
     "./pacte_rules_bg.wasm": "./web/pacte_rules_bg.wasm",
     "./pacte_import_bg.wasm": "./import/web/pacte_import_bg.wasm",
+    // The JSON Schemas of the documents people write, for editors and validators.
+    "./schemas/*": "./schemas/*",
     "./package.json": "./package.json",
   },
   keywords: ["pacte", "ehesp", "soins-primaires", "rules-engine", "webassembly"],

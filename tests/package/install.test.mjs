@@ -147,8 +147,16 @@ test("type-checks the README's TypeScript with --strict and lib es2022 + dom onl
   run(bin("tsc"), ["-p", "tsconfig.node.json"]);
 });
 
-// JSON Schemas (issue 9): the README's block that validates a definition with
-// ajv against the shipped schema goes here, with the schemas.
+test("ships the JSON Schemas, resolved through the exports map", () => {
+  writeFileSync(
+    join(project, "schema-consumer.mjs"),
+    `import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+const path = createRequire(import.meta.url).resolve("pacte-rules/schemas/programme.schema.json");
+console.log(JSON.parse(readFileSync(path, "utf8")).title);`,
+  );
+  assert.equal(run("node", ["schema-consumer.mjs"]).trim(), "PACTE programme definition");
+});
 
 test("every code block of the README is run above", () => {
   const blocks = README.match(/^```\w+$/gm).length;

@@ -12,6 +12,7 @@ use pacte_rules::import::{ImportOptions, ImportSource};
 use pacte_rules::problem::Problem;
 use pacte_rules::programme::Programme;
 use pacte_rules::report::{text, Stage};
+use pacte_rules::schema::Document;
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -75,6 +76,9 @@ enum Command {
         /// The platform data: JSON, or CSV text for `--source csv`.
         input: PathBuf,
     },
+    /// Write the JSON Schemas of the programme definition, learner records,
+    /// candidature file and mapping document into DIR (the repository's: schemas/).
+    Schemas { dir: PathBuf },
 }
 
 #[derive(clap::Args)]
@@ -206,6 +210,21 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             ))?;
             print_json(&result);
             Ok(verdict(!result.has_errors()))
+        }
+        Command::Schemas { dir } => {
+            for document in Document::ALL {
+                let path = dir.join(document.file_name());
+                let text = format!("{:#}\n", document.schema());
+                std::fs::write(&path, text).map_err(|e| {
+                    Problem::new(
+                        pacte_rules::problem::ProblemCode::InvalidArgument,
+                        "",
+                        format!("écriture impossible de {} : {e}", path.display()),
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                })?;
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -129,6 +129,24 @@ impl<'de> Deserialize<'de> for IsoDate {
     }
 }
 
+/// A string in the shape `YYYY-MM-DD`; the reader also refuses dates that do
+/// not exist (`2024-02-30`), which `format: date` says to validators that check formats.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for IsoDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date, written YYYY-MM-DD (2024-09-12).",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,9 @@ pub mod candidature;
 
 pub mod api;
 
+#[cfg(feature = "schema")]
+pub mod schema;
+
 
 /// The version of this engine, named by every report.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -4,13 +4,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::{Add, AddAssign};
 
-/// A duration in whole minutes. JSON carries the integer; people read
-/// "84 h" or "2 h 30" (see [`fmt::Display`]).
+/// A duration in whole minutes: an integer in JSON, 90 for 1 h 30.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Minutes(pub u32);
 
 impl Minutes {

@@ -315,6 +315,25 @@ fn a_regional_definition_given_at_run_time_extends_an_embedded_one() {
     assert_ne!(value.summary.hash, embedded("hdf-leader-msp-2024").hash);
 }
 
+#[test]
+fn naming_its_json_schema_changes_neither_a_definition_nor_its_hash() {
+    let path = repo_path("crates/pacte-rules/programmes/hdf-leader-msp-2024.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+    assert_eq!(doc["$schema"], "../../../schemas/programme.schema.json");
+    let hash = |doc: &serde_json::Value| match api::check_programme(
+        &ProgrammeSource::Definition(doc.clone()),
+        &[],
+    ) {
+        Answer::Success { value } => value.summary.hash,
+        Answer::Failure { problems } => panic!("refused: {problems:?}"),
+    };
+    let embedded_hash = &embedded("hdf-leader-msp-2024").hash;
+    assert_eq!(&hash(&doc), embedded_hash);
+    doc.as_object_mut().expect("an object").remove("$schema");
+    assert_eq!(&hash(&doc), embedded_hash);
+}
+
 // --- Definitions refused -----------------------------------------------
 
 #[test]
@@ -325,6 +344,17 @@ fn an_unknown_field_is_refused_with_its_path() {
         "UNKNOWN_FIELD",
         "/sessions/1/lieu",
         "champ inconnu /sessions/1/lieu",
+    );
+}
+
+#[test]
+fn a_missing_field_is_refused_with_the_path_of_its_object() {
+    assert_refused_once(
+        "session-day-without-minutes",
+        &[],
+        "INVALID_VALUE",
+        "/sessions/1/days/1",
+        "valeur invalide en /sessions/1/days/1 : champ « minutes » manquant",
     );
 }
 

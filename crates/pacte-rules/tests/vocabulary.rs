@@ -57,7 +57,9 @@ fn offences(value: &Value, path: &str, out: &mut Vec<String>) {
         Value::Object(map) => {
             for (key, child) in map {
                 let at = format!("{path}/{key}");
-                if !is_camel_case(key) {
+                // A document names its JSON Schema at its top, under JSON Schema's own key.
+                let schema_key = path.is_empty() && key == pacte_rules::parse::SCHEMA_KEY;
+                if !is_camel_case(key) && !schema_key {
                     out.push(format!("key {at}"));
                 }
                 let enum_value = |v: &Value, out: &mut Vec<String>| match v.as_str() {
@@ -169,7 +171,9 @@ fn the_words_the_format_gave_up_are_caught() {
         "learner_id": "x",
         "mention": "msp-cds",
         "unmet": [{ "code": "HoursShort" }],
-        "answers": { "besoin-accompagnement": "oui" }
+        "answers": { "besoin-accompagnement": "oui" },
+        "$schema": "../schemas/learner.schema.json",
+        "memoire": { "$schema": "misplaced" }
     });
     let mut found = Vec::new();
     offences(&old, "", &mut found);
@@ -177,6 +181,7 @@ fn the_words_the_format_gave_up_are_caught() {
         found,
         [
             "key /learner_id",
+            "key /memoire/$schema",
             "value /mention: \"msp-cds\"",
             "value /stage: \"at_risk\"",
             "code /unmet/0/code: \"HoursShort\"",

@@ -16,6 +16,16 @@ export async function show(wasmUrl: string): Promise<string[]> {
   const ids: string[] = programmes().map((p) => p.id);
 
   const answer = checkProgramme({ id: "essai", version: "1", extends: "msp-cds" });
+  // A misspelt key is caught as it is typed, at the top of a definition as in a seminar.
+  // @ts-expect-error: `titel` is not a field of a definition
+  checkProgramme({ id: "essai", version: "1", extends: "msp-cds", titel: "Essai" });
+  checkProgramme({
+    id: "essai",
+    version: "1",
+    extends: "msp-cds",
+    // @ts-expect-error: `mandatroy` is not a field of a seminar
+    sessions: [{ id: "S1", title: "Séminaire 1", mandatroy: false, days: [{ date: "2025-02-06", minutes: 420 }] }],
+  });
   if (answer.kind === "failure") {
     return answer.problems.map((p) => `${p.code} ${p.path} ${p.message.fr}`);
   }

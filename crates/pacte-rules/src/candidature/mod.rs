@@ -19,20 +19,27 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CandidatureFile {
+    /// The id of the programme applied for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
     /// When the file was sent; absent for a file being filled in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_on: Option<IsoDate>,
+    /// The team that applies.
     pub team: Team,
+    /// The coordinators the team presents.
     pub candidates: Vec<Candidate>,
 }
 
+/// The team that applies, and the pieces it provides once for all its candidates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Team {
+    /// The team's name.
     pub name: String,
     /// The team's structure; absent when the candidates have no team yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,6 +47,7 @@ pub struct Team {
     /// Ids of the team pieces provided.
     #[serde(default)]
     pub pieces: Vec<String>,
+    /// Its board (CA/bureau), who sign the letter of commitment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub board: Option<Board>,
     /// Answers to the questions of the file, by question id.
@@ -51,16 +59,22 @@ pub struct Team {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Board {
+    /// The names of the board's members.
     pub members: Vec<String>,
+    /// The names of the members who signed the letter of commitment.
     #[serde(default)]
     pub signed_by: Vec<String>,
 }
 
+/// A coordinator the team presents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Candidate {
+    /// The candidate's name.
     pub name: String,
     /// Ids of the candidate's pieces provided.
     #[serde(default)]
@@ -71,6 +85,7 @@ pub struct Candidate {
     /// Being recruited, and asking for a derogation.
     #[serde(default)]
     pub derogation_requested: bool,
+    /// The candidate's initial training.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_training: Option<Training>,
 }

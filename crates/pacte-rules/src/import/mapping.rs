@@ -13,9 +13,11 @@ use crate::programme::{Modality, Programme};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// How one platform's ids stand for the items of one programme: Moodle course modules and attendance sessions, xAPI activities, CSV refs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mapping {
     /// The programme the records are for (an embedded programme's id).
     pub programme: String,
@@ -23,7 +25,7 @@ pub struct Mapping {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Where timestamps become calendar dates: `Europe/Paris`, `UTC` or a
-    /// fixed offset such as `-04:00` (see [`TimeZone`]).
+    /// fixed offset such as `-04:00`.
     pub time_zone: String,
     /// Platform user ids (Moodle user id, xAPI account name or mbox, CSV
     /// `learner_id`) to the learner ids of the records. When empty, platform
@@ -56,6 +58,7 @@ pub struct Mapping {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Target {
     /// A day of a seminar session: the day whose date is the item's local
     /// date, or `date` when the mapping pins it.
@@ -99,6 +102,7 @@ fn deposited() -> TraceurRecordStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AttendanceMark {
     Present,
     /// Counts as present, with a notice.

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LearnerRecord {
+    /// The learner's id, as the platform or the region knows them.
     pub learner_id: String,
     /// The name shown to formateurs; never interpreted as markup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18,19 +20,25 @@ pub struct LearnerRecord {
     /// The programme the learner is enrolled in: the one evaluated, or one it extends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
+    /// The kind of team the learner coordinates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub structure_type: Option<StructureType>,
+    /// Presence or absence, one entry per seminar day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendance: Vec<Attendance>,
+    /// Time spent, in e-learning or with the team.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Activity>,
     /// Elective modules the learner chose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chosen_modules: Vec<String>,
+    /// The documents traceurs, in their latest state.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub traceurs: Vec<TraceurRecord>,
+    /// Where the mémoire stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memoire: Option<MemoireRecord>,
+    /// Where the soutenance stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soutenance: Option<SoutenanceRecord>,
 }
@@ -39,8 +47,11 @@ pub struct LearnerRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attendance {
+    /// The seminar's id in the programme, e.g. `S1`.
     pub session: String,
+    /// The day of the seminar.
     pub date: IsoDate,
     pub status: AttendanceStatus,
     /// The "motif impérieux" of an absence; an absence with one is justified.
@@ -58,9 +69,11 @@ impl Attendance {
     }
 }
 
+/// Whether the learner was there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AttendanceStatus {
     Present,
     Absent,
@@ -70,16 +83,21 @@ pub enum AttendanceStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Activity {
     /// The platform's id for this activity: the same id twice counts once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// What the activity was, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub modality: Modality,
+    /// The id of the module it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
+    /// The day it was done.
     pub date: IsoDate,
+    /// Its length, in minutes.
     pub minutes: Minutes,
 }
 
@@ -87,15 +105,20 @@ pub struct Activity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TraceurRecord {
+    /// The traceur's id in the programme.
     pub id: String,
     pub status: TraceurRecordStatus,
+    /// The day of this state.
     pub date: IsoDate,
 }
 
+/// The state of a document traceur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TraceurRecordStatus {
     /// Uploaded on the platform, not yet checked by the formateur relais.
     Deposited,
@@ -104,34 +127,44 @@ pub enum TraceurRecordStatus {
     Validated,
 }
 
+/// Where the mémoire stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemoireRecord {
     pub status: MemoireStatus,
+    /// The day it was submitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<IsoDate>,
 }
 
+/// Being written, or submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MemoireStatus {
     InProgress,
     Submitted,
 }
 
+/// Where the soutenance stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SoutenanceRecord {
+    /// The day it takes (or took) place.
     pub date: IsoDate,
     pub status: SoutenanceRecordStatus,
 }
 
+/// Scheduled, passed or failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SoutenanceRecordStatus {
     Scheduled,
     Passed,

@@ -14,6 +14,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt::Display;
 
+/// The key by which a document names its JSON Schema (`"$schema": "…"`), for
+/// editors: at the top of a document it is read past, never an unknown field.
+pub const SCHEMA_KEY: &str = "$schema";
+
 /// A document read into `T`, with the JSON paths of the fields `T` does not
 /// know. What to make of those (an error, an `ignored` entry) is the caller's call.
 #[derive(Debug)]
@@ -87,7 +91,7 @@ fn tracked<T: DeserializeOwned>(
         let Some(reduced) = removed else {
             return Err((path, detail));
         };
-        unknown_fields.push(path);
+        note_unknown(&mut unknown_fields, path);
         text = reduced;
         match serde_json::from_str(&text) {
             Ok(value) => {
@@ -98,6 +102,16 @@ fn tracked<T: DeserializeOwned>(
             }
             Err(e) => error = e,
         }
+    }
+}
+
+/// Notes an unknown field, unless it is the document's `$schema`. Out of
+/// line: `tracked` is made once per document type, and the wasm build counts
+/// every byte.
+#[inline(never)]
+fn note_unknown(unknown_fields: &mut Vec<String>, path: String) {
+    if path.strip_prefix('/') != Some(SCHEMA_KEY) {
+        unknown_fields.push(path);
     }
 }
 
@@ -213,6 +227,15 @@ mod tests {
             from_json(r#"{"colour":1,"days":[{"minutes":1},{"minutes":2,"note":"x"}]}"#).unwrap();
         assert_eq!(parsed.value.days.len(), 2);
         assert_eq!(parsed.unknown_fields, ["/colour", "/days/1/note"]);
+    }
+
+    #[test]
+    fn a_document_names_its_schema_at_its_top_only() {
+        let parsed: Parsed<Doc> =
+            from_json(r#"{"$schema":"../schemas/doc.json","days":[{"minutes":1,"$schema":"x"}]}"#)
+                .unwrap();
+        assert_eq!(parsed.value.days.len(), 1);
+        assert_eq!(parsed.unknown_fields, ["/days/0/$schema"]);
     }
 
     #[test]

@@ -7,17 +7,24 @@ use serde::{Deserialize, Serialize};
 
 /// A programme definition as written in a JSON file. A regional promotion
 /// `extends` a national programme and overrides any part of it (JSON Merge
-/// Patch, RFC 7396: objects merge key by key, lists are replaced whole).
+/// Patch, RFC 7396: objects merge key by key, lists are replaced whole, `null`
+/// removes a field).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgrammeDefinition {
+    /// The programme's id, e.g. `hdf-leader-msp-2024`: what learner records and `extends` name.
     pub id: String,
+    /// The version of these rules, e.g. `2024.1`: reports name it with their hash.
     pub version: String,
+    /// The title people read.
     pub title: String,
     pub mention: Mention,
     /// The id of the definition this one overrides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Not `null`: a definition that extends nothing leaves the key out.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub extends: Option<String>,
     /// The documents the rules come from (seed files, web pages).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -26,27 +33,37 @@ pub struct ProgrammeDefinition {
     /// silent, rather than a fact of the sources: a region overrides it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub defaults: Vec<DefaultNote>,
+    /// Hours required per modality, in minutes.
     #[serde(default)]
     pub required_minutes: RequiredMinutes,
+    /// The teaching modules; every module no elective group names is mandatory.
     #[serde(default)]
     pub modules: Vec<Module>,
+    /// Modules to choose from: "at least N of these".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elective_groups: Vec<ElectiveGroup>,
+    /// The documents traceurs learners upload.
     #[serde(default)]
     pub traceurs: Vec<TraceurRule>,
+    /// The dates a regional promotion runs between; a national programme has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promotion: Option<Promotion>,
+    /// The calendar of in-person seminars.
     #[serde(default)]
     pub sessions: Vec<Session>,
+    /// Whether a mémoire is required, and its due date.
     #[serde(default)]
     pub memoire: MemoireRule,
+    /// Whether a soutenance is required, its date and its length.
     #[serde(default)]
     pub soutenance: SoutenanceRule,
+    /// What a justified absence does.
     #[serde(default)]
     pub attendance: AttendancePolicy,
     /// A missing item whose due date is this close (or past) puts the learner `atRisk`.
     #[serde(default = "default_at_risk_within_days")]
     pub at_risk_within_days: u32,
+    /// Who may apply, and what an application file holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidature: Option<CandidatureRules>,
 }
@@ -63,6 +80,7 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Mention {
     /// Maisons de santé pluriprofessionnelles and centres de santé.
     MspCds,
@@ -76,6 +94,7 @@ pub enum Mention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Modality {
     /// In person, at the regional seminars.
     Presentiel,
@@ -118,9 +137,11 @@ impl Modality {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DefaultNote {
     /// JSON Pointer to the defaulted part, e.g. `/traceurs`.
     pub path: String,
+    /// Why this default, in words.
     pub note: String,
 }
 
@@ -129,11 +150,15 @@ pub struct DefaultNote {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequiredMinutes {
+    /// In person, at the seminars. Absent (or `null` over a parent's value): the sum of the mandatory seminar days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presentiel: Option<Minutes>,
+    /// On the e-learning platform.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elearning: Option<Minutes>,
+    /// Work with the learner's own team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equipe: Option<Minutes>,
 }
@@ -153,9 +178,13 @@ impl RequiredMinutes {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Module {
+    /// The module's id, e.g. `prise-de-fonction`.
     pub id: String,
+    /// The title people read.
     pub title: String,
+    /// What the learner is able to do at the end of the module.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<String>,
 }
@@ -164,10 +193,15 @@ pub struct Module {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ElectiveGroup {
+    /// The group's id.
     pub id: String,
+    /// The title people read.
     pub title: String,
+    /// How many of the modules a learner chooses, at least.
     pub at_least: u32,
+    /// The ids of the modules to choose from.
     pub modules: Vec<String>,
 }
 
@@ -175,27 +209,36 @@ pub struct ElectiveGroup {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TraceurRule {
+    /// The traceur's id, e.g. `fiche-de-poste`: what learner records name.
     pub id: String,
+    /// The title people read.
     pub title: String,
     /// The module it belongs to; a traceur of an elective module is due only
     /// from learners who chose that module.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub module: Option<String>,
+    /// Whether the diploma needs it (by default, yes).
     #[serde(default = "yes")]
     pub mandatory: bool,
     /// Whether depositing the document is enough, or the formateur relais must validate it.
     #[serde(default)]
     pub counts: TraceurCounts,
+    /// The date by which it is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<IsoDate>,
 }
 
+/// What makes a document traceur count.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TraceurCounts {
+    /// Depositing it is enough.
     Deposited,
+    /// The formateur relais must validate it.
     #[default]
     Validated,
 }
@@ -204,10 +247,14 @@ pub enum TraceurCounts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Promotion {
+    /// The region, e.g. `Hauts-de-France`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// The first day of the promotion.
     pub start_date: IsoDate,
+    /// The last day of the promotion: every seminar day falls between the two.
     pub end_date: IsoDate,
 }
 
@@ -215,31 +262,44 @@ pub struct Promotion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Session {
+    /// The seminar's id, e.g. `S1`: what attendance records name.
     pub id: String,
+    /// The title people read.
     pub title: String,
+    /// The ids of the modules it teaches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<String>,
+    /// Whether every learner must attend (by default, yes).
     #[serde(default = "yes")]
     pub mandatory: bool,
+    /// Its days, with their dates and minutes.
     pub days: Vec<SessionDay>,
 }
 
+/// One day of a seminar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionDay {
+    /// The day the seminar takes place.
     pub date: IsoDate,
     /// In-person time of the day; days of one calendar need not be equal.
     pub minutes: Minutes,
 }
 
+/// The mémoire: the written analysis of an approach carried out in the learner's team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemoireRule {
+    /// Whether the diploma needs it (by default, yes).
     #[serde(default = "yes")]
     pub required: bool,
+    /// The date by which it is to be submitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<IsoDate>,
 }
@@ -253,14 +313,19 @@ impl Default for MemoireRule {
     }
 }
 
+/// The soutenance: the defence of the mémoire before a regional jury.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SoutenanceRule {
+    /// Whether the diploma needs it (by default, yes).
     #[serde(default = "yes")]
     pub required: bool,
+    /// The day it takes place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<IsoDate>,
+    /// Its length, in minutes (by default 60).
     #[serde(default = "one_hour")]
     pub duration_minutes: Minutes,
 }
@@ -284,6 +349,7 @@ impl Default for SoutenanceRule {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttendancePolicy {
     /// Excused hours count toward the in-person hours required (shown apart
     /// from attended hours all the same).
@@ -303,14 +369,17 @@ impl Default for AttendancePolicy {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CandidatureRules {
     /// Structure types whose coordinators the mention accepts.
     pub structure_types: Vec<StructureType>,
     /// A candidate not yet in a team may ask for a derogation, decided on the file.
     #[serde(default = "yes")]
     pub derogation_for_recruitment: bool,
+    /// How many candidates one team may present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidates_per_team: Option<Quota>,
+    /// The date by which files are to be sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<IsoDate>,
     /// Pieces each candidate provides (CV, motivation letter…).
@@ -331,12 +400,17 @@ pub struct CandidatureRules {
     pub desirable_trainings: Vec<Training>,
 }
 
+/// The kind of primary-care team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum StructureType {
+    /// Maison de santé pluriprofessionnelle.
     Msp,
+    /// Centre de santé.
     Cds,
+    /// Communauté professionnelle territoriale de santé.
     Cpts,
 }
 
@@ -354,11 +428,13 @@ impl StructureType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Training {
     /// Physician, nurse, paramedical profession.
     HealthProfessional,
     /// Steering or management in health.
     HealthManagement,
+    /// Any other field.
     Other,
 }
 
@@ -382,26 +458,36 @@ impl Training {
     }
 }
 
+/// A number between `min` and `max`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quota {
     pub min: u32,
     pub max: u32,
 }
 
+/// A piece of the application file (a CV, a letter…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Piece {
+    /// The piece's id: what candidature files name.
     pub id: String,
+    /// The title people read.
     pub title: String,
 }
 
+/// A question of the application file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Question {
+    /// The question's id: what the team's answers are keyed by.
     pub id: String,
+    /// The question, as asked.
     pub text: String,
 }
