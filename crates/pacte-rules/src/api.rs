@@ -185,6 +185,7 @@ pub fn evaluate_promotion_json(
     text: &str,
     as_of: IsoDate,
 ) -> Answer<PromotionReport> {
+    let text = parse::without_bom(text);
     let evaluate =
         |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
     let learners: Vec<_> = if text.trim_start().starts_with('[') {
