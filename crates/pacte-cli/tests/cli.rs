@@ -456,3 +456,32 @@ fn check_programme_prints_a_valid_definition_resolved() {
         serde_json::to_value(embedded("bretagne-cpts-2021").details()).unwrap()
     );
 }
+
+#[test]
+fn a_reader_closing_the_pipe_after_one_byte_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // Far more than a pipe's buffer, so the command is still writing when
+    // the reader goes away (as `pacte evaluate-promotion … | head -c1`).
+    let line = learner_line("hdf-absent-s3-day2-with-justification");
+    let lines = vec![line; 400].join("\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args([
+            "evaluate-promotion",
+            "--programme",
+            "hdf-leader-msp-2024",
+            "--as-of",
+            "2024-09-20",
+            &scratch("promotion.jsonl", &lines),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the pacte binary runs");
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(first, *b"{");
+    assert_eq!(out.status.code(), Some(141), "128 + SIGPIPE, not an abort");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
