@@ -310,7 +310,7 @@ fn promotion_text(report: &api::PromotionReport) -> String {
             }
         }
     }
-    out
+    text::printable(&out)
 }
 
 fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> String {
@@ -340,5 +340,5 @@ fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> Str
     for a in &report.advisories {
         out.push_str(&format!("  (avis) {}\n", a.message.fr));
     }
-    out
+    text::printable(&out)
 }

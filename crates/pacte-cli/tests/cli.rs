@@ -485,3 +485,23 @@ fn a_reader_closing_the_pipe_after_one_byte_ends_the_command_quietly() {
     assert_eq!(out.status.code(), Some(141), "128 + SIGPIPE, not an abort");
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn control_characters_in_a_learners_name_are_shown_escaped_in_text() {
+    let name = "Camille\u{0}\u{1b}[2J\u{1b}]0;titre\u{7}\u{9b}";
+    let learner = json!({ "learnerId": "x\ry", "displayName": name }).to_string();
+    let file = scratch("control-characters.json", &learner);
+    let on = ["--programme", "msp-cds", "--as-of", "2025-01-15", "--format", "text"];
+    let run = pacte(&[&["evaluate"][..], &on, &[&file]].concat());
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        "Camille\\u{0}\\u{1b}[2J\\u{1b}]0;titre\\u{7}\\u{9b} — DE PACTE Soins primaires — Coordinateur de regroupements pluri-professionnels de soins primaires, mention MSP-CDS"
+    );
+    let promotion = scratch("control-characters.jsonl", &learner);
+    let run = pacte(&[&["evaluate-promotion"][..], &on, &[&promotion]].concat());
+    assert_eq!(
+        run.stdout.lines().nth(1).unwrap(),
+        "  Camille\\u{0}\\u{1b}[2J\\u{1b}]0;titre\\u{7}\\u{9b} : Parcours pas encore commencé (10 condition(s) non remplie(s))"
+    );
+    assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
+}
