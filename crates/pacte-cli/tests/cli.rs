@@ -505,3 +505,46 @@ fn control_characters_in_a_learners_name_are_shown_escaped_in_text() {
     );
     assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
 }
+
+#[test]
+fn the_same_learner_id_twice_in_a_promotion_is_refused_in_the_second_place() {
+    let line = learner_line("hdf-absent-s3-day2-with-justification");
+    let lines = [line.clone(), learner_line("hdf-soutenance-passed"), line].join("\n");
+    let run = pacte(&[
+        "evaluate-promotion",
+        "--programme",
+        "hdf-leader-msp-2024",
+        "--as-of",
+        "2024-09-20",
+        &scratch("twice.jsonl", &lines),
+    ]);
+    assert_eq!(run.code, 1, "an invalid learner makes the verdict negative");
+    let promotion = run.json();
+    assert_eq!(promotion["invalid"], 1);
+    assert_eq!(
+        promotion["learners"][2],
+        json!({ "kind": "invalid", "index": 2, "problems": [{
+            "code": "DUPLICATE_ID",
+            "path": "/2/learnerId",
+            "message": {
+                "fr": "l'apprenant « hdf-2024-007 » figure déjà dans la promotion (n° 0) : ses enregistrements vont dans un seul dossier",
+                "en": "the learner \"hdf-2024-007\" is already in the promotion (no. 0): their records belong in one file"
+            }
+        }]})
+    );
+}
+
+#[test]
+fn an_empty_promotion_file_is_refused_not_reported_as_zero_learners() {
+    for (name, contents) in [("empty.jsonl", "\n \n"), ("empty.json", "[]")] {
+        let run = pacte(&[
+            "evaluate-promotion",
+            "--programme",
+            "msp-cds",
+            "--as-of",
+            "2025-01-15",
+            &scratch(name, contents),
+        ]);
+        assert_eq!(run.problems(), [("EMPTY_PROMOTION".into(), "".into())], "{name}");
+    }
+}
