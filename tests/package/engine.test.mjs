@@ -108,3 +108,39 @@ test("a promotion evaluates every learner and reports the invalid one in its pla
   const lines = [JSON.stringify(learner), "", JSON.stringify({ learnerId: "vide" })].join("\n");
   assert.equal(programme.evaluatePromotionJson(lines, "2024-09-20").learners.length, 2);
 });
+
+// wasm-bindgen traps (RuntimeError) or throws a bare TypeError when a string
+// parameter gets another JS type: every argument is checked instead.
+const notStrings = { number: 20240920, true: true, object: {}, Date: new Date(2024, 8, 20), null: null, array: [], missing: undefined };
+
+test("an asOf, a JSON text or an import input of another JS type is an INVALID_ARGUMENT naming it", () => {
+  const programme = pacte.loadProgramme("msp-cds");
+  const adapters = require("../../pkg/import/node/pacte_import.js");
+  const options = { source: "csv", asOf: "2024-12-31" };
+  const mapping = { programme: "msp-cds", timeZone: "UTC" };
+  for (const [type, value] of Object.entries(notStrings)) {
+    const invalid = (path) => ({ name: "PacteError", code: "INVALID_ARGUMENT", path });
+    assert.throws(() => programme.evaluate(learner, value), invalid("/asOf"), type);
+    assert.throws(() => programme.evaluateJson(value, "2024-09-20"), invalid("/json"), type);
+    assert.throws(() => programme.evaluatePromotionJson(value, "2024-09-20"), invalid("/text"), type);
+    assert.throws(() => programme.evaluatePromotion([learner], value), invalid("/asOf"), type);
+    assert.throws(() => programme.checkCandidature({}, value), invalid("/asOf"), type);
+    assert.throws(() => pacte.evaluate("msp-cds", learner, value), invalid("/asOf"), type);
+    assert.throws(() => adapters.importRecords(options, mapping, value), invalid("/input"), type);
+    const checked = pacte.checkProgrammeJson(value);
+    assert.deepEqual([checked.kind, checked.problems[0].code, checked.problems[0].path], ["failure", "INVALID_ARGUMENT", "/json"], type);
+  }
+  assert.equal(programme.evaluate({ learnerId: "ok" }, "2024-01-01").stage, "notStarted");
+});
+
+test("a missing object argument is an INVALID_ARGUMENT naming it, and a promotion must be an array", () => {
+  const programme = pacte.loadProgramme("msp-cds");
+  const adapters = require("../../pkg/import/node/pacte_import.js");
+  const invalid = (path) => ({ name: "PacteError", code: "INVALID_ARGUMENT", path });
+  assert.throws(() => pacte.loadProgramme(undefined), invalid("/source"));
+  assert.throws(() => pacte.loadProgramme("msp-cds", 42), invalid("/extra"));
+  assert.throws(() => programme.checkCandidature(undefined, "2024-09-20"), invalid("/file"));
+  assert.throws(() => programme.evaluatePromotion(42, "2024-09-20"), invalid("/learners"));
+  assert.throws(() => adapters.importRecords(undefined, "{}", ""), invalid("/options"));
+  assert.throws(() => adapters.importRecords({ source: "csv", asOf: "2024-12-31" }, undefined, ""), invalid("/mapping"));
+});

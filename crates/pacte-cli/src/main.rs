@@ -16,6 +16,7 @@ use pacte_rules::schema::Document;
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -164,7 +165,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             let report = unwrap(api::evaluate_json(&programme, &text_in, as_of))?;
             match on.format {
                 Format::Json => print_json(&report),
-                Format::Text => print!("{}", text::french(&report)),
+                Format::Text => write_out(&text::french(&report)),
             }
             Ok(verdict(report.stage != Stage::Blocked))
         }
@@ -177,7 +178,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             ))?;
             match on.format {
                 Format::Json => print_json(&report),
-                Format::Text => print!("{}", promotion_text(&report)),
+                Format::Text => write_out(&promotion_text(&report)),
             }
             Ok(verdict(report.invalid == 0 && report.stages.blocked == 0))
         }
@@ -187,7 +188,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             let report = unwrap(api::check_candidature_json(&programme, &text_in, as_of))?;
             match on.format {
                 Format::Json => print_json(&report),
-                Format::Text => print!("{}", candidature_text(&report)),
+                Format::Text => write_out(&candidature_text(&report)),
             }
             Ok(verdict(matches!(report.verdict, Verdict::Eligible {})))
         }
@@ -277,8 +278,22 @@ fn read_json(path: &Path) -> Result<Value, Invalid> {
 
 fn print_json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => write_out(&(s + "\n")),
         Err(e) => eprintln!("{e}"),
+    }
+}
+
+/// Writes to standard output. A reader that closed the pipe early (`| head`)
+/// wanted no more: the command ends quietly with the shell's status for a
+/// tool stopped by SIGPIPE (128 + 13), as `cat` or `grep` do, instead of
+/// `print!`'s panic and abort.
+fn write_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("{e}");
     }
 }
 
@@ -314,7 +329,7 @@ fn promotion_text(report: &api::PromotionReport) -> String {
             }
         }
     }
-    out
+    text::printable(&out)
 }
 
 fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> String {
@@ -344,5 +359,5 @@ fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> Str
     for a in &report.advisories {
         out.push_str(&format!("  (avis) {}\n", a.message.fr));
     }
-    out
+    text::printable(&out)
 }

@@ -456,3 +456,95 @@ fn check_programme_prints_a_valid_definition_resolved() {
         serde_json::to_value(embedded("bretagne-cpts-2021").details()).unwrap()
     );
 }
+
+#[test]
+fn a_reader_closing_the_pipe_after_one_byte_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // Far more than a pipe's buffer, so the command is still writing when
+    // the reader goes away (as `pacte evaluate-promotion … | head -c1`).
+    let line = learner_line("hdf-absent-s3-day2-with-justification");
+    let lines = vec![line; 400].join("\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pacte"))
+        .args([
+            "evaluate-promotion",
+            "--programme",
+            "hdf-leader-msp-2024",
+            "--as-of",
+            "2024-09-20",
+            &scratch("promotion.jsonl", &lines),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the pacte binary runs");
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(first, *b"{");
+    assert_eq!(out.status.code(), Some(141), "128 + SIGPIPE, not an abort");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn control_characters_in_a_learners_name_are_shown_escaped_in_text() {
+    let name = "Camille\u{0}\u{1b}[2J\u{1b}]0;titre\u{7}\u{9b}";
+    let learner = json!({ "learnerId": "x\ry", "displayName": name }).to_string();
+    let file = scratch("control-characters.json", &learner);
+    let on = ["--programme", "msp-cds", "--as-of", "2025-01-15", "--format", "text"];
+    let run = pacte(&[&["evaluate"][..], &on, &[&file]].concat());
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        "Camille\\u{0}\\u{1b}[2J\\u{1b}]0;titre\\u{7}\\u{9b} — DE PACTE Soins primaires — Coordinateur de regroupements pluri-professionnels de soins primaires, mention MSP-CDS"
+    );
+    let promotion = scratch("control-characters.jsonl", &learner);
+    let run = pacte(&[&["evaluate-promotion"][..], &on, &[&promotion]].concat());
+    assert_eq!(
+        run.stdout.lines().nth(1).unwrap(),
+        "  Camille\\u{0}\\u{1b}[2J\\u{1b}]0;titre\\u{7}\\u{9b} : Parcours pas encore commencé (10 condition(s) non remplie(s))"
+    );
+    assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
+}
+
+#[test]
+fn the_same_learner_id_twice_in_a_promotion_is_refused_in_the_second_place() {
+    let line = learner_line("hdf-absent-s3-day2-with-justification");
+    let lines = [line.clone(), learner_line("hdf-soutenance-passed"), line].join("\n");
+    let run = pacte(&[
+        "evaluate-promotion",
+        "--programme",
+        "hdf-leader-msp-2024",
+        "--as-of",
+        "2024-09-20",
+        &scratch("twice.jsonl", &lines),
+    ]);
+    assert_eq!(run.code, 1, "an invalid learner makes the verdict negative");
+    let promotion = run.json();
+    assert_eq!(promotion["invalid"], 1);
+    assert_eq!(
+        promotion["learners"][2],
+        json!({ "kind": "invalid", "index": 2, "problems": [{
+            "code": "DUPLICATE_ID",
+            "path": "/2/learnerId",
+            "message": {
+                "fr": "l'apprenant « hdf-2024-007 » figure déjà dans la promotion (n° 0) : ses enregistrements vont dans un seul dossier",
+                "en": "the learner \"hdf-2024-007\" is already in the promotion (no. 0): their records belong in one file"
+            }
+        }]})
+    );
+}
+
+#[test]
+fn an_empty_promotion_file_is_refused_not_reported_as_zero_learners() {
+    for (name, contents) in [("empty.jsonl", "\n \n"), ("empty.json", "[]")] {
+        let run = pacte(&[
+            "evaluate-promotion",
+            "--programme",
+            "msp-cds",
+            "--as-of",
+            "2025-01-15",
+            &scratch(name, contents),
+        ]);
+        assert_eq!(run.problems(), [("EMPTY_PROMOTION".into(), "".into())], "{name}");
+    }
+}

@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 
 /// An answer a caller must look at: the value, or every problem found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,6 +186,7 @@ pub fn evaluate_promotion_json(
     text: &str,
     as_of: IsoDate,
 ) -> Answer<PromotionReport> {
+    let text = parse::without_bom(text);
     let evaluate =
         |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
     let learners: Vec<_> = if text.trim_start().starts_with('[') {
@@ -208,12 +210,24 @@ pub fn evaluate_promotion_json(
             .map(evaluate)
             .collect()
     };
+    if learners.is_empty() {
+        return Answer::Failure {
+            problems: vec![Problem::new(
+                ProblemCode::EmptyPromotion,
+                "",
+                "promotion vide : aucun apprenant dans le fichier",
+                "empty promotion: no learner in the file",
+            )],
+        };
+    }
     Answer::Success {
         value: promotion(learners, as_of),
     }
 }
 
-/// Gathers per-learner results into a promotion report.
+/// Gathers per-learner results into a promotion report. A learner id seen
+/// before is refused in its place: two files for one learner would be two
+/// verdicts, each on half the records.
 pub fn promotion(
     results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>,
     as_of: IsoDate,
@@ -224,7 +238,20 @@ pub fn promotion(
         invalid: 0,
         learners: Vec::new(),
     };
+    let mut seen = HashMap::new();
     for (index, result) in results {
+        let result = result.and_then(|r| match seen.entry(r.learner_id.clone()) {
+            Entry::Occupied(first) => Err(Problem::new(
+                ProblemCode::DuplicateId,
+                "/learnerId",
+                format!("l'apprenant « {} » figure déjà dans la promotion (n° {}) : ses enregistrements vont dans un seul dossier", r.learner_id, first.get()),
+                format!("the learner \"{}\" is already in the promotion (no. {}): their records belong in one file", r.learner_id, first.get()),
+            )),
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                Ok(r)
+            }
+        });
         report.learners.push(match result {
             Ok(r) => {
                 report.stages.add(r.stage);

@@ -33,7 +33,13 @@ impl IsoDate {
     }
 
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<IsoDate> {
-        NaiveDate::from_ymd_opt(year, month, day).map(IsoDate)
+        NaiveDate::from_ymd_opt(year, month, day).and_then(IsoDate::from_naive)
+    }
+
+    /// A date `YYYY-MM-DD` can write: years 0000 to 9999. chrono's others
+    /// (year -1, 10000) would be written in a shape [`IsoDate::parse`] refuses.
+    pub fn from_naive(date: NaiveDate) -> Option<IsoDate> {
+        (0..=9999).contains(&date.year()).then_some(IsoDate(date))
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).

@@ -45,6 +45,8 @@ pub enum ProblemCode {
     InvalidArgument,
     /// CSV text that cannot be read, or whose header is not the documented one.
     InvalidCsv,
+    /// A promotion file with no learner in it (an empty array, or only blank lines).
+    EmptyPromotion,
 }
 
 /// One problem with an input, located by a JSON Pointer (RFC 6901) such as

@@ -28,21 +28,47 @@ export interface PacteError extends Error {
 
 pub type JsResult = Result<JsValue, JsValue>;
 
-/// The JSON text of a JS value, by the JS engine's `JSON.stringify`.
-pub fn json_text(value: &JsValue) -> Result<String, JsValue> {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| error(vec![unreadable()]))
+/// The JSON text of the JS value given as argument `name`, by the JS
+/// engine's `JSON.stringify`.
+pub fn json_text(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    stringify(value).ok_or_else(|| {
+        let problem = invalid_argument(
+            name,
+            value,
+            "une valeur JSON (sans cycle, fonction ni BigInt)",
+            "a JSON value (no cycle, function or BigInt)",
+        );
+        error(vec![problem])
+    })
 }
 
-/// What `JSON.stringify` cannot write: `undefined`, a function, a cycle, a BigInt.
-pub fn unreadable() -> Problem {
+pub fn stringify(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok()?.as_string()
+}
+
+/// The string given as argument `name`. Entry points take `JsValue` rather
+/// than `&str`, on which wasm-bindgen traps or throws a bare `TypeError`
+/// when JS passes anything else.
+pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Problem> {
+    value
+        .as_string()
+        .ok_or_else(|| invalid_argument(name, value, "une chaîne de caractères", "a string"))
+}
+
+/// `INVALID_ARGUMENT` at `/name`: what was expected, and the JS type given.
+fn invalid_argument(name: &str, value: &JsValue, fr: &str, en: &str) -> Problem {
+    let given = if value.is_null() {
+        "null".to_string()
+    } else if js_sys::Array::is_array(value) {
+        "array".to_string()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    };
     Problem::new(
-        ProblemCode::InvalidValue,
-        "",
-        "valeur illisible : attendu un objet JSON (sans cycle, fonction ni BigInt)",
-        "unreadable value: expected a JSON object (no cycle, function or BigInt)",
+        ProblemCode::InvalidArgument,
+        format!("/{name}"),
+        format!("argument « {name} » invalide : attendu {fr}, reçu {given}"),
+        format!("invalid argument \"{name}\": expected {en}, got {given}"),
     )
 }
 

@@ -1,7 +1,7 @@
 //! The engine's entry points: programmes, evaluation, promotions, candidatures.
 //! Each is a few lines over [`pacte_rules::api`]; the JSON bridge is [`super::bridge`].
 
-use super::bridge::{answer, error, json_text, to_js, unreadable, JsResult};
+use super::bridge::{answer, error, json_text, string_arg, stringify, to_js, JsResult};
 use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::date::IsoDate;
 use pacte_rules::problem::{Problem, ProblemCode};
@@ -45,12 +45,12 @@ impl Programme {
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
         answer(api::evaluate_json(
             &self.inner,
-            &json_text(&learner)?,
-            date(as_of)?,
+            &json_text(&learner, "learner")?,
+            date(&as_of)?,
         ))
     }
 
@@ -58,10 +58,11 @@ impl Programme {
     #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "ProgressReport")]
     pub fn evaluate_json(
         &self,
-        json: &str,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
-        answer(api::evaluate_json(&self.inner, json, date(as_of)?))
+        let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
+        answer(api::evaluate_json(&self.inner, &json, date(&as_of)?))
     }
 
     /// Every learner of a promotion; a learner with invalid records is reported
@@ -70,21 +71,21 @@ impl Programme {
     pub fn evaluate_promotion(
         &self,
         #[wasm_bindgen(unchecked_param_type = "LearnerRecord[]")] learners: JsValue,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
-        let as_of = date(as_of)?;
+        let as_of = date(&as_of)?;
         if !js_sys::Array::is_array(&learners) {
             return Err(error(vec![Problem::new(
-                ProblemCode::InvalidValue,
-                "",
+                ProblemCode::InvalidArgument,
+                "/learners",
                 "une promotion est une liste d'apprenants",
                 "a promotion is an array of learners",
             )]));
         }
         let learners = js_sys::Array::from(&learners);
         let results = learners.iter().enumerate().map(|(i, learner)| {
-            let report = json_text(&learner)
-                .map_err(|_| unreadable())
+            let report = stringify(&learner)
+                .ok_or_else(unreadable)
                 .and_then(|json| pacte_rules::evaluation::evaluate_json(&self.inner, &json, as_of));
             (i as u32, report)
         });
@@ -95,10 +96,11 @@ impl Programme {
     #[wasm_bindgen(js_name = evaluatePromotionJson, unchecked_return_type = "PromotionReport")]
     pub fn evaluate_promotion_json(
         &self,
-        text: &str,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
-        answer(api::evaluate_promotion_json(&self.inner, text, date(as_of)?))
+        let text = string_arg(&text, "text").map_err(|p| error(vec![p]))?;
+        answer(api::evaluate_promotion_json(&self.inner, &text, date(&as_of)?))
     }
 
     /// Checks an application file against this programme's candidature rules.
@@ -106,12 +108,12 @@ impl Programme {
     pub fn check_candidature(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CandidatureFile")] file: JsValue,
-        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
         answer(api::check_candidature_json(
             &self.inner,
-            &json_text(&file)?,
-            date(as_of)?,
+            &json_text(&file, "file")?,
+            date(&as_of)?,
         ))
     }
 }
@@ -129,7 +131,7 @@ pub fn load_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> Result<Programme, JsValue> {
-    let source = ProgrammeSource::from(json_value(&source)?);
+    let source = ProgrammeSource::from(json_value(&source, "source")?);
     let extra = extra_documents(extra)?;
     api::programme(&source, &extra)
         .map(|inner| Programme { inner })
@@ -143,18 +145,23 @@ pub fn check_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeDocument")] definition: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> JsResult {
-    let document = json_value(&definition).map_err(|_| vec![unreadable()]);
-    check(document, extra)
+    let document = stringify(&definition).ok_or_else(|| vec![unreadable()]);
+    check(document.and_then(|text| parse_json(&text)), extra)
 }
 
 /// Same as `checkProgramme`, from the definition's JSON text: syntax errors
 /// come back located.
 #[wasm_bindgen(js_name = checkProgrammeJson, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme_json(
-    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> JsResult {
-    check(pacte_rules::parse::json_value(json).map_err(|p| vec![p]), extra)
+    let json = string_arg(&json, "json").map_err(|p| vec![p]);
+    check(json.and_then(|text| parse_json(&text)), extra)
+}
+
+fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
+    pacte_rules::parse::json_value(text).map_err(|p| vec![p])
 }
 
 fn check(document: Result<Value, Vec<Problem>>, extra: Option<JsValue>) -> JsResult {
@@ -171,7 +178,7 @@ fn check(document: Result<Value, Vec<Problem>>, extra: Option<JsValue>) -> JsRes
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] programme: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
 ) -> JsResult {
     load_programme(programme, None)?.evaluate(learner, as_of)
 }
@@ -182,8 +189,20 @@ pub fn engine_version() -> String {
     pacte_rules::ENGINE_VERSION.to_string()
 }
 
-fn date(text: &str) -> Result<IsoDate, JsValue> {
-    api::as_of(text).map_err(|p| error(vec![p]))
+fn date(as_of: &JsValue) -> Result<IsoDate, JsValue> {
+    string_arg(as_of, "asOf")
+        .and_then(|text| api::as_of(&text))
+        .map_err(|p| error(vec![p]))
+}
+
+/// What `JSON.stringify` cannot write: `undefined`, a function, a cycle, a BigInt.
+fn unreadable() -> Problem {
+    Problem::new(
+        ProblemCode::InvalidValue,
+        "",
+        "valeur illisible : attendu un objet JSON (sans cycle, fonction ni BigInt)",
+        "unreadable value: expected a JSON object (no cycle, function or BigInt)",
+    )
 }
 
 /// Definitions that the source may `extends`, beside the embedded ones.
@@ -191,11 +210,11 @@ fn extra_documents(extra: Option<JsValue>) -> Result<Vec<Value>, JsValue> {
     let Some(extra) = extra.filter(|e| !e.is_undefined() && !e.is_null()) else {
         return Ok(Vec::new());
     };
-    match json_value(&extra)? {
+    match json_value(&extra, "extra")? {
         Value::Array(documents) => Ok(documents),
         _ => Err(error(vec![Problem::new(
-            ProblemCode::InvalidValue,
-            "",
+            ProblemCode::InvalidArgument,
+            "/extra",
             "les définitions supplémentaires sont une liste de documents",
             "the extra definitions are an array of documents",
         )])),
@@ -210,7 +229,8 @@ export type ProgrammeDocument = ProgrammeDefinition | ({ id: string; version: st
 export type ProgrammeSource = string | ProgrammeDocument;
 "#;
 
-/// A JS value as a generic JSON value (a definition, before it is typed).
-fn json_value(value: &JsValue) -> Result<Value, JsValue> {
-    pacte_rules::parse::json_value(&json_text(value)?).map_err(|p| error(vec![p]))
+/// The JS value of argument `name` as a generic JSON value (a definition,
+/// before it is typed).
+fn json_value(value: &JsValue, name: &str) -> Result<Value, JsValue> {
+    parse_json(&json_text(value, name)?).map_err(error)
 }

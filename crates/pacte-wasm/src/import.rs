@@ -2,8 +2,9 @@
 //! ([`pacte_rules::import`]). Built apart from the engine (feature `import`)
 //! so that the pages showing progress do not download the adapters.
 
-use super::bridge::{answer, error, json_text, JsResult};
+use super::bridge::{answer, error, json_text, string_arg, JsResult};
 use pacte_rules::api;
+use pacte_rules::import::ImportOptions;
 use wasm_bindgen::prelude::*;
 
 /// Turns platform data (Moodle completion or attendance, xAPI statements,
@@ -13,19 +14,20 @@ use wasm_bindgen::prelude::*;
 pub fn import_records(
     #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Mapping | string")] mapping: JsValue,
-    input: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
 ) -> JsResult {
-    let options = from_js(options)?;
+    let options = import_options(options)?;
     let mapping = match mapping.as_string() {
         Some(text) => text,
-        None => json_text(&mapping)?,
+        None => json_text(&mapping, "mapping")?,
     };
-    answer(api::import(&options, &mapping, input))
+    let input = string_arg(&input, "input").map_err(|p| error(vec![p]))?;
+    answer(api::import(&options, &mapping, &input))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    let text = json_text(&value)?;
-    pacte_rules::parse::from_json::<T>(&text)
+fn import_options(value: JsValue) -> Result<ImportOptions, JsValue> {
+    let text = json_text(&value, "options")?;
+    pacte_rules::parse::from_json::<ImportOptions>(&text)
         .map(|parsed| parsed.value)
         .map_err(|p| error(vec![p]))
 }

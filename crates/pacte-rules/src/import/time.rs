@@ -150,7 +150,7 @@ fn unix_day(date: IsoDate) -> i64 {
 
 fn date_of_day(unix_day: i64) -> Option<IsoDate> {
     let ce = i32::try_from(unix_day.checked_add(UNIX_EPOCH_CE_DAYS)?).ok()?;
-    NaiveDate::from_num_days_from_ce_opt(ce).map(IsoDate)
+    NaiveDate::from_num_days_from_ce_opt(ce).and_then(IsoDate::from_naive)
 }
 
 /// The longest duration one platform item may give: a whole day. A seminar
@@ -322,6 +322,33 @@ mod tests {
             "2024-05-23T09:00:0x",
         ] {
             assert_eq!(paris.date_of_timestamp(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_timestamp_outside_years_0000_to_9999_has_no_date() {
+        let new_york = TimeZone::Fixed(-4 * 3_600);
+        assert_eq!(new_york.date_of_timestamp("0000-01-01T00:00:00Z"), None);
+        assert_eq!(
+            TimeZone::Fixed(0).date_of_timestamp("0000-01-01T00:00:00Z"),
+            date("0000-01-01")
+        );
+        assert_eq!(TimeZone::Fixed(0).date_of(253_402_300_800), None);
+        assert_eq!(
+            TimeZone::Fixed(0).date_of(253_402_300_799),
+            date("9999-12-31")
+        );
+    }
+
+    proptest::proptest! {
+        /// What the import writes, the engine reads back: the same date.
+        #[test]
+        fn every_date_of_a_timestamp_reads_back(unix: i64, offset in -86_399i64..86_400) {
+            for zone in [TimeZone::Fixed(offset), TimeZone::parse("Europe/Paris").unwrap()] {
+                if let Some(d) = zone.date_of(unix) {
+                    proptest::prop_assert_eq!(IsoDate::parse(&d.to_string()), Some(d));
+                }
+            }
         }
     }
 

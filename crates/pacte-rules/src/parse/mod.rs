@@ -2,17 +2,19 @@
 //! unknown field reported rather than silently dropped.
 //!
 //! Input types deny unknown fields, so the common case is one plain, fast
-//! serde pass. Only when it fails is the error located: its position in the
-//! text becomes a JSON path ([`locate`]); an unknown field is noted, taken
-//! out, and the reading resumes; any other error is the answer, with its path.
-//! No path tracking on the way keeps the wasm build small and the fast path fast.
+//! serde pass. Only when it fails is the text read again keeping the path of
+//! each value ([`track`]): an unknown field is noted and skipped; any other
+//! error is the answer, with its path. No path tracking on the fast path
+//! keeps it fast.
 
-mod locate;
+mod track;
 
-use crate::problem::{pointer, Problem, ProblemCode};
+use crate::problem::{Problem, ProblemCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::cell::RefCell;
 use std::fmt::Display;
+use track::{Track, Tracked};
 
 /// The key by which a document names its JSON Schema (`"$schema": "…"`), for
 /// editors: at the top of a document it is read past, never an unknown field.
@@ -28,14 +30,21 @@ pub struct Parsed<T> {
 
 /// Reads `T` from JSON text; a syntax error is `INVALID_JSON`.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<Parsed<T>, Problem> {
+    let text = without_bom(text);
     match serde_json::from_str(text) {
         Ok(value) => Ok(Parsed {
             value,
             unknown_fields: Vec::new(),
         }),
         Err(e) if e.is_syntax() || e.is_eof() => Err(syntax_problem(&e)),
-        Err(e) => tracked(text, e).map_err(|(path, detail)| shape_problem(&path, &detail)),
+        Err(_) => tracked(text).map_err(|(path, detail)| shape_problem(&path, &detail)),
     }
+}
+
+/// Text as read, without the UTF-8 byte-order mark some editors and exports
+/// put first (the CSV import accepts one too).
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Reads `T` from a JSON value already in memory.
@@ -53,71 +62,61 @@ pub fn from_value_raw<T: DeserializeOwned>(value: &Value) -> Result<Parsed<T>, (
             value,
             unknown_fields: Vec::new(),
         }),
-        Err(e) => tracked(&text, e),
+        Err(_) => tracked(&text),
     }
 }
 
 /// Reads JSON text into a generic value, for documents merged before typing.
 pub fn json_value(text: &str) -> Result<Value, Problem> {
-    serde_json::from_str(text).map_err(|e| syntax_problem(&e))
+    serde_json::from_str(without_bom(text)).map_err(|e| syntax_problem(&e))
 }
 
-/// The slow path: each unknown field is noted and removed, until the document
-/// reads or fails for another reason.
-fn tracked<T: DeserializeOwned>(
-    text: &str,
-    first: serde_json::Error,
-) -> Result<Parsed<T>, (String, String)> {
-    let mut unknown_fields = Vec::new();
-    let mut text = text.to_string();
-    let mut error = first;
-    loop {
-        let path = locate::pointer_at(
-            &text,
-            locate::offset_of(&text, error.line(), error.column()),
-        );
-        let detail = error.to_string();
-        let detail = detail
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let removed = unknown_field(&detail).and_then(|field| {
-            let mut doc: Value = serde_json::from_str(&text).ok()?;
-            let parent = path.strip_suffix(pointer([field]).as_str())?;
-            doc.pointer_mut(parent)?.as_object_mut()?.remove(field)?;
-            Some(doc.to_string())
-        });
-        let Some(reduced) = removed else {
-            return Err((path, detail));
-        };
-        note_unknown(&mut unknown_fields, path);
-        text = reduced;
-        match serde_json::from_str(&text) {
-            Ok(value) => {
-                return Ok(Parsed {
-                    value,
-                    unknown_fields,
-                })
-            }
-            Err(e) => error = e,
-        }
-    }
+/// The slow path: one reading that skips and notes the unknown fields (see
+/// [`track`]), again only when a reading taught which struct refuses them.
+fn tracked<T: DeserializeOwned>(text: &str) -> Result<Parsed<T>, (String, String)> {
+    let track = RefCell::new(Track::default());
+    read_tracked(text, &track).map(|value| Parsed {
+        value,
+        unknown_fields: unknown_but_schema(track.into_inner().unknown_fields),
+    })
 }
 
-/// Notes an unknown field, unless it is the document's `$schema`. Out of
-/// line: `tracked` is made once per document type, and the wasm build counts
-/// every byte.
+/// The unknown fields, but the document's own `$schema`. Out of line:
+/// `tracked` is made once per document type, and the wasm build counts every byte.
 #[inline(never)]
-fn note_unknown(unknown_fields: &mut Vec<String>, path: String) {
-    if path.strip_prefix('/') != Some(SCHEMA_KEY) {
-        unknown_fields.push(path);
+fn unknown_but_schema(mut fields: Vec<String>) -> Vec<String> {
+    fields.retain(|path| path.strip_prefix('/') != Some(SCHEMA_KEY));
+    fields
+}
+
+fn read_tracked<T: DeserializeOwned>(text: &str, track: &RefCell<Track>) -> Result<T, (String, String)> {
+    loop {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let tracked = Tracked {
+            inner: &mut reader,
+            track,
+            of: None,
+        };
+        let error = match T::deserialize(tracked).and_then(|value| reader.end().map(|()| value)) {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        let detail = error.to_string();
+        let detail = detail.split(" at line ").next().unwrap_or_default();
+        track
+            .borrow_mut()
+            .learn_from(detail)
+            .map_err(|path| (path, detail.to_string()))?;
     }
 }
 
-/// The field named by serde's "unknown field `x`, expected …" message.
+/// The field named by serde's "unknown field `x`, expected …" message (a
+/// name may itself hold a backtick).
 fn unknown_field(detail: &str) -> Option<&str> {
-    detail.strip_prefix("unknown field `")?.split('`').next()
+    let rest = detail.strip_prefix("unknown field `")?;
+    ["`, expected", "`, there are no fields"]
+        .iter()
+        .find_map(|end| rest.find(end).map(|at| &rest[..at]))
 }
 
 pub fn syntax_problem(e: &serde_json::Error) -> Problem {
@@ -236,6 +235,56 @@ mod tests {
                 .unwrap();
         assert_eq!(parsed.value.days.len(), 1);
         assert_eq!(parsed.unknown_fields, ["/days/0/$schema"]);
+    }
+
+    #[test]
+    fn unknown_fields_are_listed_in_document_order() {
+        let parsed: Parsed<Doc> =
+            from_json(r#"{"zeta":1,"days":[{"note":"x","minutes":1}],"alpha":2}"#).unwrap();
+        assert_eq!(parsed.unknown_fields, ["/zeta", "/days/0/note", "/alpha"]);
+    }
+
+    #[test]
+    fn four_thousand_unknown_fields_take_one_reading_per_struct_type() {
+        let days = vec![r#"{"minutes":30,"note":"x"}"#; 4000].join(",");
+        let text = format!(r#"{{"days":[{days}],"colour":1}}"#);
+        let track = RefCell::new(Track::default());
+        read_tracked::<Doc>(&text, &track).unwrap();
+        let track = track.into_inner();
+        assert_eq!(track.unknown_fields.len(), 4001);
+        // Learned once for Day, once for Doc: two readings more, not 4,001.
+        assert_eq!(track.readings, 2);
+    }
+
+    #[test]
+    fn an_unknown_field_named_with_a_backtick_or_nested_deep_is_listed() {
+        let deep = format!("{}1{}", "[".repeat(500), "]".repeat(500));
+        let text = format!(r#"{{"days":[{{"minutes":1,"a`b":1,"deep":{deep}}}]}}"#);
+        let parsed: Parsed<Doc> = from_json(&text).unwrap();
+        assert_eq!(parsed.unknown_fields, ["/days/0/a`b", "/days/0/deep"]);
+    }
+
+    #[test]
+    fn an_unknown_field_inside_a_tagged_variant_is_listed() {
+        #[derive(Debug, Deserialize)]
+        #[serde(tag = "kind", deny_unknown_fields)]
+        enum Target {
+            Day {
+                #[allow(dead_code)]
+                minutes: u32,
+            },
+        }
+        let parsed: Parsed<Vec<Target>> =
+            from_json(r#"[{"kind":"Day","minutes":1,"note":"x"},{"kind":"Day","minutes":2}]"#)
+                .unwrap();
+        assert_eq!(parsed.unknown_fields, ["/0/note"]);
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_read_as_nothing() {
+        let parsed: Parsed<Doc> = from_json("\u{feff}{\"days\":[]}").unwrap();
+        assert!(parsed.value.days.is_empty());
+        assert_eq!(json_value("\u{feff}[1]").unwrap(), serde_json::json!([1]));
     }
 
     #[test]

@@ -76,6 +76,22 @@ pub fn french(report: &ProgressReport) -> String {
             let _ = writeln!(out, "  - {} : {}", i.path, i.message.fr);
         }
     }
+    printable(&out)
+}
+
+/// Text for a terminal: every control character but the line breaks the
+/// report writes itself is shown as an escape (`\u{1b}`), so that a name or
+/// an id from the input cannot clear the screen, retitle the window or ring
+/// the bell.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 

@@ -1,0 +1,329 @@
+//! The slow path of [`super::from_json`]: one reading of the text through a
+//! deserializer that keeps the JSON path of the value being read, skips the
+//! fields a type does not know and notes their paths, in document order.
+//!
+//! A type's known fields are given to `deserialize_struct`, but not whether it
+//! denies the others (most platform types ignore them silently). The first
+//! unknown field a struct refuses teaches it: the reading starts again, and
+//! that struct's unknown fields are skipped from then on. A field refused
+//! where no struct is visible (inside an internally tagged enum, read from a
+//! buffer) is remembered by its path. Each restart learns one struct type or
+//! one such field, so the text is read a bounded number of times, whatever the
+//! number of unknown fields: cost linear in the input.
+
+use crate::problem::pointer;
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, IntoDeserializer, MapAccess,
+    SeqAccess, Visitor,
+};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::fmt;
+
+type Struct = (&'static str, &'static [&'static str]);
+
+/// What one reading found, and what the readings before it taught.
+#[derive(Default)]
+pub(super) struct Track {
+    /// Where the reading stands: the keys and indexes down to the current value.
+    at: Vec<String>,
+    pub(super) unknown_fields: Vec<String>,
+    /// The path of the innermost value an error came out of.
+    error_at: Option<String>,
+    /// Structs seen to refuse unknown fields.
+    denying: Vec<Struct>,
+    /// Fields refused where no struct was visible, by path.
+    refused: BTreeSet<String>,
+    /// Whether this reading learned something that calls for another.
+    learned: bool,
+    /// How many times the text was read again (a test checks it stays bounded).
+    #[cfg(test)]
+    pub(super) readings: usize,
+}
+
+impl Track {
+    fn path(&self) -> String {
+        pointer(&self.at)
+    }
+
+    fn path_with(&self, key: &str) -> String {
+        pointer(self.at.iter().map(String::as_str).chain([key]))
+    }
+
+    /// Prepares another reading after the error `detail`, if this one taught
+    /// something; if not, the error stands, at the path returned.
+    pub(super) fn learn_from(&mut self, detail: &str) -> Result<(), String> {
+        let error_at = self.error_at.take().unwrap_or_default();
+        let learned = std::mem::take(&mut self.learned)
+            || super::unknown_field(detail)
+                .is_some_and(|field| self.refused.insert(format!("{error_at}{}", pointer([field]))));
+        if !learned {
+            return Err(error_at);
+        }
+        self.at.clear();
+        self.unknown_fields.clear();
+        #[cfg(test)]
+        {
+            self.readings += 1;
+        }
+        Ok(())
+    }
+
+    fn fail_at_current(&mut self) {
+        if self.error_at.is_none() {
+            self.error_at = Some(self.path());
+        }
+    }
+}
+
+/// A deserializer (or a seed, a visitor, an access) that keeps the path.
+pub(super) struct Tracked<'t, T> {
+    pub(super) inner: T,
+    pub(super) track: &'t RefCell<Track>,
+    /// For a struct's visitor and map: which struct.
+    pub(super) of: Option<Struct>,
+}
+
+impl<'t, T> Tracked<'t, T> {
+    fn wrap<U>(&self, inner: U, of: Option<Struct>) -> Tracked<'t, U> {
+        Tracked {
+            inner,
+            track: self.track,
+            of,
+        }
+    }
+}
+
+macro_rules! forward_deserialize {
+    ($($method:ident),*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            let visitor = self.wrap(visitor, None);
+            self.inner.$method(visitor)
+        }
+    )*};
+}
+
+impl<'de, 't, D: Deserializer<'de>> Deserializer<'de> for Tracked<'t, D> {
+    type Error = D::Error;
+
+    forward_deserialize!(
+        deserialize_any, deserialize_bool, deserialize_i8, deserialize_i16, deserialize_i32,
+        deserialize_i64, deserialize_i128, deserialize_u8, deserialize_u16, deserialize_u32,
+        deserialize_u64, deserialize_u128, deserialize_f32, deserialize_f64, deserialize_char,
+        deserialize_str, deserialize_string, deserialize_bytes, deserialize_byte_buf,
+        deserialize_option, deserialize_unit, deserialize_seq, deserialize_map,
+        deserialize_identifier
+    );
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_ignored_any(visitor)
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = self.wrap(visitor, None);
+        self.inner.deserialize_unit_struct(name, visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = self.wrap(visitor, None);
+        self.inner.deserialize_newtype_struct(name, visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, D::Error> {
+        let visitor = self.wrap(visitor, None);
+        self.inner.deserialize_tuple(len, visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = self.wrap(visitor, None);
+        self.inner.deserialize_tuple_struct(name, len, visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = self.wrap(visitor, Some((name, fields)));
+        self.inner.deserialize_struct(name, fields, visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_enum(name, variants, visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+impl<'de, 't, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Tracked<'t, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        let deserializer = self.wrap(deserializer, None);
+        self.inner.deserialize(deserializer)
+    }
+}
+
+macro_rules! forward_visit {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method<E: de::Error>(self, v: $t) -> Result<Self::Value, E> {
+            self.inner.$method(v)
+        }
+    )*};
+}
+
+impl<'de, 't, V: Visitor<'de>> Visitor<'de> for Tracked<'t, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    forward_visit!(
+        visit_bool: bool, visit_i8: i8, visit_i16: i16, visit_i32: i32, visit_i64: i64,
+        visit_i128: i128, visit_u8: u8, visit_u16: u16, visit_u32: u32, visit_u64: u64,
+        visit_u128: u128, visit_f32: f32, visit_f64: f64, visit_char: char, visit_str: &str,
+        visit_borrowed_str: &'de str, visit_string: String, visit_bytes: &[u8],
+        visit_borrowed_bytes: &'de [u8], visit_byte_buf: Vec<u8>
+    );
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        let deserializer = self.wrap(deserializer, None);
+        self.inner.visit_some(deserializer)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        let deserializer = self.wrap(deserializer, None);
+        self.inner.visit_newtype_struct(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        let seq = Elements {
+            inner: self.wrap(seq, None),
+            index: 0,
+        };
+        self.inner.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        let map = self.wrap(map, self.of);
+        self.inner.visit_map(map)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(data)
+    }
+}
+
+/// A sequence's elements, each read with its index in the path.
+struct Elements<'t, A> {
+    inner: Tracked<'t, A>,
+    index: usize,
+}
+
+impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, A::Error> {
+        let track = self.inner.track;
+        track.borrow_mut().at.push(self.index.to_string());
+        self.index += 1;
+        let element = self.inner.inner.next_element_seed(self.inner.wrap(seed, None));
+        let mut t = track.borrow_mut();
+        if element.is_err() {
+            t.fail_at_current();
+        }
+        t.at.pop();
+        element
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.inner.size_hint()
+    }
+}
+
+impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        loop {
+            let Some(key) = self.inner.next_key::<String>()? else {
+                return Ok(None);
+            };
+            let known = self.of.is_none_or(|(_, fields)| fields.contains(&key.as_str()));
+            let skip = {
+                let t = self.track.borrow();
+                let denied = !known && self.of.is_some_and(|of| t.denying.contains(&of));
+                denied || (!t.refused.is_empty() && t.refused.contains(&t.path_with(&key)))
+            };
+            if skip {
+                self.inner.next_value::<IgnoredAny>()?;
+                let mut t = self.track.borrow_mut();
+                let path = t.path_with(&key);
+                t.unknown_fields.push(path);
+                continue;
+            }
+            let key_reader: de::value::StringDeserializer<A::Error> = key.clone().into_deserializer();
+            let read = seed.deserialize(key_reader);
+            self.track.borrow_mut().at.push(key);
+            return match read {
+                Ok(key) => Ok(Some(key)),
+                Err(e) => {
+                    let mut t = self.track.borrow_mut();
+                    match self.of {
+                        // The struct refuses the field: learn it, read again.
+                        Some(of) if !known && super::unknown_field(&e.to_string()).is_some() => {
+                            t.denying.push(of);
+                            t.learned = true;
+                        }
+                        _ => t.fail_at_current(),
+                    }
+                    Err(e)
+                }
+            };
+        }
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        let value = self.inner.next_value_seed(self.wrap(seed, None));
+        let mut t = self.track.borrow_mut();
+        if value.is_err() {
+            t.fail_at_current();
+        }
+        t.at.pop();
+        value
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
