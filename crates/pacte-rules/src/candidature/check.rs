@@ -68,11 +68,7 @@ pub fn check(
 }
 
 fn finding(code: FindingCode, path: impl Into<String>, fr: String, en: String) -> Finding {
-    Finding {
-        code,
-        path: path.into(),
-        message: Message::new(fr, en),
-    }
+    Finding::new(code, path, fr, en)
 }
 
 fn eligibility(

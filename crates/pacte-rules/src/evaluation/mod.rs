@@ -43,11 +43,7 @@ impl Context<'_> {
     }
 
     pub fn ignore(&mut self, path: String, code: IgnoredCode, fr: String, en: String) {
-        self.ignored.push(Ignored {
-            path,
-            code,
-            message: Message::new(fr, en),
-        });
+        self.ignored.push(Ignored::new(code, path, fr, en));
     }
 
     /// Records dated after `asOf` are not facts yet: they are set aside, with a reason.
