@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use pacte_rules::api::{self, Answer, PromotionEntry, ProgrammeSource};
 use pacte_rules::candidature::Verdict;
 use pacte_rules::import::{ImportOptions, ImportSource};
-use pacte_rules::problem::Problem;
+use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme;
 use pacte_rules::report::{text, Stage};
 use serde::Serialize;
@@ -244,10 +244,11 @@ fn extra_documents(extra: &Extra) -> Result<Vec<Value>, Invalid> {
 fn read_text(path: &Path) -> Result<String, Invalid> {
     std::fs::read_to_string(path).map_err(|e| {
         Invalid::from(Problem::new(
-            pacte_rules::problem::ProblemCode::InvalidArgument,
             "",
-            format!("lecture impossible de {} : {e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
+            Refusal::UnreadableFile {
+                file: path.display().to_string(),
+                error: e.to_string(),
+            },
         ))
     })
 }

@@ -8,7 +8,7 @@ use crate::candidature::{self, CandidatureFile, CandidatureReport};
 use crate::date::IsoDate;
 use crate::evaluation;
 use crate::parse;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
 use crate::report::{ProgressReport, Stage};
 use serde::Serialize;
@@ -90,10 +90,10 @@ pub fn check_programme(source: &ProgrammeSource, extra: &[Value]) -> Answer<Prog
 pub fn as_of(text: &str) -> Result<IsoDate, Problem> {
     IsoDate::parse(text).ok_or_else(|| {
         Problem::new(
-            ProblemCode::InvalidArgument,
             "/asOf",
-            format!("date d'évaluation invalide « {text} » : attendu AAAA-MM-JJ"),
-            format!("invalid evaluation date \"{text}\": expected YYYY-MM-DD"),
+            Refusal::InvalidAsOf {
+                text: text.to_string(),
+            },
         )
     })
 }

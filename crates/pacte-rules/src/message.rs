@@ -38,17 +38,21 @@ pub struct Notice<C> {
     pub message: Message,
 }
 
+/// A code with the data its message needs. Each code type has one such
+/// enum beside it, whose `message` is the one place its words are written:
+/// call sites build the typed value and never write words.
+pub trait Wording {
+    type Code;
+    fn code(&self) -> Self::Code;
+    fn message(&self) -> Message;
+}
+
 impl<C> Notice<C> {
-    pub fn new(
-        code: C,
-        path: impl Into<String>,
-        fr: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Notice<C> {
+    pub fn new(path: impl Into<String>, what: impl Wording<Code = C>) -> Notice<C> {
         Notice {
-            code,
+            code: what.code(),
             path: path.into(),
-            message: Message::new(fr, en),
+            message: what.message(),
         }
     }
 

@@ -4,6 +4,9 @@
 use crate::message::Notice;
 use serde::{Deserialize, Serialize};
 
+mod wording;
+pub use wording::{in_french, CsvHeader, Mapped, Refusal};
+
 /// Why an input was refused. The codes are stable: callers switch on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

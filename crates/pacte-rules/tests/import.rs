@@ -261,7 +261,7 @@ fn moodle_completion_files_traceurs_a_pass_or_a_formateur_validation_validates()
     assert_eq!(result.diagnostics[1].message.en, "\"fiche-de-poste\" deposited on 20 November 2021: replaced by \"validated\" on 15 December 2021 (/0/activities/statuses/1)");
     assert_eq!(
         result.diagnostics[3].message.fr,
-        "élément illisible : type invalide : string \"1\", attendu : i64"
+        "élément illisible : le texte « 1 » au lieu d'un entier"
     );
 }
 

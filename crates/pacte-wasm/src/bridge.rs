@@ -7,7 +7,7 @@
 //! instance unusable.
 
 use pacte_rules::api::Answer;
-use pacte_rules::problem::{Problem, ProblemCode};
+use pacte_rules::problem::{Problem, Refusal};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -38,12 +38,7 @@ pub fn json_text(value: &JsValue) -> Result<String, JsValue> {
 
 /// What `JSON.stringify` cannot write: `undefined`, a function, a cycle, a BigInt.
 pub fn unreadable() -> Problem {
-    Problem::new(
-        ProblemCode::InvalidValue,
-        "",
-        "valeur illisible : attendu un objet JSON (sans cycle, fonction ni BigInt)",
-        "unreadable value: expected a JSON object (no cycle, function or BigInt)",
-    )
+    Problem::new("", Refusal::UnwritableValue)
 }
 
 /// Plain JS objects with the JSON shape of the CLI's output: the same serde

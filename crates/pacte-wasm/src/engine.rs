@@ -4,7 +4,7 @@
 use super::bridge::{answer, error, json_text, to_js, unreadable, JsResult};
 use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::date::IsoDate;
-use pacte_rules::problem::{Problem, ProblemCode};
+use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme as CoreProgramme;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -74,12 +74,7 @@ impl Programme {
     ) -> JsResult {
         let as_of = date(as_of)?;
         if !js_sys::Array::is_array(&learners) {
-            return Err(error(vec![Problem::new(
-                ProblemCode::InvalidValue,
-                "",
-                "une promotion est une liste d'apprenants",
-                "a promotion is an array of learners",
-            )]));
+            return Err(error(vec![Problem::new("", Refusal::PromotionNotAList)]));
         }
         let learners = js_sys::Array::from(&learners);
         let results = learners.iter().enumerate().map(|(i, learner)| {
@@ -194,10 +189,8 @@ fn extra_documents(extra: Option<JsValue>) -> Result<Vec<Value>, JsValue> {
     match json_value(&extra)? {
         Value::Array(documents) => Ok(documents),
         _ => Err(error(vec![Problem::new(
-            ProblemCode::InvalidValue,
             "",
-            "les définitions supplémentaires sont une liste de documents",
-            "the extra definitions are an array of documents",
+            Refusal::ExtraDefinitionsNotAList,
         )])),
     }
 }

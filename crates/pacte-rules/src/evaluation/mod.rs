@@ -11,7 +11,7 @@ use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
 use crate::message::Message;
 use crate::parse;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
 use crate::report::*;
 
@@ -43,7 +43,11 @@ impl Context<'_> {
     }
 
     pub fn ignore(&mut self, path: String, code: IgnoredCode, fr: String, en: String) {
-        self.ignored.push(Ignored::new(code, path, fr, en));
+        self.ignored.push(Ignored {
+            code,
+            path,
+            message: Message::new(fr, en),
+        });
     }
 
     /// Records dated after `asOf` are not facts yet: they are set aside, with a reason.
@@ -83,10 +87,11 @@ pub fn evaluate(
         .filter(|p| !programme.is_or_extends(p))
     {
         return Err(Problem::new(
-            ProblemCode::ProgrammeMismatch,
             "/programme",
-            format!("l'apprenant est inscrit à « {enrolled} », pas à « {} » ni à un programme qu'il étend", programme.id()),
-            format!("the learner is enrolled in \"{enrolled}\", not in \"{}\" nor a programme it extends", programme.id()),
+            Refusal::LearnerOfAnotherProgramme {
+                enrolled: enrolled.to_string(),
+                programme: programme.id().to_string(),
+            },
         ));
     }
     let mut cx = Context {

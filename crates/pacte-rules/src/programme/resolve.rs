@@ -1,6 +1,6 @@
 //! `extends`: a definition is a JSON Merge Patch (RFC 7396) over its parent.
 
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -16,39 +16,27 @@ pub(super) fn merge_chain(
             .to_string()
     };
     if !leaf.is_object() {
-        return Err(vec![Problem::new(
-            ProblemCode::InvalidValue,
-            "",
-            "une définition de programme est un objet JSON",
-            "a programme definition is a JSON object",
-        )]);
+        return Err(vec![Problem::new("", Refusal::DefinitionNotAnObject)]);
     }
     let mut chain = vec![leaf];
     let mut lineage = vec![id_of(leaf)];
     while let Some(parent) = chain.last().and_then(|d| d.get("extends")) {
         let Some(parent) = parent.as_str() else {
-            return Err(vec![Problem::new(
-                ProblemCode::InvalidValue,
-                "/extends",
-                "« extends » est l'identifiant d'un programme (texte)",
-                "\"extends\" is the id of a programme (a string)",
-            )]);
+            return Err(vec![Problem::new("/extends", Refusal::ExtendsNotAnId)]);
         };
         if lineage.iter().any(|l| l == parent) {
-            let circle = format!("{} → {parent}", lineage.join(" → "));
+            lineage.push(parent.to_string());
             return Err(vec![Problem::new(
-                ProblemCode::ExtendsCycle,
                 "/extends",
-                format!("les définitions s'étendent en cercle : {circle}"),
-                format!("definitions extend each other in a circle: {circle}"),
+                Refusal::ExtendsCycle { lineage },
             )]);
         }
         let Some(doc) = documents.get(parent) else {
             return Err(vec![Problem::new(
-                ProblemCode::UnknownParent,
                 "/extends",
-                format!("« {parent} » n'est ni un programme intégré ni une définition fournie"),
-                format!("\"{parent}\" is neither an embedded programme nor a given definition"),
+                Refusal::UnknownParent {
+                    parent: parent.to_string(),
+                },
             )]);
         };
         chain.push(doc);
