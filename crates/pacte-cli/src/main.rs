@@ -6,10 +6,10 @@
 //! invalid input or usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pacte_rules::api::{self, Answer, PromotionEntry, ProgrammeSource};
+use pacte_rules::api::{self, Answer, ProgrammeSource, PromotionEntry};
 use pacte_rules::candidature::Verdict;
 use pacte_rules::import::{ImportOptions, ImportSource};
-use pacte_rules::problem::Problem;
+use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme;
 use pacte_rules::report::{text, Stage};
 use pacte_rules::schema::Document;
@@ -217,11 +217,13 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
                 let path = dir.join(document.file_name());
                 let text = format!("{:#}\n", document.schema());
                 std::fs::write(&path, text).map_err(|e| {
+                    let file = path.display().to_string();
                     Problem::new(
-                        pacte_rules::problem::ProblemCode::InvalidArgument,
                         "",
-                        format!("écriture impossible de {} : {e}", path.display()),
-                        format!("cannot write {}: {e}", path.display()),
+                        Refusal::UnwritableFile {
+                            file,
+                            error: e.to_string(),
+                        },
                     )
                 })?;
             }
@@ -264,10 +266,11 @@ fn extra_documents(extra: &Extra) -> Result<Vec<Value>, Invalid> {
 fn read_text(path: &Path) -> Result<String, Invalid> {
     std::fs::read_to_string(path).map_err(|e| {
         Invalid::from(Problem::new(
-            pacte_rules::problem::ProblemCode::InvalidArgument,
             "",
-            format!("lecture impossible de {} : {e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
+            Refusal::UnreadableFile {
+                file: path.display().to_string(),
+                error: e.to_string(),
+            },
         ))
     })
 }

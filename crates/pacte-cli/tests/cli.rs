@@ -445,7 +445,8 @@ fn check_programme_takes_the_definitions_a_file_extends() {
 
 #[test]
 fn check_programme_prints_a_valid_definition_resolved() {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../pacte-rules/programmes/bretagne-cpts-2021.json");
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../pacte-rules/programmes/bretagne-cpts-2021.json");
     let run = pacte(&["check-programme", &file.to_string_lossy()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let resolved = run.json();
@@ -491,7 +492,14 @@ fn control_characters_in_a_learners_name_are_shown_escaped_in_text() {
     let name = "Camille\u{0}\u{1b}[2J\u{1b}]0;titre\u{7}\u{9b}";
     let learner = json!({ "learnerId": "x\ry", "displayName": name }).to_string();
     let file = scratch("control-characters.json", &learner);
-    let on = ["--programme", "msp-cds", "--as-of", "2025-01-15", "--format", "text"];
+    let on = [
+        "--programme",
+        "msp-cds",
+        "--as-of",
+        "2025-01-15",
+        "--format",
+        "text",
+    ];
     let run = pacte(&[&["evaluate"][..], &on, &[&file]].concat());
     assert_eq!(
         run.stdout.lines().next().unwrap(),
@@ -545,6 +553,10 @@ fn an_empty_promotion_file_is_refused_not_reported_as_zero_learners() {
             "2025-01-15",
             &scratch(name, contents),
         ]);
-        assert_eq!(run.problems(), [("EMPTY_PROMOTION".into(), "".into())], "{name}");
+        assert_eq!(
+            run.problems(),
+            [("EMPTY_PROMOTION".into(), "".into())],
+            "{name}"
+        );
     }
 }

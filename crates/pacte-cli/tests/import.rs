@@ -93,4 +93,3 @@ fn pacte_import_refuses_an_unknown_source_as_a_usage_error() {
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(stderr.contains("unknown source \"scorm\": expected one of moodleCompletion, moodleAttendance, xapi, csv"), "{stderr}");
 }
-

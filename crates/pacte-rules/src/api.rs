@@ -8,7 +8,7 @@ use crate::candidature::{self, CandidatureFile, CandidatureReport};
 use crate::date::IsoDate;
 use crate::evaluation;
 use crate::parse;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
 use crate::report::{ProgressReport, Stage};
 use serde::Serialize;
@@ -91,10 +91,10 @@ pub fn check_programme(source: &ProgrammeSource, extra: &[Value]) -> Answer<Prog
 pub fn as_of(text: &str) -> Result<IsoDate, Problem> {
     IsoDate::parse(text).ok_or_else(|| {
         Problem::new(
-            ProblemCode::InvalidArgument,
             "/asOf",
-            format!("date d'évaluation invalide « {text} » : attendu AAAA-MM-JJ"),
-            format!("invalid evaluation date \"{text}\": expected YYYY-MM-DD"),
+            Refusal::InvalidAsOf {
+                text: text.to_string(),
+            },
         )
     })
 }
@@ -212,12 +212,7 @@ pub fn evaluate_promotion_json(
     };
     if learners.is_empty() {
         return Answer::Failure {
-            problems: vec![Problem::new(
-                ProblemCode::EmptyPromotion,
-                "",
-                "promotion vide : aucun apprenant dans le fichier",
-                "empty promotion: no learner in the file",
-            )],
+            problems: vec![Problem::new("", Refusal::EmptyPromotion)],
         };
     }
     Answer::Success {
@@ -242,10 +237,11 @@ pub fn promotion(
     for (index, result) in results {
         let result = result.and_then(|r| match seen.entry(r.learner_id.clone()) {
             Entry::Occupied(first) => Err(Problem::new(
-                ProblemCode::DuplicateId,
                 "/learnerId",
-                format!("l'apprenant « {} » figure déjà dans la promotion (n° {}) : ses enregistrements vont dans un seul dossier", r.learner_id, first.get()),
-                format!("the learner \"{}\" is already in the promotion (no. {}): their records belong in one file", r.learner_id, first.get()),
+                Refusal::LearnerTwice {
+                    learner_id: r.learner_id.clone(),
+                    first: *first.get(),
+                },
             )),
             Entry::Vacant(slot) => {
                 slot.insert(index);

@@ -29,6 +29,5 @@ pub mod api;
 #[cfg(feature = "schema")]
 pub mod schema;
 
-
 /// The version of this engine, named by every report.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,8 +1,11 @@
 //! Errors are values: a stable code a caller can switch on, the JSON path of
 //! what is wrong, and a message in French and English.
 
-use crate::message::Message;
+use crate::message::Notice;
 use serde::{Deserialize, Serialize};
+
+mod wording;
+pub use wording::{in_french, CsvHeader, Mapped, Refusal};
 
 /// Why an input was refused. The codes are stable: callers switch on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,37 +52,9 @@ pub enum ProblemCode {
     EmptyPromotion,
 }
 
-/// One problem with an input, located by a JSON Pointer (RFC 6901) such as
-/// `/sessions/2/days/1/date`; the empty path is the whole document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Problem {
-    pub code: ProblemCode,
-    pub path: String,
-    pub message: Message,
-}
-
-impl Problem {
-    pub fn new(
-        code: ProblemCode,
-        path: impl Into<String>,
-        fr: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Problem {
-        Problem {
-            code,
-            path: path.into(),
-            message: Message::new(fr, en),
-        }
-    }
-
-    /// Prefixes the path, for a problem found inside a nested document
-    /// (a learner of a promotion, a definition in a chain of `extends`).
-    pub fn under(mut self, prefix: &str) -> Problem {
-        self.path = format!("{prefix}{}", self.path);
-        self
-    }
-}
+/// One problem with an input: why it was refused, and where.
+#[cfg_attr(feature = "typescript", tsify::declare)]
+pub type Problem = Notice<ProblemCode>;
 
 /// Joins JSON Pointer segments, escaping `~` and `/` as RFC 6901 asks.
 pub fn pointer<I, S>(segments: I) -> String

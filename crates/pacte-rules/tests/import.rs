@@ -261,7 +261,7 @@ fn moodle_completion_files_traceurs_a_pass_or_a_formateur_validation_validates()
     assert_eq!(result.diagnostics[1].message.en, "\"fiche-de-poste\" deposited on 20 November 2021: replaced by \"validated\" on 15 December 2021 (/0/activities/statuses/1)");
     assert_eq!(
         result.diagnostics[3].message.fr,
-        "élément illisible : type invalide : string \"1\", attendu : i64"
+        "élément illisible : le texte « 1 » au lieu d'un entier"
     );
 }
 
@@ -512,7 +512,12 @@ fn xapi_reads_completed_attended_and_waived_and_sets_aside_the_rest() {
     assert_diagnostics(
         &result,
         &[
-            ["DUPLICATE_RECORD", "notice", "/statements/1", "hdf-2024-007"],
+            [
+                "DUPLICATE_RECORD",
+                "notice",
+                "/statements/1",
+                "hdf-2024-007",
+            ],
             ["VERB_NOT_USED", "notice", "/statements/2", "hdf-2024-007"],
             ["NO_DURATION", "error", "/statements/6", "hdf-2024-008"],
             ["INVALID_DURATION", "error", "/statements/7", "hdf-2024-008"],
@@ -540,7 +545,12 @@ fn xapi_reads_completed_attended_and_waived_and_sets_aside_the_rest() {
                 "hdf-2024-008",
             ],
             // The same activity completed again, under another statement id.
-            ["DUPLICATE_RECORD", "notice", "/statements/16", "hdf-2024-007"],
+            [
+                "DUPLICATE_RECORD",
+                "notice",
+                "/statements/16",
+                "hdf-2024-007",
+            ],
         ],
     );
     assert_eq!(
@@ -569,7 +579,10 @@ fn the_same_xapi_statement_twice_counts_once_and_says_so() {
             ]
         }])
     );
-    assert_diagnostics(&result, &[["DUPLICATE_RECORD", "notice", "/1", "hdf-2024-007"]]);
+    assert_diagnostics(
+        &result,
+        &[["DUPLICATE_RECORD", "notice", "/1", "hdf-2024-007"]],
+    );
     let message = &result.diagnostics[0].message;
     assert_eq!(message.fr, "la déclaration « c0ffee00-7a1e-4d2b-8e3f-000000000101 » figure déjà : comptée une seule fois");
     assert_eq!(

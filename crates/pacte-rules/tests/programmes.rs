@@ -375,7 +375,10 @@ fn an_impossible_date_is_refused_with_its_path_and_nothing_else() {
         "{}",
         problems[0].message.fr
     );
-    assert!(problems[0].message.fr.contains("\"2025-09-31\""));
+    assert_eq!(
+        problems[0].message.fr,
+        "date invalide en /sessions/2/days/1/date : « 2025-09-31 » n'est pas une date réelle écrite AAAA-MM-JJ"
+    );
 }
 
 #[test]

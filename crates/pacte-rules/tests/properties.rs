@@ -145,7 +145,10 @@ fn a_soutenance() -> impl Strategy<Value = SoutenanceRecord> {
         SoutenanceRecordStatus::Passed,
         SoutenanceRecordStatus::Failed,
     ]);
-    (a_date(), outcome).prop_map(|(date, outcome)| SoutenanceRecord { date, status: outcome })
+    (a_date(), outcome).prop_map(|(date, outcome)| SoutenanceRecord {
+        date,
+        status: outcome,
+    })
 }
 
 /// A learner of one of `programmes`, with records of every kind, some of them

@@ -47,7 +47,9 @@ fn is_camel_case(name: &str) -> bool {
 
 fn is_code(name: &str) -> bool {
     !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
         && !name.starts_with('_')
 }
 
@@ -74,9 +76,9 @@ fn offences(value: &Value, path: &str, out: &mut Vec<String>) {
                         items.iter().for_each(|v| enum_value(v, out))
                     }
                     (k, v) if ENUM_KEYS.contains(&k) => enum_value(v, out),
-                    (k, Value::Object(ids)) if KEYED_BY_ID.contains(&k) => {
-                        ids.iter().for_each(|(id, v)| offences(v, &format!("{at}/{id}"), out))
-                    }
+                    (k, Value::Object(ids)) if KEYED_BY_ID.contains(&k) => ids
+                        .iter()
+                        .for_each(|(id, v)| offences(v, &format!("{at}/{id}"), out)),
                     _ => offences(child, &at, out),
                 }
             }
@@ -136,8 +138,16 @@ fn mappings_and_imports_speak_the_vocabulary() {
         assert_vocabulary(programme, &mapping);
     }
     let imports = [
-        (ImportSource::MoodleCompletion, "hdf-leader-msp-2024", "moodle-completion-hdf.json"),
-        (ImportSource::MoodleAttendance, "hdf-leader-msp-2024", "moodle-attendance-hdf.json"),
+        (
+            ImportSource::MoodleCompletion,
+            "hdf-leader-msp-2024",
+            "moodle-completion-hdf.json",
+        ),
+        (
+            ImportSource::MoodleAttendance,
+            "hdf-leader-msp-2024",
+            "moodle-attendance-hdf.json",
+        ),
         (ImportSource::Xapi, "hdf-leader-msp-2024", "xapi-hdf.json"),
         (ImportSource::Csv, "bretagne-cpts-2021", "csv-bretagne.csv"),
     ];
@@ -154,12 +164,16 @@ fn a_promotion_report_counts_its_stages_under_the_stage_names() {
         .map(|name| learner(name).learner.get().to_string())
         .collect::<Vec<_>>()
         .join("\n");
-    let answer = api::evaluate_promotion_json(embedded("hdf-leader-msp-2024"), &lines, date("2024-09-20"));
+    let answer =
+        api::evaluate_promotion_json(embedded("hdf-leader-msp-2024"), &lines, date("2024-09-20"));
     assert_vocabulary("promotion", &answer);
     let json = serde_json::to_value(&answer).expect("serializes");
     for entry in json["value"]["learners"].as_array().expect("learners") {
         if let Some(stage) = entry["report"]["stage"].as_str() {
-            assert!(json["value"]["stages"].get(stage).is_some(), "no count for {stage}");
+            assert!(
+                json["value"]["stages"].get(stage).is_some(),
+                "no count for {stage}"
+            );
         }
     }
 }

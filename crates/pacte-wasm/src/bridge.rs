@@ -7,7 +7,7 @@
 //! instance unusable.
 
 use pacte_rules::api::Answer;
-use pacte_rules::problem::{Problem, ProblemCode};
+use pacte_rules::problem::{Problem, Refusal};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -32,13 +32,11 @@ pub type JsResult = Result<JsValue, JsValue>;
 /// engine's `JSON.stringify`.
 pub fn json_text(value: &JsValue, name: &str) -> Result<String, JsValue> {
     stringify(value).ok_or_else(|| {
-        let problem = invalid_argument(
-            name,
-            value,
-            "une valeur JSON (sans cycle, fonction ni BigInt)",
-            "a JSON value (no cycle, function or BigInt)",
-        );
-        error(vec![problem])
+        let refusal = Refusal::ArgumentNotJson {
+            name: name.to_string(),
+            given: js_type(value),
+        };
+        error(vec![Problem::new(format!("/{name}"), refusal)])
     })
 }
 
@@ -50,26 +48,24 @@ pub fn stringify(value: &JsValue) -> Option<String> {
 /// than `&str`, on which wasm-bindgen traps or throws a bare `TypeError`
 /// when JS passes anything else.
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Problem> {
-    value
-        .as_string()
-        .ok_or_else(|| invalid_argument(name, value, "une chaîne de caractères", "a string"))
+    value.as_string().ok_or_else(|| {
+        let refusal = Refusal::ArgumentNotAString {
+            name: name.to_string(),
+            given: js_type(value),
+        };
+        Problem::new(format!("/{name}"), refusal)
+    })
 }
 
-/// `INVALID_ARGUMENT` at `/name`: what was expected, and the JS type given.
-fn invalid_argument(name: &str, value: &JsValue, fr: &str, en: &str) -> Problem {
-    let given = if value.is_null() {
+/// What `typeof` says of a value, or `null`, `array`: for a message about a wrong argument.
+fn js_type(value: &JsValue) -> String {
+    if value.is_null() {
         "null".to_string()
     } else if js_sys::Array::is_array(value) {
         "array".to_string()
     } else {
         value.js_typeof().as_string().unwrap_or_default()
-    };
-    Problem::new(
-        ProblemCode::InvalidArgument,
-        format!("/{name}"),
-        format!("argument « {name} » invalide : attendu {fr}, reçu {given}"),
-        format!("invalid argument \"{name}\": expected {en}, got {given}"),
-    )
+    }
 }
 
 /// Plain JS objects with the JSON shape of the CLI's output: the same serde

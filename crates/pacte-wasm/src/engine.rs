@@ -4,7 +4,7 @@
 use super::bridge::{answer, error, json_text, string_arg, stringify, to_js, JsResult};
 use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::date::IsoDate;
-use pacte_rules::problem::{Problem, ProblemCode};
+use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme as CoreProgramme;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -76,10 +76,8 @@ impl Programme {
         let as_of = date(&as_of)?;
         if !js_sys::Array::is_array(&learners) {
             return Err(error(vec![Problem::new(
-                ProblemCode::InvalidArgument,
                 "/learners",
-                "une promotion est une liste d'apprenants",
-                "a promotion is an array of learners",
+                Refusal::PromotionNotAList,
             )]));
         }
         let learners = js_sys::Array::from(&learners);
@@ -100,7 +98,11 @@ impl Programme {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
         let text = string_arg(&text, "text").map_err(|p| error(vec![p]))?;
-        answer(api::evaluate_promotion_json(&self.inner, &text, date(&as_of)?))
+        answer(api::evaluate_promotion_json(
+            &self.inner,
+            &text,
+            date(&as_of)?,
+        ))
     }
 
     /// Checks an application file against this programme's candidature rules.
@@ -129,7 +131,7 @@ pub fn programmes() -> JsResult {
 #[wasm_bindgen(js_name = loadProgramme)]
 pub fn load_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
 ) -> Result<Programme, JsValue> {
     let source = ProgrammeSource::from(json_value(&source, "source")?);
     let extra = extra_documents(extra)?;
@@ -142,8 +144,8 @@ pub fn load_programme(
 /// with the resolved programme, or every problem with its path.
 #[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme(
-    #[wasm_bindgen(unchecked_param_type = "ProgrammeDocument")] definition: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeDefinition")] definition: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let document = stringify(&definition).ok_or_else(|| vec![unreadable()]);
     check(document.and_then(|text| parse_json(&text)), extra)
@@ -154,7 +156,7 @@ pub fn check_programme(
 #[wasm_bindgen(js_name = checkProgrammeJson, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme_json(
     #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let json = string_arg(&json, "json").map_err(|p| vec![p]);
     check(json.and_then(|text| parse_json(&text)), extra)
@@ -197,12 +199,7 @@ fn date(as_of: &JsValue) -> Result<IsoDate, JsValue> {
 
 /// What `JSON.stringify` cannot write: `undefined`, a function, a cycle, a BigInt.
 fn unreadable() -> Problem {
-    Problem::new(
-        ProblemCode::InvalidValue,
-        "",
-        "valeur illisible : attendu un objet JSON (sans cycle, fonction ni BigInt)",
-        "unreadable value: expected a JSON object (no cycle, function or BigInt)",
-    )
+    Problem::new("", Refusal::UnwritableValue)
 }
 
 /// Definitions that the source may `extends`, beside the embedded ones.
@@ -213,20 +210,16 @@ fn extra_documents(extra: Option<JsValue>) -> Result<Vec<Value>, JsValue> {
     match json_value(&extra, "extra")? {
         Value::Array(documents) => Ok(documents),
         _ => Err(error(vec![Problem::new(
-            ProblemCode::InvalidArgument,
             "/extra",
-            "les définitions supplémentaires sont une liste de documents",
-            "the extra definitions are an array of documents",
+            Refusal::ExtraDefinitionsNotAList,
         )])),
     }
 }
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PROGRAMME_SOURCE: &'static str = r#"
-/** A definition document: complete, or one that `extends` another and overrides part of it. */
-export type ProgrammeDocument = ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
-/** An embedded programme id, or a definition document. */
-export type ProgrammeSource = string | ProgrammeDocument;
+/** An embedded programme id, or a programme definition (which may `extends` an embedded one). */
+export type ProgrammeSource = string | ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
 "#;
 
 /// The JS value of argument `name` as a generic JSON value (a definition,

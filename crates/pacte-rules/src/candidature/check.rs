@@ -1,7 +1,7 @@
 //! Checking an application file against the programme's candidature rules.
 
 use super::*;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use crate::programme::{CandidatureRules, Programme};
 
 pub fn check(
@@ -11,16 +11,10 @@ pub fn check(
 ) -> Result<CandidatureReport, Problem> {
     let Some(rules) = &programme.definition.candidature else {
         return Err(Problem::new(
-            ProblemCode::NoCandidatureRules,
             "",
-            format!(
-                "le programme « {} » ne définit pas de règles de candidature",
-                programme.id()
-            ),
-            format!(
-                "the programme \"{}\" defines no candidature rules",
-                programme.id()
-            ),
+            Refusal::NoCandidatureRules {
+                programme: programme.id().to_string(),
+            },
         ));
     };
     // As for a learner: a file addressed to another programme is not judged by these rules.
@@ -30,16 +24,11 @@ pub fn check(
         .filter(|p| !programme.is_or_extends(p))
     {
         return Err(Problem::new(
-            ProblemCode::ProgrammeMismatch,
             "/programme",
-            format!(
-                "le dossier est adressé à « {named} », pas à « {} » ni à un programme qu'il étend",
-                programme.id()
-            ),
-            format!(
-                "the file is addressed to \"{named}\", not to \"{}\" nor a programme it extends",
-                programme.id()
-            ),
+            Refusal::FileForAnotherProgramme {
+                named: named.to_string(),
+                programme: programme.id().to_string(),
+            },
         ));
     }
     let mut reasons = Vec::new();

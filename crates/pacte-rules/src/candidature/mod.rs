@@ -8,9 +8,9 @@ mod check;
 pub use check::check;
 
 use crate::date::IsoDate;
-use crate::message::Message;
-use crate::programme::{StructureType, Training};
+use crate::message::{Message, Notice};
 use crate::programme::ProgrammeSummary;
+use crate::programme::{StructureType, Training};
 use crate::report::EngineStamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -140,14 +140,9 @@ pub struct MissingPiece {
     pub message: Message,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Finding {
-    pub code: FindingCode,
-    pub path: String,
-    pub message: Message,
-}
+/// A reason to refuse a file, or an advisory for the committee.
+#[cfg_attr(feature = "typescript", tsify::declare)]
+pub type Finding = Notice<FindingCode>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

@@ -1,7 +1,7 @@
 //! Conditions 4 and 5: the mémoire, and its soutenance before the jury.
 
 use super::Context;
-use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceRecordStatus, SoutenanceRecord};
+use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceRecord, SoutenanceRecordStatus};
 use crate::message::Message;
 use crate::report::{
     Condition, MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus,

@@ -11,7 +11,7 @@ use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
 use crate::message::Message;
 use crate::parse;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
 use crate::report::*;
 
@@ -44,8 +44,8 @@ impl Context<'_> {
 
     pub fn ignore(&mut self, path: String, code: IgnoredCode, fr: String, en: String) {
         self.ignored.push(Ignored {
-            path,
             code,
+            path,
             message: Message::new(fr, en),
         });
     }
@@ -87,10 +87,11 @@ pub fn evaluate(
         .filter(|p| !programme.is_or_extends(p))
     {
         return Err(Problem::new(
-            ProblemCode::ProgrammeMismatch,
             "/programme",
-            format!("l'apprenant est inscrit à « {enrolled} », pas à « {} » ni à un programme qu'il étend", programme.id()),
-            format!("the learner is enrolled in \"{enrolled}\", not in \"{}\" nor a programme it extends", programme.id()),
+            Refusal::LearnerOfAnotherProgramme {
+                enrolled: enrolled.to_string(),
+                programme: programme.id().to_string(),
+            },
         ));
     }
     let mut cx = Context {

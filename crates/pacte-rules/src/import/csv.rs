@@ -15,7 +15,7 @@ use super::time::minutes_of_seconds;
 use super::DiagnosticCode;
 use crate::date::IsoDate;
 use crate::learner::TraceurRecordStatus;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{CsvHeader, Problem, Refusal};
 
 const EXCUSED_IN_EXPORT: &str = "Excusé (export CSV)";
 const WAIVED_IN_EXPORT: &str = "Dispensé (export CSV)";
@@ -47,7 +47,11 @@ pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
         .flexible(true)
         .trim(::csv::Trim::All)
         .from_reader(text.as_bytes());
-    let columns = columns(reader.headers().map_err(|e| invalid_csv(&e.to_string()))?)?;
+    let columns = columns(reader.headers().map_err(|e| {
+        invalid_csv(CsvHeader::Unreadable {
+            error: e.to_string(),
+        })
+    })?)?;
     for row in reader.records() {
         match row {
             Ok(record) => take_row(cx, &columns, &record),
@@ -71,7 +75,9 @@ fn columns(header: &::csv::StringRecord) -> Result<Columns, Problem> {
         .iter()
         .find(|n| !REQUIRED.contains(n) && !OPTIONAL.contains(n))
     {
-        return Err(invalid_csv(&format!("unknown column \"{unknown}\"")));
+        return Err(invalid_csv(CsvHeader::UnknownColumn {
+            column: unknown.to_string(),
+        }));
     }
     let at = |name: &str| names.iter().position(|n| *n == name);
     if let Some(name) = names
@@ -80,10 +86,17 @@ fn columns(header: &::csv::StringRecord) -> Result<Columns, Problem> {
         .find(|(i, n)| at(n) != Some(*i))
         .map(|(_, n)| n)
     {
-        return Err(invalid_csv(&format!("column \"{name}\" twice")));
+        return Err(invalid_csv(CsvHeader::ColumnTwice {
+            column: name.to_string(),
+        }));
     }
-    let required =
-        |name: &str| at(name).ok_or_else(|| invalid_csv(&format!("missing column \"{name}\"")));
+    let required = |name: &str| {
+        at(name).ok_or_else(|| {
+            invalid_csv(CsvHeader::MissingColumn {
+                column: name.to_string(),
+            })
+        })
+    };
     Ok(Columns {
         learner_id: required("learner_id")?,
         kind: required("kind")?,
@@ -96,23 +109,11 @@ fn columns(header: &::csv::StringRecord) -> Result<Columns, Problem> {
     })
 }
 
-fn invalid_csv(detail: &str) -> Problem {
-    Problem::new(
-        ProblemCode::InvalidCsv,
-        "",
-        format!(
-            "CSV illisible : {detail} ; en-tête attendu : {}",
-            [REQUIRED.as_slice(), OPTIONAL.as_slice()]
-                .concat()
-                .join(",")
-        ),
-        format!(
-            "unreadable CSV: {detail}; expected header: {}",
-            [REQUIRED.as_slice(), OPTIONAL.as_slice()]
-                .concat()
-                .join(",")
-        ),
-    )
+fn invalid_csv(header: CsvHeader) -> Problem {
+    let expected = [REQUIRED.as_slice(), OPTIONAL.as_slice()]
+        .concat()
+        .join(",");
+    Problem::new("", Refusal::InvalidCsv { header, expected })
 }
 
 fn take_row(cx: &mut Importer, columns: &Columns, record: &::csv::StringRecord) {

@@ -8,7 +8,7 @@ use crate::date::IsoDate;
 use crate::learner::TraceurRecordStatus;
 use crate::minutes::Minutes;
 use crate::parse;
-use crate::problem::{pointer, Problem, ProblemCode};
+use crate::problem::{pointer, Mapped, Problem, Refusal};
 use crate::programme::{Modality, Programme};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -193,27 +193,20 @@ impl Mapping {
         let mut problems = Vec::new();
         if !programme.is_or_extends(&self.programme) {
             problems.push(Problem::new(
-                ProblemCode::ProgrammeMismatch,
                 "/programme",
-                format!(
-                    "la correspondance est pour « {} », pas pour « {} »",
-                    self.programme,
-                    programme.id()
-                ),
-                format!(
-                    "the mapping is for \"{}\", not for \"{}\"",
-                    self.programme,
-                    programme.id()
-                ),
+                Refusal::MappingForAnotherProgramme {
+                    mapping: self.programme.clone(),
+                    programme: programme.id().to_string(),
+                },
             ));
         }
         let zone = TimeZone::parse(&self.time_zone);
         if zone.is_none() {
             problems.push(Problem::new(
-                ProblemCode::InvalidValue,
                 "/timeZone",
-                format!("fuseau horaire « {} » inconnu : « Europe/Paris », « UTC » ou un décalage fixe « +01:00 »", self.time_zone),
-                format!("unknown time zone \"{}\": \"Europe/Paris\", \"UTC\" or a fixed offset \"+01:00\"", self.time_zone),
+                Refusal::UnknownTimeZone {
+                    zone: self.time_zone.clone(),
+                },
             ));
         }
         for table in [
@@ -230,10 +223,8 @@ impl Mapping {
                 let timeless = matches!(table, Table::CourseModules | Table::Courses);
                 if timeless && matches!(target, Target::Activity { minutes: None, .. }) {
                     problems.push(Problem::new(
-                        ProblemCode::InvalidValue,
                         format!("{path}/minutes"),
-                        "durée requise : l'achèvement Moodle ne donne pas de durée",
-                        "a duration is required: Moodle completion gives none",
+                        Refusal::DurationRequired,
                     ));
                 }
             }
@@ -246,31 +237,32 @@ impl Mapping {
 }
 
 fn check_target(programme: &Programme, target: &Target, path: &str, problems: &mut Vec<Problem>) {
-    let mut unknown = |field: &str, what_fr: &str, what_en: &str, id: &str| {
+    let mut unknown = |field: &str, what: Mapped| {
         problems.push(Problem::new(
-            ProblemCode::UnknownReference,
             format!("{path}/{field}"),
-            format!(
-                "{what_fr} « {id} » n'existe pas dans le programme « {} »",
-                programme.id()
-            ),
-            format!(
-                "{what_en} \"{id}\" does not exist in the programme \"{}\"",
-                programme.id()
-            ),
+            Refusal::MappedToUnknown {
+                what,
+                programme: programme.id().to_string(),
+            },
         ))
     };
     match target {
         Target::Session { session, date } => match programme.session_index(session) {
-            None => unknown("session", "le séminaire", "the seminar", session),
+            None => unknown(
+                "session",
+                Mapped::Session {
+                    session: session.clone(),
+                },
+            ),
             Some(s) => {
                 let days = &programme.definition.sessions[s].days;
                 if let Some(date) = date.filter(|d| !days.iter().any(|day| day.date == *d)) {
                     unknown(
                         "date",
-                        &format!("dans « {session} », la journée"),
-                        &format!("in \"{session}\", the day"),
-                        &date.to_string(),
+                        Mapped::SessionDay {
+                            session: session.clone(),
+                            date,
+                        },
                     );
                 }
             }
@@ -279,21 +271,21 @@ fn check_target(programme: &Programme, target: &Target, path: &str, problems: &m
             module, minutes, ..
         } => {
             if let Some(m) = module.as_deref().filter(|m| programme.module(m).is_none()) {
-                unknown("module", "le module", "the module", m);
+                unknown(
+                    "module",
+                    Mapped::Module {
+                        module: m.to_string(),
+                    },
+                );
             }
             let out_of_bounds = |m: &Minutes| m.is_zero() || m.0 > MAX_ITEM_MINUTES;
             if let Some(m) = minutes.filter(out_of_bounds) {
                 problems.push(Problem::new(
-                    ProblemCode::InvalidValue,
                     format!("{path}/minutes"),
-                    format!(
-                        "durée de {} min : attendu de 1 à {MAX_ITEM_MINUTES} min",
-                        m.0
-                    ),
-                    format!(
-                        "a duration of {} min: expected 1 to {MAX_ITEM_MINUTES} min",
-                        m.0
-                    ),
+                    Refusal::MappedDurationOutOfBounds {
+                        minutes: m,
+                        max: MAX_ITEM_MINUTES,
+                    },
                 ));
             }
         }
@@ -301,9 +293,9 @@ fn check_target(programme: &Programme, target: &Target, path: &str, problems: &m
             if programme.traceur_index(traceur).is_none() {
                 unknown(
                     "traceur",
-                    "le document traceur",
-                    "the document traceur",
-                    traceur,
+                    Mapped::Traceur {
+                        traceur: traceur.clone(),
+                    },
                 );
             }
         }

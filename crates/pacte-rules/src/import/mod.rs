@@ -21,7 +21,7 @@ use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
 use crate::message::Message;
 use crate::parse;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::Problem;
 use crate::programme::{Catalog, Programme};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -287,9 +287,4 @@ pub fn import(
 
 fn under(problems: Vec<Problem>, prefix: &str) -> Vec<Problem> {
     problems.into_iter().map(|p| p.under(prefix)).collect()
-}
-
-/// The top of the input is not the source's shape: the whole input is refused.
-fn shape_problem(path: &str, fr: &str, en: &str) -> Problem {
-    Problem::new(ProblemCode::InvalidValue, path, fr, en)
 }

@@ -11,8 +11,8 @@
 use super::evidence::{Evidence, Flaw, Importer, Origin, Outcome, Who};
 use super::mapping::{AttendanceMark, Table};
 use super::platform::{self, PlatformId};
-use super::{shape_problem, DiagnosticCode};
-use crate::problem::Problem;
+use super::DiagnosticCode;
+use crate::problem::{Problem, Refusal};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -62,11 +62,7 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
             session(cx, input, "");
             Ok(())
         }
-        _ => Err(shape_problem(
-            "",
-            "attendu une session ou une liste de sessions",
-            "expected a session or a list of sessions",
-        )),
+        _ => Err(Problem::new("", Refusal::NotAttendanceSessions)),
     }
 }
 

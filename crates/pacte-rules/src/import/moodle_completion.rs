@@ -14,8 +14,8 @@
 use super::evidence::{Evidence, Flaw, Importer, Origin, Outcome, Who};
 use super::mapping::Table;
 use super::platform::{self, PlatformId};
-use super::{shape_problem, DiagnosticCode};
-use crate::problem::Problem;
+use super::DiagnosticCode;
+use crate::problem::{Problem, Refusal};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -75,11 +75,9 @@ struct Warning {
 
 pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
     match input {
-        Value::Object(o) if o.contains_key("statuses") || o.contains_key("completionstatus") => Err(shape_problem(
-            "",
-            "réponse Moodle sans enveloppe : la placer dans { \"userid\", \"courseid\", \"activities\" ou \"course\" }",
-            "a Moodle answer without its envelope: put it in { \"userid\", \"courseid\", \"activities\" or \"course\" }",
-        )),
+        Value::Object(o) if o.contains_key("statuses") || o.contains_key("completionstatus") => {
+            Err(Problem::new("", Refusal::MoodleAnswerWithoutEnvelope))
+        }
         Value::Object(_) => {
             envelope(cx, input, "");
             Ok(())
@@ -90,7 +88,7 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
             }
             Ok(())
         }
-        _ => Err(shape_problem("", "attendu une enveloppe ou une liste d'enveloppes", "expected an envelope or a list of envelopes")),
+        _ => Err(Problem::new("", Refusal::NotMoodleEnvelopes)),
     }
 }
 

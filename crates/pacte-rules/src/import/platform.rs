@@ -57,7 +57,7 @@ pub(super) fn item<T: DeserializeOwned>(cx: &mut Importer, value: &Value, path: 
     };
     let flaw = Flaw::new(
         DiagnosticCode::MalformedItem,
-        format!("élément illisible : {}", parse::in_french(&detail)),
+        format!("élément illisible : {}", crate::problem::in_french(&detail)),
         format!("unreadable item: {detail}"),
     );
     cx.diagnose(&Origin::Path(format!("{path}{at}")), None, flaw);

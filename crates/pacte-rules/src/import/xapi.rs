@@ -12,8 +12,8 @@
 use super::evidence::{Evidence, Flaw, Importer, Origin, Outcome, Who};
 use super::mapping::Table;
 use super::platform;
-use super::{shape_problem, DiagnosticCode};
-use crate::problem::Problem;
+use super::DiagnosticCode;
+use crate::problem::{Problem, Refusal};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -88,20 +88,10 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
             statement(cx, input, String::new());
             return Ok(());
         }
-        _ => {
-            return Err(shape_problem(
-                "",
-                "attendu des déclarations xAPI (liste ou StatementResult)",
-                "expected xAPI statements (a list or a StatementResult)",
-            ))
-        }
+        _ => return Err(Problem::new("", Refusal::NotXapiStatements)),
     };
     let Value::Array(statements) = list else {
-        return Err(shape_problem(
-            path,
-            "« statements » doit être une liste",
-            "\"statements\" must be a list",
-        ));
+        return Err(Problem::new(path, Refusal::StatementsNotAList));
     };
     for (i, doc) in statements.iter().enumerate() {
         statement(cx, doc, format!("{path}/{i}"));

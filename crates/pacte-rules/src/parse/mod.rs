@@ -9,7 +9,9 @@
 
 mod track;
 
-use crate::problem::{Problem, ProblemCode};
+#[cfg(test)]
+use crate::problem::ProblemCode;
+use crate::problem::{Problem, Refusal};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -89,7 +91,10 @@ fn unknown_but_schema(mut fields: Vec<String>) -> Vec<String> {
     fields
 }
 
-fn read_tracked<T: DeserializeOwned>(text: &str, track: &RefCell<Track>) -> Result<T, (String, String)> {
+fn read_tracked<T: DeserializeOwned>(
+    text: &str,
+    track: &RefCell<Track>,
+) -> Result<T, (String, String)> {
     loop {
         let mut reader = serde_json::Deserializer::from_str(text);
         let tracked = Tracked {
@@ -120,86 +125,39 @@ fn unknown_field(detail: &str) -> Option<&str> {
 }
 
 pub fn syntax_problem(e: &serde_json::Error) -> Problem {
+    let detail = e.to_string();
+    // serde_json ends its words with the position, which the message gives apart.
+    let detail = detail.split(" at line ").next().unwrap_or_default();
     Problem::new(
-        ProblemCode::InvalidJson,
         "",
-        format!(
-            "JSON illisible, ligne {} colonne {} : {e}",
-            e.line(),
-            e.column()
-        ),
-        format!(
-            "unreadable JSON, line {} column {}: {e}",
-            e.line(),
-            e.column()
-        ),
+        Refusal::UnreadableJson {
+            line: e.line(),
+            column: e.column(),
+            detail: detail.to_string(),
+        },
     )
 }
 
 pub fn unknown_field_problem(path: &str) -> Problem {
-    Problem::new(
-        ProblemCode::UnknownField,
-        path,
-        format!("champ inconnu {path}"),
-        format!("unknown field {path}"),
-    )
+    Problem::new(path, Refusal::UnknownField { path: path.into() })
 }
 
 /// A problem of shape (wrong type, missing field, bad date) at `path`.
 pub fn shape_problem(path: &str, detail: &impl Display) -> Problem {
     let detail = detail.to_string();
-    let at = if path.is_empty() { "(document)" } else { path };
-    if detail.starts_with("invalid date") {
-        return Problem::new(
-            ProblemCode::InvalidDate,
-            path,
-            format!(
-                "date invalide en {at} : attendu une date réelle écrite AAAA-MM-JJ ({})",
-                in_french(&detail)
-            ),
-            format!("{detail} at {at}"),
-        );
-    }
-    Problem::new(
-        ProblemCode::InvalidValue,
-        path,
-        format!("valeur invalide en {at} : {}", in_french(&detail)),
-        format!("invalid value at {at}: {detail}"),
-    )
-}
-
-/// serde's usual words, in French, for the French half of a message; other
-/// details stay as serde wrote them.
-pub fn in_french(detail: &str) -> String {
-    let quoted = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
-    let expected = |rest: &str| {
-        rest.replace("expected one of ", "")
-            .replace("expected ", "")
-            .replace('`', "")
-    };
-    if let Some(rest) = detail.strip_prefix("missing field `") {
-        format!("champ « {} » manquant", quoted(rest))
-    } else if let Some(rest) = detail.strip_prefix("unknown field `") {
-        format!("champ « {} » inconnu", quoted(rest))
-    } else if let Some(rest) = detail.strip_prefix("unknown variant `") {
-        let (value, choices) = rest.split_once("`, ").unwrap_or((rest, ""));
-        format!(
-            "valeur « {value} » inconnue, attendu : {}",
-            expected(choices)
-        )
-    } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        format!(
-            "type invalide : {}",
-            rest.replacen(", expected ", ", attendu : ", 1)
-        )
-    } else if let Some(rest) = detail.strip_prefix("invalid value: ") {
-        format!(
-            "valeur invalide : {}",
-            rest.replacen(", expected ", ", attendu : ", 1)
-        )
+    let (path, detail) = (path.to_string(), detail);
+    let what = if detail.starts_with("invalid date") {
+        Refusal::InvalidDate {
+            path: path.clone(),
+            detail,
+        }
     } else {
-        detail.to_string()
-    }
+        Refusal::InvalidValue {
+            path: path.clone(),
+            detail,
+        }
+    };
+    Problem::new(path, what)
 }
 
 #[cfg(test)]
@@ -285,19 +243,6 @@ mod tests {
         let parsed: Parsed<Doc> = from_json("\u{feff}{\"days\":[]}").unwrap();
         assert!(parsed.value.days.is_empty());
         assert_eq!(json_value("\u{feff}[1]").unwrap(), serde_json::json!([1]));
-    }
-
-    #[test]
-    fn serdes_usual_words_are_said_in_french() {
-        assert_eq!(
-            in_french("unknown variant `presnt`, expected one of `present`, `absent`"),
-            "valeur « presnt » inconnue, attendu : present, absent"
-        );
-        assert_eq!(in_french("missing field `date`"), "champ « date » manquant");
-        assert_eq!(
-            in_french("invalid type: string \"deux\", expected u32"),
-            "type invalide : string \"deux\", attendu : u32"
-        );
     }
 
     #[test]

@@ -55,8 +55,10 @@ impl Track {
     pub(super) fn learn_from(&mut self, detail: &str) -> Result<(), String> {
         let error_at = self.error_at.take().unwrap_or_default();
         let learned = std::mem::take(&mut self.learned)
-            || super::unknown_field(detail)
-                .is_some_and(|field| self.refused.insert(format!("{error_at}{}", pointer([field]))));
+            || super::unknown_field(detail).is_some_and(|field| {
+                self.refused
+                    .insert(format!("{error_at}{}", pointer([field])))
+            });
         if !learned {
             return Err(error_at);
         }
@@ -107,11 +109,29 @@ impl<'de, 't, D: Deserializer<'de>> Deserializer<'de> for Tracked<'t, D> {
     type Error = D::Error;
 
     forward_deserialize!(
-        deserialize_any, deserialize_bool, deserialize_i8, deserialize_i16, deserialize_i32,
-        deserialize_i64, deserialize_i128, deserialize_u8, deserialize_u16, deserialize_u32,
-        deserialize_u64, deserialize_u128, deserialize_f32, deserialize_f64, deserialize_char,
-        deserialize_str, deserialize_string, deserialize_bytes, deserialize_byte_buf,
-        deserialize_option, deserialize_unit, deserialize_seq, deserialize_map,
+        deserialize_any,
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_i128,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_u128,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_str,
+        deserialize_string,
+        deserialize_bytes,
+        deserialize_byte_buf,
+        deserialize_option,
+        deserialize_unit,
+        deserialize_seq,
+        deserialize_map,
         deserialize_identifier
     );
 
@@ -137,7 +157,11 @@ impl<'de, 't, D: Deserializer<'de>> Deserializer<'de> for Tracked<'t, D> {
         self.inner.deserialize_newtype_struct(name, visitor)
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, D::Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
         let visitor = self.wrap(visitor, None);
         self.inner.deserialize_tuple(len, visitor)
     }
@@ -221,7 +245,10 @@ impl<'de, 't, V: Visitor<'de>> Visitor<'de> for Tracked<'t, V> {
         self.inner.visit_some(deserializer)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
         let deserializer = self.wrap(deserializer, None);
         self.inner.visit_newtype_struct(deserializer)
     }
@@ -253,11 +280,17 @@ struct Elements<'t, A> {
 impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, A> {
     type Error = A::Error;
 
-    fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, A::Error> {
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, A::Error> {
         let track = self.inner.track;
         track.borrow_mut().at.push(self.index.to_string());
         self.index += 1;
-        let element = self.inner.inner.next_element_seed(self.inner.wrap(seed, None));
+        let element = self
+            .inner
+            .inner
+            .next_element_seed(self.inner.wrap(seed, None));
         let mut t = track.borrow_mut();
         if element.is_err() {
             t.fail_at_current();
@@ -274,12 +307,17 @@ impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, A> {
 impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
         loop {
             let Some(key) = self.inner.next_key::<String>()? else {
                 return Ok(None);
             };
-            let known = self.of.is_none_or(|(_, fields)| fields.contains(&key.as_str()));
+            let known = self
+                .of
+                .is_none_or(|(_, fields)| fields.contains(&key.as_str()));
             let skip = {
                 let t = self.track.borrow();
                 let denied = !known && self.of.is_some_and(|of| t.denying.contains(&of));
@@ -292,7 +330,8 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
                 t.unknown_fields.push(path);
                 continue;
             }
-            let key_reader: de::value::StringDeserializer<A::Error> = key.clone().into_deserializer();
+            let key_reader: de::value::StringDeserializer<A::Error> =
+                key.clone().into_deserializer();
             let read = seed.deserialize(key_reader);
             self.track.borrow_mut().at.push(key);
             return match read {

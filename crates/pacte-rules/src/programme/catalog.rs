@@ -3,7 +3,7 @@
 
 use super::{resolve, structure, validate, Programme};
 use crate::parse;
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -146,20 +146,15 @@ fn own_identity(doc: &Value) -> Vec<Problem> {
         .filter(|field| !doc.get(*field).is_some_and(Value::is_string))
         .map(|field| {
             Problem::new(
-                ProblemCode::InvalidValue,
                 format!("/{field}"),
-                format!("une définition qui en étend une autre donne son propre « {field} »"),
-                format!("a definition that extends another gives its own \"{field}\""),
+                Refusal::OwnFieldMissing {
+                    field: field.to_string(),
+                },
             )
         })
         .collect()
 }
 
 fn unknown_programme(id: &str) -> Problem {
-    Problem::new(
-        ProblemCode::UnknownProgramme,
-        "",
-        format!("aucun programme intégré n'a l'identifiant « {id} »"),
-        format!("no embedded programme has the id \"{id}\""),
-    )
+    Problem::new("", Refusal::UnknownProgramme { id: id.to_string() })
 }

@@ -132,7 +132,9 @@ impl Programme {
     /// failing a date for it, the end of the promotion.
     pub fn final_due_date(&self) -> Option<crate::date::IsoDate> {
         let d = &self.definition;
-        d.soutenance.date.or(d.promotion.as_ref().map(|c| c.end_date))
+        d.soutenance
+            .date
+            .or(d.promotion.as_ref().map(|c| c.end_date))
     }
 
     /// Modules that belong to an elective group (all others are mandatory).

@@ -1,6 +1,6 @@
 //! `extends`: a definition is a JSON Merge Patch (RFC 7396) over its parent.
 
-use crate::problem::{Problem, ProblemCode};
+use crate::problem::{Problem, Refusal};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -16,39 +16,27 @@ pub(super) fn merge_chain(
             .to_string()
     };
     if !leaf.is_object() {
-        return Err(vec![Problem::new(
-            ProblemCode::InvalidValue,
-            "",
-            "une définition de programme est un objet JSON",
-            "a programme definition is a JSON object",
-        )]);
+        return Err(vec![Problem::new("", Refusal::DefinitionNotAnObject)]);
     }
     let mut chain = vec![leaf];
     let mut lineage = vec![id_of(leaf)];
     while let Some(parent) = chain.last().and_then(|d| d.get("extends")) {
         let Some(parent) = parent.as_str() else {
-            return Err(vec![Problem::new(
-                ProblemCode::InvalidValue,
-                "/extends",
-                "« extends » est l'identifiant d'un programme (texte)",
-                "\"extends\" is the id of a programme (a string)",
-            )]);
+            return Err(vec![Problem::new("/extends", Refusal::ExtendsNotAnId)]);
         };
         if lineage.iter().any(|l| l == parent) {
-            let circle = format!("{} → {parent}", lineage.join(" → "));
+            lineage.push(parent.to_string());
             return Err(vec![Problem::new(
-                ProblemCode::ExtendsCycle,
                 "/extends",
-                format!("les définitions s'étendent en cercle : {circle}"),
-                format!("definitions extend each other in a circle: {circle}"),
+                Refusal::ExtendsCycle { lineage },
             )]);
         }
         let Some(doc) = documents.get(parent) else {
             return Err(vec![Problem::new(
-                ProblemCode::UnknownParent,
                 "/extends",
-                format!("« {parent} » n'est ni un programme intégré ni une définition fournie"),
-                format!("\"{parent}\" is neither an embedded programme nor a given definition"),
+                Refusal::UnknownParent {
+                    parent: parent.to_string(),
+                },
             )]);
         };
         chain.push(doc);
@@ -129,15 +117,35 @@ mod tests {
     fn merge_patch_follows_the_examples_of_rfc_7396() {
         let cases = [
             (json!({"a": "b"}), json!({"a": "c"}), json!({"a": "c"})),
-            (json!({"a": "b"}), json!({"b": "c"}), json!({"a": "b", "b": "c"})),
+            (
+                json!({"a": "b"}),
+                json!({"b": "c"}),
+                json!({"a": "b", "b": "c"}),
+            ),
             (json!({"a": "b"}), json!({"a": null}), json!({})),
             (json!({"a": ["b"]}), json!({"a": "c"}), json!({"a": "c"})),
-            (json!({"a": [{"b": "c"}]}), json!({"a": [1]}), json!({"a": [1]})),
+            (
+                json!({"a": [{"b": "c"}]}),
+                json!({"a": [1]}),
+                json!({"a": [1]}),
+            ),
             (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
             (json!({"a": "foo"}), json!(null), json!(null)),
-            (json!({"e": null}), json!({"a": 1}), json!({"e": null, "a": 1})),
-            (json!([1, 2]), json!({"a": "b", "c": null}), json!({"a": "b"})),
-            (json!({}), json!({"a": {"bb": {"ccc": null}}}), json!({"a": {"bb": {}}})),
+            (
+                json!({"e": null}),
+                json!({"a": 1}),
+                json!({"e": null, "a": 1}),
+            ),
+            (
+                json!([1, 2]),
+                json!({"a": "b", "c": null}),
+                json!({"a": "b"}),
+            ),
+            (
+                json!({}),
+                json!({"a": {"bb": {"ccc": null}}}),
+                json!({"a": {"bb": {}}}),
+            ),
         ];
         for (mut target, patch, expected) in cases {
             merge_patch(&mut target, &patch);

@@ -4,7 +4,7 @@
 
 use super::definition::*;
 use crate::minutes::Minutes;
-use crate::problem::{pointer, Problem, ProblemCode};
+use crate::problem::{pointer, Problem, Refusal};
 use std::collections::HashSet;
 
 /// `set_aside` holds ids of elements already reported as malformed: references
@@ -12,12 +12,7 @@ use std::collections::HashSet;
 pub(super) fn validate(def: &ProgrammeDefinition, set_aside: &[String]) -> Vec<Problem> {
     let mut out = Vec::new();
     if def.id.trim().is_empty() {
-        out.push(Problem::new(
-            ProblemCode::InvalidValue,
-            "/id",
-            "l'identifiant est vide",
-            "the id is empty",
-        ));
+        out.push(Problem::new("/id", Refusal::EmptyId));
     }
     unique_ids(
         &mut out,
@@ -70,10 +65,11 @@ fn unique_ids<'a>(out: &mut Vec<Problem>, list: &str, ids: impl Iterator<Item = 
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
             out.push(Problem::new(
-                ProblemCode::DuplicateId,
                 format!("{list}/{i}/id"),
-                format!("l'identifiant « {id} » figure deux fois dans {list}"),
-                format!("the id \"{id}\" appears twice in {list}"),
+                Refusal::DuplicateId {
+                    list: list.to_string(),
+                    id: id.to_string(),
+                },
             ));
         }
     }
@@ -82,10 +78,10 @@ fn unique_ids<'a>(out: &mut Vec<Problem>, list: &str, ids: impl Iterator<Item = 
 fn known_module(out: &mut Vec<Problem>, modules: &HashSet<&str>, id: &str, path: String) {
     if !modules.contains(id) {
         out.push(Problem::new(
-            ProblemCode::UnknownReference,
             path,
-            format!("le module « {id} » n'existe pas dans ce programme"),
-            format!("the module \"{id}\" does not exist in this programme"),
+            Refusal::UnknownModule {
+                module: id.to_string(),
+            },
         ));
     }
 }
@@ -113,29 +109,19 @@ fn elective_groups(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &
         ]);
         if g.at_least > offered {
             out.push(Problem::new(
-                ProblemCode::ElectiveGroupTooLarge,
                 path,
-                format!(
-                    "le groupe « {} » demande au moins {} modules mais n'en propose que {offered}",
-                    g.id, g.at_least
-                ),
-                format!(
-                    "the group \"{}\" asks for at least {} modules but offers only {offered}",
-                    g.id, g.at_least
-                ),
+                Refusal::ElectiveGroupTooLarge {
+                    group: g.id.clone(),
+                    at_least: g.at_least,
+                    offered,
+                },
             ));
         } else if g.at_least == 0 {
             out.push(Problem::new(
-                ProblemCode::InvalidValue,
                 path,
-                format!(
-                    "le groupe « {} » demande au moins 0 module : il ne demande rien",
-                    g.id
-                ),
-                format!(
-                    "the group \"{}\" asks for at least 0 modules: it asks nothing",
-                    g.id
-                ),
+                Refusal::ElectiveGroupAsksNothing {
+                    group: g.id.clone(),
+                },
             ));
         }
     }
@@ -145,16 +131,11 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
     if let Some(c) = &def.promotion {
         if c.end_date < c.start_date {
             out.push(Problem::new(
-                ProblemCode::PromotionDatesReversed,
                 "/promotion/endDate",
-                format!(
-                    "la promotion finit ({}) avant de commencer ({})",
-                    c.end_date, c.start_date
-                ),
-                format!(
-                    "the promotion ends ({}) before it starts ({})",
-                    c.end_date, c.start_date
-                ),
+                Refusal::PromotionDatesReversed {
+                    start: c.start_date,
+                    end: c.end_date,
+                },
             ));
         }
     }
@@ -171,10 +152,10 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
         }
         if s.days.is_empty() {
             out.push(Problem::new(
-                ProblemCode::EmptySession,
                 at(&["days"]),
-                format!("le séminaire « {} » n'a aucune journée", s.id),
-                format!("the seminar \"{}\" has no day", s.id),
+                Refusal::SessionWithoutDay {
+                    session: s.id.clone(),
+                },
             ));
         }
         let mut dates = HashSet::new();
@@ -182,27 +163,20 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
             let j = j.to_string();
             if !dates.insert(d.date) {
                 out.push(Problem::new(
-                    ProblemCode::DuplicateId,
                     at(&["days", &j, "date"]),
-                    format!(
-                        "le séminaire « {} » compte deux fois la journée du {}",
-                        s.id, d.date
-                    ),
-                    format!("the seminar \"{}\" lists the day {} twice", s.id, d.date),
+                    Refusal::SessionDayTwice {
+                        session: s.id.clone(),
+                        date: d.date,
+                    },
                 ));
             }
             if d.minutes.is_zero() {
                 out.push(Problem::new(
-                    ProblemCode::EmptySession,
                     at(&["days", &j, "minutes"]),
-                    format!(
-                        "la journée du {} du séminaire « {} » dure 0 minute",
-                        d.date, s.id
-                    ),
-                    format!(
-                        "the day {} of the seminar \"{}\" lasts 0 minutes",
-                        d.date, s.id
-                    ),
+                    Refusal::SessionDayOfZeroMinutes {
+                        session: s.id.clone(),
+                        date: d.date,
+                    },
                 ));
             }
             if let Some(c) = def
@@ -211,16 +185,13 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
                 .filter(|c| d.date < c.start_date || d.date > c.end_date)
             {
                 out.push(Problem::new(
-                    ProblemCode::SessionOutsidePromotion,
                     at(&["days", &j, "date"]),
-                    format!(
-                        "la journée du {} du séminaire « {} » est hors de la promotion ({} – {})",
-                        d.date, s.id, c.start_date, c.end_date
-                    ),
-                    format!(
-                        "the day {} of the seminar \"{}\" is outside the promotion ({} – {})",
-                        d.date, s.id, c.start_date, c.end_date
-                    ),
+                    Refusal::SessionOutsidePromotion {
+                        session: s.id.clone(),
+                        date: d.date,
+                        start: c.start_date,
+                        end: c.end_date,
+                    },
                 ));
             }
         }
@@ -234,10 +205,8 @@ fn calendar_supply(out: &mut Vec<Problem>, def: &ProgrammeDefinition) {
     let supplied: Minutes = super::mandatory_calendar_minutes(def);
     if supplied < required {
         out.push(Problem::new(
-            ProblemCode::CalendarShortOfPresentiel,
             "/requiredMinutes/presentiel",
-            format!("le calendrier n'offre que {supplied} de séminaires obligatoires pour {required} de présentiel exigées"),
-            format!("the calendar offers only {supplied} of mandatory seminars for {required} of in-person time required"),
+            Refusal::CalendarShortOfPresentiel { supplied, required },
         ));
     }
 }
@@ -248,16 +217,11 @@ fn candidature(out: &mut Vec<Problem>, rules: &CandidatureRules) {
         .filter(|q| q.min > q.max || q.max == 0)
     {
         out.push(Problem::new(
-            ProblemCode::InvalidValue,
             "/candidature/candidatesPerTeam",
-            format!(
-                "quota de candidats par équipe impossible : de {} à {}",
-                q.min, q.max
-            ),
-            format!(
-                "impossible quota of candidates per team: from {} to {}",
-                q.min, q.max
-            ),
+            Refusal::ImpossibleQuota {
+                min: q.min,
+                max: q.max,
+            },
         ));
     }
     unique_ids(
@@ -281,10 +245,10 @@ fn candidature(out: &mut Vec<Problem>, rules: &CandidatureRules) {
         .filter(|l| !rules.team_pieces.iter().any(|p| p.id == *l))
     {
         out.push(Problem::new(
-            ProblemCode::UnknownReference,
             "/candidature/boardLetterPiece",
-            format!("la pièce « {letter} » n'est pas une pièce d'équipe du dossier"),
-            format!("the piece \"{letter}\" is not a team piece of the file"),
+            Refusal::BoardLetterNotATeamPiece {
+                piece: letter.to_string(),
+            },
         ));
     }
 }

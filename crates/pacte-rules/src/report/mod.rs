@@ -5,7 +5,7 @@
 pub mod text;
 
 use crate::date::IsoDate;
-use crate::message::Message;
+use crate::message::{Message, Notice};
 use crate::minutes::Minutes;
 use crate::programme::{Modality, ProgrammeSummary, TraceurCounts};
 use serde::Serialize;
@@ -312,14 +312,8 @@ pub enum Condition {
 }
 
 /// A record the engine could not use, located in the learner's records.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Ignored {
-    pub path: String,
-    pub code: IgnoredCode,
-    pub message: Message,
-}
+#[cfg_attr(feature = "typescript", tsify::declare)]
+pub type Ignored = Notice<IgnoredCode>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
