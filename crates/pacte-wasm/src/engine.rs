@@ -131,7 +131,7 @@ pub fn programmes() -> JsResult {
 #[wasm_bindgen(js_name = loadProgramme)]
 pub fn load_programme(
     #[wasm_bindgen(unchecked_param_type = "ProgrammeSource")] source: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> Result<Programme, JsValue> {
     let source = ProgrammeSource::from(json_value(&source, "source")?);
     let extra = extra_documents(extra)?;
@@ -144,8 +144,8 @@ pub fn load_programme(
 /// with the resolved programme, or every problem with its path.
 #[wasm_bindgen(js_name = checkProgramme, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme(
-    #[wasm_bindgen(unchecked_param_type = "ProgrammeDefinition")] definition: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeDocument")] definition: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let document = stringify(&definition).ok_or_else(|| vec![unreadable()]);
     check(document.and_then(|text| parse_json(&text)), extra)
@@ -156,7 +156,7 @@ pub fn check_programme(
 #[wasm_bindgen(js_name = checkProgrammeJson, unchecked_return_type = "Answer<ProgrammeDetails>")]
 pub fn check_programme_json(
     #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDefinition[]")] extra: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProgrammeDocument[]")] extra: Option<JsValue>,
 ) -> JsResult {
     let json = string_arg(&json, "json").map_err(|p| vec![p]);
     check(json.and_then(|text| parse_json(&text)), extra)
@@ -218,8 +218,10 @@ fn extra_documents(extra: Option<JsValue>) -> Result<Vec<Value>, JsValue> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PROGRAMME_SOURCE: &'static str = r#"
-/** An embedded programme id, or a programme definition (which may `extends` an embedded one). */
-export type ProgrammeSource = string | ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
+/** A definition document: complete, or one that `extends` another and overrides part of it. */
+export type ProgrammeDocument = ProgrammeDefinition | ({ id: string; version: string; extends: string } & Partial<ProgrammeDefinition>);
+/** An embedded programme id, or a definition document. */
+export type ProgrammeSource = string | ProgrammeDocument;
 "#;
 
 /// The JS value of argument `name` as a generic JSON value (a definition,
