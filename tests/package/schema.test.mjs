@@ -18,9 +18,7 @@ const names = (dir) =>
 
 const ajv = addFormats(new Ajv2020({ allErrors: true }));
 // Each schema is compiled once: ajv keeps it under its `$id`.
-const validators = Object.fromEntries(
-  ["programme", "learner", "candidature", "mapping"].map((d) => [d, ajv.compile(json(`pkg/schemas/${d}.schema.json`))]),
-);
+const validators = Object.fromEntries(["programme", "learner", "candidature", "mapping"].map((d) => [d, ajv.compile(json(`pkg/schemas/${d}.schema.json`))]));
 const validator = (document) => validators[document];
 
 /** The names whose document the schema accepts, and those it refuses. */
@@ -118,19 +116,28 @@ test("a definition that extends nothing is a whole definition: its required fiel
 test("the learner schema accepts every learner fixture's records but the one with a misspelt field", () => {
   const misspelt = "hdf-absence-justification-field-misspelled";
   // The engine reads that one and sets the field aside in `ignored`; an editor flags the typo.
-  assert.deepEqual(sort(validator("learner"), "tests/fixtures/learners/", (f) => f.learner), {
-    accepted: names("tests/fixtures/learners/").filter((n) => n !== misspelt),
-    refused: [misspelt],
-  });
+  assert.deepEqual(
+    sort(validator("learner"), "tests/fixtures/learners/", (f) => f.learner),
+    {
+      accepted: names("tests/fixtures/learners/").filter((n) => n !== misspelt),
+      refused: [misspelt],
+    },
+  );
   const examples = ["www/data/learner-bretagne", "www/data/learner-hdf", "www/data/learner-msp-cds", "examples/learner-hdf"];
-  assert.deepEqual(examples.map((e) => validator("learner")(json(`${e}.json`))), [true, true, true, true]);
+  assert.deepEqual(
+    examples.map((e) => validator("learner")(json(`${e}.json`))),
+    [true, true, true, true],
+  );
 });
 
 test("the candidature schema accepts every candidature fixture's file", () => {
-  assert.deepEqual(sort(validator("candidature"), "tests/fixtures/candidatures/", (f) => f.file), {
-    accepted: names("tests/fixtures/candidatures/"),
-    refused: [],
-  });
+  assert.deepEqual(
+    sort(validator("candidature"), "tests/fixtures/candidatures/", (f) => f.file),
+    {
+      accepted: names("tests/fixtures/candidatures/"),
+      refused: [],
+    },
+  );
 });
 
 test("the mapping schema accepts both example mappings and refuses an unknown field", () => {
