@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -156,6 +156,13 @@ const path = createRequire(import.meta.url).resolve("pacte-rules/schemas/program
 console.log(JSON.parse(readFileSync(path, "utf8")).title);`,
   );
   assert.equal(run("node", ["schema-consumer.mjs"]).trim(), "PACTE programme definition");
+});
+
+test("validates a definition with ajv against the shipped schema, as the README does", () => {
+  // ajv as the README's `npm install ajv ajv-formats` would give it, from this repository's dev dependencies.
+  for (const name of ["ajv", "ajv-formats"]) symlinkSync(join(root, "node_modules", name), join(project, "node_modules", name), "dir");
+  copySnippet("validate.mjs");
+  assert.equal(run("node", ["validate.mjs"]).trim(), "false [ 'titel' ]");
 });
 
 test("every code block of the README is run above", () => {
