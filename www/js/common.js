@@ -107,16 +107,6 @@ export function errorProblems(error) {
   return error?.problems ?? [{ code: error?.name ?? "Error", path: "", message: { fr: error?.message ?? String(error), en: "" } }];
 }
 
-/** The `<input type="date">` value, or today's date when empty. */
-export function dateValue(input, fallback) {
-  return input.value || fallback;
-}
-
-/** "au 20 septembre 2024". */
-export function onDate(iso) {
-  return `au ${formatDate(iso)}`;
-}
-
 /** The diploma's mentions, structure types and initial trainings, as the pages name them. */
 export const MENTIONS = { mspCds: "MSP-CDS", cpts: "CPTS", leaderMsp: "Leader MSP" };
 export const STRUCTURE_TYPES = {

@@ -259,7 +259,6 @@ fn assert_remaining_is_what_is_left(t: &Tally) {
     let expected = t
         .required_minutes
         .map_or(0, |r| (i64::from(r.0) - done - excused).max(0));
-    assert!(done >= 0 && excused >= 0 && remaining >= 0);
     assert_eq!(remaining, expected, "{t:?}");
 }
 
@@ -343,8 +342,6 @@ proptest! {
         let path = at.get(&paths).clone();
         *doc.pointer_mut(&path).expect("a node of the document") = replacement;
         let answer = api::evaluate_json(case.programme(), &doc.to_string(), case.as_of);
-        // Refused or reported, the answer is still JSON.
-        prop_assert!(serde_json::to_string(&answer).is_ok());
         if let Answer::Success { value } = answer {
             assert_remaining_is_what_is_left(&value.hours.presentiel);
         }

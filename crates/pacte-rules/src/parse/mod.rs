@@ -54,11 +54,6 @@ pub fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Reads `T` from a JSON value already in memory.
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<Parsed<T>, Problem> {
-    from_value_raw(value).map_err(|(path, detail)| shape_problem(&path, &detail))
-}
-
 /// Reads `T` from a JSON value already in memory (a merged definition). A
 /// failure is left as its path and serde's words, for a caller that rewrites
 /// the path before wording the problem.

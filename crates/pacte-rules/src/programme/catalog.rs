@@ -90,10 +90,6 @@ impl Catalog {
         self.order.iter().map(String::as_str)
     }
 
-    pub fn document(&self, id: &str) -> Option<&Value> {
-        self.documents.get(id)
-    }
-
     /// Resolves and validates the definition `id` of this catalog.
     pub fn load(&self, id: &str) -> Result<Programme, Vec<Problem>> {
         let doc = self
@@ -127,11 +123,6 @@ impl Catalog {
         } else {
             Err(problems)
         }
-    }
-
-    /// Parses and loads a definition from JSON text.
-    pub fn load_json(&self, text: &str) -> Result<Programme, Vec<Problem>> {
-        self.load_document(&parse::json_value(text).map_err(|p| vec![p])?)
     }
 }
 
