@@ -3,7 +3,7 @@
 // downloads, programme pickers and the display of the engine's problems.
 // Nothing here sends data anywhere: files are read in the browser.
 import { setup } from "../pkg/widget/pacte-progress.js";
-import { h, engineFailure, formatDate } from "../pkg/widget/pacte-ui.js";
+import { h, engineFailure } from "../pkg/widget/pacte-ui.js";
 
 export * from "../pkg/widget/pacte-ui.js";
 
