@@ -2,6 +2,7 @@
 //! given date, what still stands between them and the diploma, and what of
 //! their records could not be used. [`text`] writes it for a person.
 
+pub mod promotion;
 pub mod text;
 
 use crate::date::IsoDate;
