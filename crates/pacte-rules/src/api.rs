@@ -10,7 +10,7 @@ use crate::evaluation;
 use crate::parse;
 use crate::problem::{Problem, Refusal};
 use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
-use crate::report::promotion::promotion;
+pub use crate::report::promotion::promotion;
 pub use crate::report::promotion::{PromotionEntry, PromotionReport, StageCounts};
 use crate::report::ProgressReport;
 use serde::Serialize;
