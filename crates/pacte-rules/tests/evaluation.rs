@@ -564,6 +564,24 @@ fn the_traceur_of_the_chosen_complementary_module_becomes_due() {
     assert!(!traceur(&report, "plan-de-communication").required);
 }
 
+#[test]
+fn an_elective_chosen_twice_counts_once_and_the_repeat_is_set_aside() {
+    let report = assert_set_aside(
+        "socle-option-telemedecine-chosen-twice",
+        &[(
+            "DUPLICATE_RECORD",
+            "/chosenModules/1",
+            "module « telemedecine » déjà choisi (/chosenModules/0) : compté une seule fois",
+        )],
+    );
+    assert_eq!(report.electives[0].chosen, ["telemedecine"]);
+    assert!(report.electives[0].met);
+    assert_eq!(
+        unmet_codes(&report),
+        ["TRACEUR_MISSING", "SOUTENANCE_NOT_PASSED"]
+    );
+}
+
 // --- Records set aside --------------------------------------------------
 
 #[test]
