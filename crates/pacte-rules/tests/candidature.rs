@@ -288,6 +288,83 @@ fn a_derogation_asked_is_left_to_the_committee() {
     );
 }
 
+// --- Ids the programme does not know, and repetitions ---------------------
+
+#[test]
+fn a_misspelled_piece_id_is_named_and_the_required_piece_is_missing() {
+    let report = check("bretagne-piece-ids-misspelled");
+    let Verdict::Incomplete { missing, .. } = &report.verdict else {
+        panic!("incomplete expected, got {:?}", report.verdict);
+    };
+    assert_eq!(
+        pieces(missing),
+        [
+            row(
+                "cv",
+                "/candidates/1/pieces",
+                "Loïc Prigent : Curriculum vitae manquant(e)"
+            ),
+            row(
+                "projet-de-sante",
+                "/team/pieces",
+                "équipe : Copie du projet de santé validé par l'ARS manquant(e)"
+            ),
+        ]
+    );
+    assert_eq!(
+        findings(&report.advisories),
+        [
+            row(
+                "UNKNOWN_PIECE",
+                "/team/pieces/1",
+                "équipe : pièce « projet-sante » inconnue de ce programme (pièces demandées : lettre-engagement, projet-de-sante)"
+            ),
+            row(
+                "UNKNOWN_PIECE",
+                "/candidates/1/pieces/1",
+                "Loïc Prigent : pièce « curriculum-vitae » inconnue de ce programme (pièces demandées : lettre-de-motivation, cv)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_answer_to_a_question_the_programme_does_not_ask_is_named() {
+    let report = check("bretagne-answer-to-a-question-not-asked");
+    let Verdict::Incomplete { missing, .. } = &report.verdict else {
+        panic!("incomplete expected, got {:?}", report.verdict);
+    };
+    assert_eq!(
+        pieces(missing),
+        [row(
+            "organisation-coordination",
+            "/team/answers/organisation-coordination",
+            "équipe : réponse manquante à « Comment est organisée - ou va être organisée - la fonction de coordination au sein de votre équipe ? »"
+        )]
+    );
+    assert_eq!(
+        findings(&report.advisories),
+        [row(
+            "UNKNOWN_QUESTION",
+            "/team/answers/organisation-de-la-coordination",
+            "équipe : réponse à une question « organisation-de-la-coordination » que ce programme ne pose pas (questions posées : organisation-coordination, besoin-accompagnement)"
+        )]
+    );
+}
+
+#[test]
+fn the_same_candidate_twice_counts_once_toward_the_quota() {
+    // Four entries, three people: within the quota of three per CPTS.
+    assert_eligible(
+        "bretagne-same-candidate-listed-twice",
+        &[row(
+            "DUPLICATE_CANDIDATE",
+            "/candidates/3",
+            "maëlle  le gall figure déjà au dossier (/candidates/0) : compté·e une seule fois",
+        )],
+    );
+}
+
 // --- The fixtures as a whole -------------------------------------------
 
 #[test]
@@ -320,7 +397,10 @@ fn candidature_fixtures_cover_every_verdict_and_finding() {
             "NO_CANDIDATE",
             "DUE_DATE_PASSED",
             "NO_DESIRABLE_TRAINING",
-            "DEROGATION_TO_DECIDE"
+            "DEROGATION_TO_DECIDE",
+            "UNKNOWN_PIECE",
+            "UNKNOWN_QUESTION",
+            "DUPLICATE_CANDIDATE"
         ])
     );
 }

@@ -564,6 +564,24 @@ fn the_traceur_of_the_chosen_complementary_module_becomes_due() {
     assert!(!traceur(&report, "plan-de-communication").required);
 }
 
+#[test]
+fn an_elective_chosen_twice_counts_once_and_the_repeat_is_set_aside() {
+    let report = assert_set_aside(
+        "socle-option-telemedecine-chosen-twice",
+        &[(
+            "DUPLICATE_RECORD",
+            "/chosenModules/1",
+            "module « telemedecine » déjà choisi (/chosenModules/0) : compté une seule fois",
+        )],
+    );
+    assert_eq!(report.electives[0].chosen, ["telemedecine"]);
+    assert!(report.electives[0].met);
+    assert_eq!(
+        unmet_codes(&report),
+        ["TRACEUR_MISSING", "SOUTENANCE_NOT_PASSED"]
+    );
+}
+
 // --- Records set aside --------------------------------------------------
 
 #[test]
@@ -704,6 +722,45 @@ fn records_dated_after_the_evaluation_date_are_not_facts_yet() {
     assert_eq!(report.stage, Stage::InProgress);
 }
 
+#[test]
+fn a_justification_of_spaces_only_leaves_the_absence_unjustified_and_says_so() {
+    // No-break, em and ideographic spaces, a zero-width space and a tab.
+    let report = assert_set_aside(
+        "hdf-absence-justified-with-spaces-only",
+        &[(
+            "EMPTY_JUSTIFICATION",
+            "/attendance/4/justification",
+            "la justification de l'absence du 13 septembre 2024 est vide : l'absence reste non justifiée",
+        )],
+    );
+    assert_eq!(report.stage, Stage::Blocked);
+    let day = &report.sessions[2].days[1];
+    assert_eq!(day.status, DayStatus::UnjustifiedAbsence);
+    assert_eq!(day.justification, None);
+    assert_eq!(
+        the_unmet(&report, "SESSION_UNJUSTIFIED_ABSENCE").rule,
+        "/sessions/2/days/1"
+    );
+}
+
+#[test]
+fn a_justification_on_a_day_attended_is_set_aside_as_not_applicable() {
+    let report = assert_set_aside(
+        "hdf-justification-on-a-day-attended",
+        &[(
+            "JUSTIFICATION_NOT_APPLICABLE",
+            "/attendance/3/justification",
+            "une justification pour le 12 septembre 2024, où la présence est enregistrée : sans objet",
+        )],
+    );
+    // The day counts as attended, and the report carries no justification for it.
+    let day = &report.sessions[2].days[0];
+    assert_eq!(day.status, DayStatus::Present);
+    assert_eq!(day.justification, None);
+    assert_eq!(report.stage, Stage::InProgress);
+    assert_eq!(report.hours.presentiel, tally(Some(2940), 1680, 420, 840));
+}
+
 // --- The fixtures as a whole -------------------------------------------
 
 #[test]
@@ -761,6 +818,8 @@ fn learner_fixtures_cover_every_stage_condition_ignored_code_and_programme() {
             "DUPLICATE_RECORD",
             "SUPERSEDED",
             "ZERO_DURATION",
+            "EMPTY_JUSTIFICATION",
+            "JUSTIFICATION_NOT_APPLICABLE",
         ])
     );
     assert_eq!(programmes, set_of(&PROGRAMMES));

@@ -1,7 +1,7 @@
 //! Checking an application file against the programme's candidature rules.
 
 use super::*;
-use crate::problem::{Problem, Refusal};
+use crate::problem::{pointer, Problem, Refusal};
 use crate::programme::{CandidatureRules, Programme};
 
 pub fn check(
@@ -33,8 +33,10 @@ pub fn check(
     }
     let mut reasons = Vec::new();
     let mut advisories = Vec::new();
-    eligibility(rules, file, &mut reasons, &mut advisories);
-    let missing = missing_pieces(rules, file);
+    let repeated = repeated_candidates(file, &mut advisories);
+    eligibility(rules, file, &repeated, &mut reasons, &mut advisories);
+    unknown_ids(rules, file, &repeated, &mut advisories);
+    let missing = missing_pieces(rules, file, &repeated);
     deadline(rules, file, as_of, !missing.is_empty(), &mut reasons);
     let verdict = if !reasons.is_empty() {
         Verdict::Ineligible { reasons, missing }
@@ -64,9 +66,115 @@ fn finding(code: FindingCode, path: impl Into<String>, fr: String, en: String) -
     }
 }
 
+/// The candidates listed again (same name, whatever the case and the spaces):
+/// `true` at the index of each later entry, with an advisory naming the first.
+fn repeated_candidates(file: &CandidatureFile, advisories: &mut Vec<Finding>) -> Vec<bool> {
+    let mut first = std::collections::HashMap::new();
+    let mut repeated = vec![false; file.candidates.len()];
+    for (i, c) in file.candidates.iter().enumerate() {
+        let key = c
+            .name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if let Some(&earlier) = first.get(&key) {
+            repeated[i] = true;
+            let name = &c.name;
+            advisories.push(finding(
+                FindingCode::DuplicateCandidate,
+                format!("/candidates/{i}"),
+                format!("{name} figure déjà au dossier (/candidates/{earlier}) : compté·e une seule fois"),
+                format!("{name} is already in the file (/candidates/{earlier}): counted once"),
+            ));
+        } else {
+            first.insert(key, i);
+        }
+    }
+    repeated
+}
+
+/// Piece ids and question ids the programme does not know, each named in an advisory.
+fn unknown_ids(
+    rules: &CandidatureRules,
+    file: &CandidatureFile,
+    repeated: &[bool],
+    advisories: &mut Vec<Finding>,
+) {
+    let ids = |pieces: &[crate::programme::Piece]| {
+        pieces
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut unknown = |path: String, piece: &str, whose: (&str, &str), listed: &str| {
+        advisories.push(finding(
+            FindingCode::UnknownPiece,
+            path,
+            format!(
+                "{} : pièce « {piece} » inconnue de ce programme (pièces demandées : {listed})",
+                whose.0
+            ),
+            format!(
+                "{}: piece \"{piece}\" unknown to this programme (pieces asked: {listed})",
+                whose.1
+            ),
+        ))
+    };
+    let team_ids = ids(&rules.team_pieces);
+    for (j, p) in file.team.pieces.iter().enumerate() {
+        if !rules.team_pieces.iter().any(|r| r.id == *p) {
+            unknown(
+                format!("/team/pieces/{j}"),
+                p,
+                ("équipe", "team"),
+                &team_ids,
+            );
+        }
+    }
+    let candidate_ids = ids(&rules.candidate_pieces);
+    for (i, c) in file.candidates.iter().enumerate() {
+        if repeated[i] {
+            continue;
+        }
+        for (j, p) in c.pieces.iter().enumerate() {
+            if !rules.candidate_pieces.iter().any(|r| r.id == *p) {
+                unknown(
+                    format!("/candidates/{i}/pieces/{j}"),
+                    p,
+                    (&c.name, &c.name),
+                    &candidate_ids,
+                );
+            }
+        }
+    }
+    let asked = rules
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    for key in file.team.answers.keys() {
+        if !rules.questions.iter().any(|q| q.id == *key) {
+            advisories.push(finding(
+                FindingCode::UnknownQuestion,
+                pointer(["team", "answers", key.as_str()]),
+                format!(
+                    "équipe : réponse à une question « {key} » que ce programme ne pose pas (questions posées : {asked})"
+                ),
+                format!(
+                    "team: an answer to a question \"{key}\" this programme does not ask (questions asked: {asked})"
+                ),
+            ));
+        }
+    }
+}
+
 fn eligibility(
     rules: &CandidatureRules,
     file: &CandidatureFile,
+    repeated: &[bool],
     reasons: &mut Vec<Finding>,
     advisories: &mut Vec<Finding>,
 ) {
@@ -94,7 +202,8 @@ fn eligibility(
             ),
         ));
     }
-    let count = file.candidates.len() as u32;
+    // Each person counts once toward the quota.
+    let count = repeated.iter().filter(|r| !**r).count() as u32;
     let quota = rules.candidates_per_team;
     if count == 0 || quota.is_some_and(|q| count < q.min) {
         let min = quota.map_or(1, |q| q.min.max(1));
@@ -121,6 +230,9 @@ fn eligibility(
     }
     let has_team = file.team.structure_type.is_some();
     for (i, c) in file.candidates.iter().enumerate() {
+        if repeated[i] {
+            continue;
+        }
         let path = format!("/candidates/{i}");
         let name = &c.name;
         if !(c.in_team && has_team) {
@@ -169,7 +281,11 @@ fn eligibility(
     }
 }
 
-fn missing_pieces(rules: &CandidatureRules, file: &CandidatureFile) -> Vec<MissingPiece> {
+fn missing_pieces(
+    rules: &CandidatureRules,
+    file: &CandidatureFile,
+    repeated: &[bool],
+) -> Vec<MissingPiece> {
     let mut missing = Vec::new();
     let mut lack = |path: String, piece: &str, fr: String, en: String| {
         missing.push(MissingPiece {
@@ -179,6 +295,9 @@ fn missing_pieces(rules: &CandidatureRules, file: &CandidatureFile) -> Vec<Missi
         })
     };
     for (i, c) in file.candidates.iter().enumerate() {
+        if repeated[i] {
+            continue;
+        }
         for p in rules
             .candidate_pieces
             .iter()

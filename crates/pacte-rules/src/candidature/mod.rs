@@ -160,4 +160,19 @@ pub enum FindingCode {
     NoDesirableTraining,
     /// Advisory: a derogation is asked; the committee decides on the file.
     DerogationToDecide,
+    /// Advisory: a piece id the programme does not list (for the team, or for
+    /// a candidate). Most likely a typo of a required piece, which is then
+    /// listed as missing anyway: naming the unknown id is enough, and refusing
+    /// the file for it too would count the same slip twice.
+    UnknownPiece,
+    /// Advisory: an answer to a question the programme does not ask. As for
+    /// a piece, most likely a question id mistyped: the question asked is then
+    /// unanswered, and that makes the file incomplete on its own.
+    UnknownQuestion,
+    /// Advisory: the same candidate (same name, whatever the case and the
+    /// spaces) listed again. The later entry is set aside: it is not counted
+    /// toward the quota, nor checked for pieces or eligibility, so that one
+    /// person never fills two places. The file is not refused for it: the
+    /// committee sees the repetition and the quota holds.
+    DuplicateCandidate,
 }

@@ -2,7 +2,7 @@
 //! reason. The days of the calendar, each with its status.
 
 use super::Context;
-use crate::learner::{Attendance, AttendanceStatus};
+use crate::learner::{is_blank, Attendance, AttendanceStatus};
 use crate::message::Message;
 use crate::minutes::Minutes;
 use crate::report::{Condition, DayReport, DayStatus, IgnoredCode, SessionReport};
@@ -37,7 +37,11 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
     for (s, session) in sessions.iter().enumerate() {
         let mut days = Vec::with_capacity(session.days.len());
         for (d, day) in session.days.iter().enumerate() {
-            let record = chosen.get(&(s, d)).map(|&i| &records[i]);
+            let index = chosen.get(&(s, d)).copied();
+            let record = index.map(|i| &records[i]);
+            if let (Some(i), Some(a)) = (index, record) {
+                justification_set_aside(cx, i, a);
+            }
             let status = match record {
                 Some(a) if a.status == AttendanceStatus::Present => DayStatus::Present,
                 Some(a) if a.is_justified_absence() => DayStatus::Excused,
@@ -77,6 +81,43 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
         });
     }
     presence
+}
+
+/// A justification the day's status does not rest on is said so: an empty
+/// one on an absence (which stays unjustified), any on a day attended.
+fn justification_set_aside(cx: &mut Context, i: usize, a: &Attendance) {
+    let Some(text) = a.justification.as_deref() else {
+        return;
+    };
+    let path = format!("/attendance/{i}/justification");
+    let date = (a.date.french(), a.date.english());
+    match a.status {
+        AttendanceStatus::Absent if is_blank(text) => cx.ignore(
+            path,
+            IgnoredCode::EmptyJustification,
+            format!(
+                "la justification de l'absence du {} est vide : l'absence reste non justifiée",
+                date.0
+            ),
+            format!(
+                "the justification of the absence on {} is empty: the absence stays unjustified",
+                date.1
+            ),
+        ),
+        AttendanceStatus::Absent => {}
+        AttendanceStatus::Present => cx.ignore(
+            path,
+            IgnoredCode::JustificationNotApplicable,
+            format!(
+                "une justification pour le {}, où la présence est enregistrée : sans objet",
+                date.0
+            ),
+            format!(
+                "a justification for {}, a day attended: it does not apply",
+                date.1
+            ),
+        ),
+    }
 }
 
 /// The record that stands for each (session, day): the last one given.

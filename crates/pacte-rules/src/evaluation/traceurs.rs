@@ -11,7 +11,17 @@ use std::collections::HashMap;
 pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveReport> {
     for (i, m) in chosen.iter().enumerate() {
         let path = format!("/chosenModules/{i}");
-        if cx.programme.module(m).is_none() {
+        // Chosen again: counted once, as every choice is (`contains` below).
+        if let Some(first) = chosen[..i].iter().position(|c| c == m) {
+            cx.ignore(
+                path,
+                IgnoredCode::DuplicateRecord,
+                format!(
+                    "module « {m} » déjà choisi (/chosenModules/{first}) : compté une seule fois"
+                ),
+                format!("module \"{m}\" already chosen (/chosenModules/{first}): counted once"),
+            );
+        } else if cx.programme.module(m).is_none() {
             cx.ignore(
                 path,
                 IgnoredCode::UnknownModule,

@@ -62,11 +62,16 @@ pub struct Attendance {
 impl Attendance {
     pub fn is_justified_absence(&self) -> bool {
         self.status == AttendanceStatus::Absent
-            && self
-                .justification
-                .as_deref()
-                .is_some_and(|j| !j.trim().is_empty())
+            && self.justification.as_deref().is_some_and(|j| !is_blank(j))
     }
+}
+
+/// Nothing a reader could see: only (Unicode) spaces, and the invisible
+/// characters that pass for none (zero-width spaces and joiners, the BOM).
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
 }
 
 /// Whether the learner was there.

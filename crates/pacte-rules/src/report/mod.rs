@@ -331,4 +331,9 @@ pub enum IgnoredCode {
     /// An earlier state of the same item, replaced by a later record.
     Superseded,
     ZeroDuration,
+    /// An absence's justification with nothing in it (only spaces): the
+    /// absence stays unjustified.
+    EmptyJustification,
+    /// A justification on a day the learner attended: there is no absence to justify.
+    JustificationNotApplicable,
 }
