@@ -48,7 +48,7 @@ for module in engine import; do
   first="${dirs[0]}/${name}_bg.wasm"
   for dir in "${dirs[@]:1}"; do cmp "$first" "$dir/${name}_bg.wasm"; done
   echo "== wasm-opt -Oz: $first"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals -o "$first" "$first"
   for dir in "${dirs[@]:1}"; do cp "$first" "$dir/${name}_bg.wasm"; done
 done

@@ -2,14 +2,15 @@
 // budget is the engine's: it is what every page showing progress downloads.
 // It was 150 KB gzipped; reading every document through the path-tracking
 // deserializer (src/parse/track.rs: unknown fields in linear time, where the
-// plain reading was quadratic and froze a page for 15 s) costs 18 KB, accepted
-// for now and raised to 170 KB until a lighter tracker wins it back. The import module is loaded only
+// plain reading was quadratic and froze a page for 15 s) costs 18 KB, and the
+// checks that set odd records aside with a reason 2 KB more: accepted for now,
+// and raised to 175 KB until a lighter tracker wins it back. The import module is loaded only
 // by pages that read platform exports; its size is printed for the record.
 // Exits 1 when the engine is over budget.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 170 * 1024;
+const BUDGET = 175 * 1024;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const measure = (path) => {
   const wasm = readFileSync(new URL(`../pkg/${path}`, import.meta.url));

@@ -66,7 +66,8 @@ fn finding(code: FindingCode, path: impl Into<String>, fr: String, en: String) -
     }
 }
 
-/// The candidates listed again (same name, whatever the case and the spaces):
+/// The candidates listed again (same name, whatever the spaces and the case of
+/// unaccented letters: Unicode case tables would weigh 10 KB in the wasm):
 /// `true` at the index of each later entry, with an advisory naming the first.
 fn repeated_candidates(file: &CandidatureFile, advisories: &mut Vec<Finding>) -> Vec<bool> {
     let mut first = std::collections::HashMap::new();
@@ -77,7 +78,11 @@ fn repeated_candidates(file: &CandidatureFile, advisories: &mut Vec<Finding>) ->
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_lowercase();
+            .to_ascii_lowercase();
+        // An entry without a name yet (a form being filled in) is nobody in particular.
+        if key.is_empty() {
+            continue;
+        }
         if let Some(&earlier) = first.get(&key) {
             repeated[i] = true;
             let name = &c.name;
