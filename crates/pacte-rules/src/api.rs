@@ -74,11 +74,11 @@ pub fn programme(
         (ProgrammeSource::Id(id), true) => Catalog::embedded_programme(id).map(Cow::Borrowed),
         (ProgrammeSource::Id(id), false) => Catalog::embedded()
             .with(extra.iter().cloned())
-            .load(id)
+            .and_then(|catalog| catalog.load(id))
             .map(Cow::Owned),
         (ProgrammeSource::Definition(doc), _) => Catalog::embedded()
             .with(extra.iter().cloned())
-            .load_document(doc)
+            .and_then(|catalog| catalog.load_document(doc))
             .map(Cow::Owned),
     }
 }

@@ -40,6 +40,9 @@ pub enum ProblemCode {
     CalendarShortOfPresentiel,
     /// No embedded programme has this id.
     UnknownProgramme,
+    /// A definition reuses the id and version of another with other content:
+    /// an id and a version name one set of rules.
+    ConflictingDefinition,
     /// The learner's records, or a candidature file, name another programme than the one used.
     ProgrammeMismatch,
     /// A candidature was checked against a programme without candidature rules.

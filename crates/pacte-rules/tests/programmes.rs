@@ -511,3 +511,46 @@ fn every_definition_fixture_is_refused() {
         assert!(!definition_problems(&name, with).is_empty(), "{name}");
     }
 }
+
+// --- One id and version, one set of rules ----------------------------------------
+
+/// The embedded HDF definition as its file is written.
+fn hdf_file() -> serde_json::Value {
+    serde_json::from_str(&read(repo_path(
+        "crates/pacte-rules/programmes/hdf-leader-msp-2024.json",
+    )))
+    .unwrap()
+}
+
+#[test]
+fn a_definition_taking_an_embedded_id_and_version_with_other_rules_is_refused() {
+    // The HDF promotion with its third seminar made optional: a learner
+    // blocked by an unjustified absence from it would be reported in progress.
+    let mut shadow = hdf_file();
+    shadow["sessions"][2]["mandatory"] = json!(false);
+    let refused = |source: &ProgrammeSource, extra: &[serde_json::Value]| {
+        api::programme(source, extra)
+            .map(|_| ())
+            .expect_err("refused")
+            .iter()
+            .map(|p| (json_name(&p.code), p.path.clone(), p.message.fr.clone()))
+            .collect::<Vec<_>>()
+    };
+    let expected = vec![(
+        "CONFLICTING_DEFINITION".to_string(),
+        "/version".to_string(),
+        "« hdf-leader-msp-2024 » version 2024.1 existe déjà avec d'autres règles : donnez une autre version (ou un autre identifiant) à cette définition".to_string(),
+    )];
+    // Given beside the embedded id (`--with`, `loadProgramme(id, [doc])`)…
+    let by_id = ProgrammeSource::Id("hdf-leader-msp-2024".into());
+    assert_eq!(refused(&by_id, &[shadow.clone()]), expected);
+    // …or as the definition itself.
+    assert_eq!(refused(&ProgrammeSource::Definition(shadow), &[]), expected);
+}
+
+#[test]
+fn the_embedded_file_given_again_as_it_is_is_the_same_programme() {
+    let by_id = ProgrammeSource::Id("hdf-leader-msp-2024".into());
+    let programme = api::programme(&by_id, &[hdf_file()]).expect("the same rules");
+    assert_eq!(programme.hash, embedded("hdf-leader-msp-2024").hash);
+}

@@ -71,6 +71,10 @@ pub enum Refusal {
     UnknownProgramme {
         id: String,
     },
+    ConflictingDefinition {
+        id: String,
+        version: String,
+    },
     EmptyId,
     DuplicateId {
         list: String,
@@ -219,6 +223,7 @@ impl Wording for Refusal {
             ExtendsCycle { .. } => ProblemCode::ExtendsCycle,
             UnknownParent { .. } => ProblemCode::UnknownParent,
             UnknownProgramme { .. } => ProblemCode::UnknownProgramme,
+            ConflictingDefinition { .. } => ProblemCode::ConflictingDefinition,
             DuplicateId { .. } | SessionDayTwice { .. } | LearnerTwice { .. } => {
                 ProblemCode::DuplicateId
             }
@@ -310,6 +315,10 @@ impl Wording for Refusal {
             OwnFieldMissing { field } => (
                 format!("une définition qui en étend une autre donne son propre « {field} »"),
                 format!("a definition that extends another gives its own \"{field}\""),
+            ),
+            ConflictingDefinition { id, version } => (
+                format!("« {id} » version {version} existe déjà avec d'autres règles : donnez une autre version (ou un autre identifiant) à cette définition"),
+                format!("\"{id}\" version {version} already exists with other rules: give this definition another version (or another id)"),
             ),
             UnknownProgramme { id } => (
                 format!("aucun programme intégré n'a l'identifiant « {id} »"),

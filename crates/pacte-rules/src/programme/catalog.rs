@@ -2,7 +2,7 @@
 //! embedded in the engine, plus any regional definition given at run time.
 
 use super::{resolve, structure, validate, Programme};
-use crate::parse;
+use crate::parse::{self, SCHEMA_KEY};
 use crate::problem::{Problem, Refusal};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -67,13 +67,46 @@ impl Catalog {
     }
 
     /// This catalog plus more definitions (a regional promotion that extends
-    /// another regional definition brings both).
-    pub fn with(&self, documents: impl IntoIterator<Item = Value>) -> Catalog {
+    /// another regional definition brings both). A definition may not take
+    /// the id and version of one already here with other content: a report
+    /// names its rules by id and version, and must not silently mean others.
+    pub fn with(
+        &self,
+        documents: impl IntoIterator<Item = Value>,
+    ) -> Result<Catalog, Vec<Problem>> {
         let mut catalog = self.clone();
+        let mut problems = Vec::new();
         for doc in documents {
+            problems.extend(catalog.clash(&doc));
             catalog.insert(doc);
         }
-        catalog
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The problem of a definition whose id and version are already taken by other content.
+    fn clash(&self, doc: &Value) -> Option<Problem> {
+        let id = doc.get("id")?.as_str()?;
+        let version = doc.get("version")?.as_str()?;
+        let known = self.documents.get(id)?;
+        let content = |d: &Value| {
+            let mut d = d.clone();
+            if let Some(map) = d.as_object_mut() {
+                map.remove(SCHEMA_KEY);
+            }
+            d
+        };
+        let same_version = known.get("version").and_then(Value::as_str) == Some(version);
+        (same_version && content(known) != content(doc)).then(|| {
+            let refusal = Refusal::ConflictingDefinition {
+                id: id.to_string(),
+                version: version.to_string(),
+            };
+            Problem::new("/version", refusal)
+        })
     }
 
     fn insert(&mut self, doc: Value) {
@@ -102,6 +135,9 @@ impl Catalog {
     /// Resolves and validates a definition, which may extend any definition of
     /// this catalog. Every problem found is returned, not only the first.
     pub fn load_document(&self, doc: &Value) -> Result<Programme, Vec<Problem>> {
+        if let Some(clash) = self.clash(doc) {
+            return Err(vec![clash]);
+        }
         let mut problems = own_identity(doc);
         let (merged, lineage) = resolve::merge_chain(&self.documents, doc)?;
         let reading = match structure::read(merged) {
