@@ -330,8 +330,9 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
                 t.unknown_fields.push(path);
                 continue;
             }
-            let key_reader: de::value::StringDeserializer<A::Error> =
-                key.clone().into_deserializer();
+            // Read from the key as borrowed: every document takes this path,
+            // and a copy of each key would be one allocation per field.
+            let key_reader: de::value::StrDeserializer<A::Error> = key.as_str().into_deserializer();
             let read = seed.deserialize(key_reader);
             self.track.borrow_mut().at.push(key);
             return match read {
