@@ -66,13 +66,32 @@ fn a_complete_bretagne_file_sent_in_time_is_eligible() {
 // --- Incomplete --------------------------------------------------------
 
 #[test]
+fn a_candidate_not_named_yet_is_named_by_their_place_in_the_list() {
+    assert_incomplete(
+        "bretagne-second-candidate-not-named-yet",
+        &[
+            row(
+                "lettre-de-motivation",
+                "/candidates/1/pieces",
+                "candidat·e n° 2 : il manque la pièce « Lettre de motivation »",
+            ),
+            row(
+                "cv",
+                "/candidates/1/pieces",
+                "candidat·e n° 2 : il manque la pièce « Curriculum vitae »",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_file_may_be_opened_without_a_candidates_cv() {
     assert_incomplete(
         "bretagne-file-opened-without-one-cv",
         &[row(
             "cv",
             "/candidates/1/pieces",
-            "Loïc Prigent : Curriculum vitae manquant(e)",
+            "Loïc Prigent : il manque la pièce « Curriculum vitae »",
         )],
     );
 }
@@ -84,7 +103,7 @@ fn a_file_may_be_opened_without_the_projet_de_sante() {
         &[row(
             "projet-de-sante",
             "/team/pieces",
-            "équipe : Copie du projet de santé validé par l'ARS manquant(e)",
+            "équipe : il manque la pièce « Copie du projet de santé validé par l'ARS »",
         )],
     );
 }
@@ -160,7 +179,7 @@ fn at_least_one_candidate_per_cpts() {
     let reason = row(
         "NO_CANDIDATE",
         "/candidates",
-        "au moins 1 candidat(s) par équipe, le dossier en présente 0",
+        "au moins 1 candidat par équipe, le dossier n'en présente aucun",
     );
     assert_ineligible("bretagne-file-without-candidate", reason, &[]);
 }
@@ -185,7 +204,7 @@ fn pieces_still_missing_after_the_deadline_make_the_file_too_late() {
     let missing = row(
         "lettre-de-motivation",
         "/candidates/0/pieces",
-        "Maëlle Le Gall : Lettre de motivation manquant(e)",
+        "Maëlle Le Gall : il manque la pièce « Lettre de motivation »",
     );
     assert_ineligible(
         "bretagne-pieces-still-missing-after-deadline",
@@ -302,12 +321,12 @@ fn a_misspelled_piece_id_is_named_and_the_required_piece_is_missing() {
             row(
                 "cv",
                 "/candidates/1/pieces",
-                "Loïc Prigent : Curriculum vitae manquant(e)"
+                "Loïc Prigent : il manque la pièce « Curriculum vitae »"
             ),
             row(
                 "projet-de-sante",
                 "/team/pieces",
-                "équipe : Copie du projet de santé validé par l'ARS manquant(e)"
+                "équipe : il manque la pièce « Copie du projet de santé validé par l'ARS »"
             ),
         ]
     );

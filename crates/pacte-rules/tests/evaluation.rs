@@ -180,6 +180,20 @@ fn a_missing_item_due_within_thirty_days_puts_the_learner_at_risk() {
     );
     assert_eq!(report.unmet[0].due_date, Some(date("2024-11-27")));
     assert_eq!(report.memoire.status, MemoireReportStatus::InProgress);
+    // Four weeks ahead, nothing is late yet: the due date is near.
+    assert_eq!(
+        report.summary.fr,
+        "Échéance proche : des éléments restent à fournir"
+    );
+}
+
+#[test]
+fn an_at_risk_file_is_late_only_once_a_due_date_has_passed() {
+    // The S3 days are past and unrecorded: their due date, the day itself, is behind.
+    let report = evaluate("hdf-s3-attendance-not-recorded-yet");
+    assert_eq!(report.stage, Stage::AtRisk);
+    assert_eq!(report.summary.fr, "En retard : une échéance est passée");
+    assert_eq!(report.summary.en, "Overdue: a due date has passed");
 }
 
 #[test]
@@ -511,7 +525,7 @@ fn the_socle_asks_one_complementary_module_of_the_learners_choice() {
     );
     assert_eq!(
         missing.message.fr,
-        "choisir au moins 1 module(s) dans « Module complémentaire au choix » (0 choisi(s))"
+        "choisir au moins 1 module dans « Module complémentaire au choix » (aucun choisi)"
     );
     assert_eq!(missing.rule, "/electiveGroups/0");
     // Traceurs of complementary modules are not due until one is chosen.

@@ -1,5 +1,6 @@
 //! Checking an application file against the programme's candidature rules.
 
+use super::wording::{Lack, Remark, Who};
 use super::*;
 use crate::problem::{pointer, Problem, Refusal};
 use crate::programme::{CandidatureRules, Programme};
@@ -58,14 +59,6 @@ pub fn check(
     })
 }
 
-fn finding(code: FindingCode, path: impl Into<String>, fr: String, en: String) -> Finding {
-    Finding {
-        code,
-        path: path.into(),
-        message: Message::new(fr, en),
-    }
-}
-
 /// The candidates listed again (same name, whatever the spaces and the case of
 /// unaccented letters: Unicode case tables would weigh 10 KB in the wasm):
 /// `true` at the index of each later entry, with an advisory naming the first.
@@ -85,12 +78,12 @@ fn repeated_candidates(file: &CandidatureFile, advisories: &mut Vec<Finding>) ->
         }
         if let Some(&earlier) = first.get(&key) {
             repeated[i] = true;
-            let name = &c.name;
-            advisories.push(finding(
-                FindingCode::DuplicateCandidate,
+            advisories.push(Finding::new(
                 format!("/candidates/{i}"),
-                format!("{name} figure déjà au dossier (/candidates/{earlier}) : compté·e une seule fois"),
-                format!("{name} is already in the file (/candidates/{earlier}): counted once"),
+                Remark::RepeatedCandidate {
+                    who: Who::candidate(&c.name, i),
+                    first: earlier,
+                },
             ));
         } else {
             first.insert(key, i);
@@ -113,29 +106,16 @@ fn unknown_ids(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut unknown = |path: String, piece: &str, whose: (&str, &str), listed: &str| {
-        advisories.push(finding(
-            FindingCode::UnknownPiece,
+    let mut unknown = |path: String, piece: &str, who: Who, asked: &str| {
+        advisories.push(Finding::new(
             path,
-            format!(
-                "{} : pièce « {piece} » inconnue de ce programme (pièces demandées : {listed})",
-                whose.0
-            ),
-            format!(
-                "{}: piece \"{piece}\" unknown to this programme (pieces asked: {listed})",
-                whose.1
-            ),
+            Remark::UnknownPiece { who, piece, asked },
         ))
     };
     let team_ids = ids(&rules.team_pieces);
     for (j, p) in file.team.pieces.iter().enumerate() {
         if !rules.team_pieces.iter().any(|r| r.id == *p) {
-            unknown(
-                format!("/team/pieces/{j}"),
-                p,
-                ("équipe", "team"),
-                &team_ids,
-            );
+            unknown(format!("/team/pieces/{j}"), p, Who::Team, &team_ids);
         }
     }
     let candidate_ids = ids(&rules.candidate_pieces);
@@ -148,7 +128,7 @@ fn unknown_ids(
                 unknown(
                     format!("/candidates/{i}/pieces/{j}"),
                     p,
-                    (&c.name, &c.name),
+                    Who::candidate(&c.name, i),
                     &candidate_ids,
                 );
             }
@@ -162,15 +142,12 @@ fn unknown_ids(
         .join(", ");
     for key in file.team.answers.keys() {
         if !rules.questions.iter().any(|q| q.id == *key) {
-            advisories.push(finding(
-                FindingCode::UnknownQuestion,
+            advisories.push(Finding::new(
                 pointer(["team", "answers", key.as_str()]),
-                format!(
-                    "équipe : réponse à une question « {key} » que ce programme ne pose pas (questions posées : {asked})"
-                ),
-                format!(
-                    "team: an answer to a question \"{key}\" this programme does not ask (questions asked: {asked})"
-                ),
+                Remark::UnknownQuestion {
+                    question: key,
+                    asked: &asked,
+                },
             ));
         }
     }
@@ -194,17 +171,12 @@ fn eligibility(
         .structure_type
         .filter(|t| !rules.structure_types.contains(t))
     {
-        reasons.push(finding(
-            FindingCode::StructureNotAccepted,
+        reasons.push(Finding::new(
             "/team/structureType",
-            format!(
-                "cette mention accueille les coordinateurs de {accepted}, pas de {}",
-                t.label()
-            ),
-            format!(
-                "this mention takes coordinators of {accepted}, not of {}",
-                t.label()
-            ),
+            Remark::StructureNotAccepted {
+                accepted: &accepted,
+                given: t.label(),
+            },
         ));
     }
     // Each person counts once toward the quota.
@@ -212,25 +184,15 @@ fn eligibility(
     let quota = rules.candidates_per_team;
     if count == 0 || quota.is_some_and(|q| count < q.min) {
         let min = quota.map_or(1, |q| q.min.max(1));
-        reasons.push(finding(
-            FindingCode::NoCandidate,
+        reasons.push(Finding::new(
             "/candidates",
-            format!("au moins {min} candidat(s) par équipe, le dossier en présente {count}"),
-            format!("at least {min} candidate(s) per team, the file has {count}"),
+            Remark::TooFewCandidates { min, count },
         ));
     }
     if let Some(q) = quota.filter(|q| count > q.max) {
-        reasons.push(finding(
-            FindingCode::QuotaExceeded,
+        reasons.push(Finding::new(
             "/candidates",
-            format!(
-                "au plus {} candidats par équipe, le dossier en présente {count}",
-                q.max
-            ),
-            format!(
-                "at most {} candidates per team, the file has {count}",
-                q.max
-            ),
+            Remark::TooManyCandidates { max: q.max, count },
         ));
     }
     let has_team = file.team.structure_type.is_some();
@@ -239,29 +201,20 @@ fn eligibility(
             continue;
         }
         let path = format!("/candidates/{i}");
-        let name = &c.name;
+        let who = Who::candidate(&c.name, i);
         if !(c.in_team && has_team) {
             if c.derogation_requested && rules.derogation_for_recruitment {
-                advisories.push(finding(
-                    FindingCode::DerogationToDecide,
+                advisories.push(Finding::new(
                     path.clone(),
-                    format!("{name} n'est pas encore intégré·e à une équipe : la dérogation demandée se décide sur dossier"),
-                    format!("{name} is not in a team yet: the derogation asked is decided on the file"),
+                    Remark::DerogationToDecide { who },
                 ));
             } else {
-                let why = if rules.derogation_for_recruitment {
-                    ("sans demande de dérogation", "and asks no derogation")
-                } else {
-                    (
-                        "et ce programme ne prévoit pas de dérogation",
-                        "and this programme allows no derogation",
-                    )
-                };
-                reasons.push(finding(
-                    FindingCode::NoTeam,
+                reasons.push(Finding::new(
                     path.clone(),
-                    format!("{name} n'est pas intégré·e à une équipe, {}", why.0),
-                    format!("{name} is not in a team, {}", why.1),
+                    Remark::NotInTeam {
+                        who,
+                        derogation_possible: rules.derogation_for_recruitment,
+                    },
                 ));
             }
         }
@@ -270,17 +223,13 @@ fn eligibility(
             // Name the trainings this programme finds desirable, not a fixed pair.
             let (fr, en): (Vec<_>, Vec<_>) =
                 desirable.iter().map(|t| (t.french(), t.english())).unzip();
-            advisories.push(finding(
-                FindingCode::NoDesirableTraining,
+            advisories.push(Finding::new(
                 path,
-                format!(
-                    "{name} n'a pas de formation initiale {} (souhaitable, non exigée)",
-                    fr.join(" ou ")
-                ),
-                format!(
-                    "{name} has no initial training {} (desirable, not required)",
-                    en.join(" or ")
-                ),
+                Remark::NoDesirableTraining {
+                    who,
+                    fr: &fr.join(" ou "),
+                    en: &en.join(" or "),
+                },
             ));
         }
     }
@@ -292,11 +241,11 @@ fn missing_pieces(
     repeated: &[bool],
 ) -> Vec<MissingPiece> {
     let mut missing = Vec::new();
-    let mut lack = |path: String, piece: &str, fr: String, en: String| {
+    let mut lack = |path: String, piece: &str, what: Lack| {
         missing.push(MissingPiece {
             path,
             piece: piece.to_string(),
-            message: Message::new(fr, en),
+            message: what.message(),
         })
     };
     for (i, c) in file.candidates.iter().enumerate() {
@@ -311,8 +260,10 @@ fn missing_pieces(
             lack(
                 format!("/candidates/{i}/pieces"),
                 &p.id,
-                format!("{} : {} manquant(e)", c.name, p.title),
-                format!("{}: {} missing", c.name, p.title),
+                Lack::Piece {
+                    who: Who::candidate(&c.name, i),
+                    title: &p.title,
+                },
             );
         }
     }
@@ -325,8 +276,10 @@ fn missing_pieces(
         lack(
             "/team/pieces".into(),
             &p.id,
-            format!("équipe : {} manquant(e)", p.title),
-            format!("team: {} missing", p.title),
+            Lack::Piece {
+                who: Who::Team,
+                title: &p.title,
+            },
         );
     }
     if let Some(letter) = rules
@@ -335,12 +288,7 @@ fn missing_pieces(
         .filter(|l| team.pieces.iter().any(|p| p == l))
     {
         match &team.board {
-            None => lack(
-                "/team/board".into(),
-                letter,
-                "équipe : la liste des membres du CA/bureau manque".into(),
-                "team: the list of board members is missing".into(),
-            ),
+            None => lack("/team/board".into(), letter, Lack::BoardList),
             Some(board) => {
                 let unsigned: Vec<&str> = board
                     .members
@@ -353,8 +301,7 @@ fn missing_pieces(
                     lack(
                         "/team/board/signedBy".into(),
                         letter,
-                        format!("équipe : la lettre d'engagement n'est pas signée par {names}"),
-                        format!("team: the letter of commitment is not signed by {names}"),
+                        Lack::Signatures { names: &names },
                     );
                 }
             }
@@ -365,8 +312,7 @@ fn missing_pieces(
             lack(
                 format!("/team/answers/{}", q.id),
                 &q.id,
-                format!("équipe : réponse manquante à « {} »", q.text),
-                format!("team: no answer to \"{}\"", q.text),
+                Lack::Answer { question: &q.text },
             );
         }
     }
@@ -384,32 +330,17 @@ fn deadline(
         return;
     };
     if let Some(sent) = file.submitted_on.filter(|d| *d > deadline) {
-        reasons.push(finding(
-            FindingCode::DueDatePassed,
+        reasons.push(Finding::new(
             "/submittedOn",
-            format!(
-                "dossier envoyé le {}, après la date limite du {}",
-                sent.french(),
-                deadline.french()
-            ),
-            format!(
-                "file sent on {}, after the deadline of {}",
-                sent.english(),
-                deadline.english()
-            ),
+            Remark::SentAfterDueDate {
+                sent,
+                due_date: deadline,
+            },
         ));
     } else if pieces_missing && as_of > deadline {
-        reasons.push(finding(
-            FindingCode::DueDatePassed,
+        reasons.push(Finding::new(
             "",
-            format!(
-                "des pièces manquent encore après la date limite du {}",
-                deadline.french()
-            ),
-            format!(
-                "pieces are still missing after the deadline of {}",
-                deadline.english()
-            ),
+            Remark::MissingAfterDueDate { due_date: deadline },
         ));
     }
 }

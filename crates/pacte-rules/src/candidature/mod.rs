@@ -4,6 +4,7 @@
 //! plus advisories that never refuse.
 
 mod check;
+mod wording;
 
 pub use check::check;
 

@@ -3,9 +3,9 @@
 
 use super::Context;
 use crate::learner::{is_blank, Attendance, AttendanceStatus};
-use crate::message::Message;
 use crate::minutes::Minutes;
-use crate::report::{Condition, DayReport, DayStatus, IgnoredCode, SessionReport};
+use crate::report::wording::{SetAside, Shortfall};
+use crate::report::{DayReport, DayStatus, SessionReport};
 use std::collections::HashMap;
 
 /// The calendar as this learner lived it.
@@ -89,35 +89,12 @@ fn justification_set_aside(cx: &mut Context, i: usize, a: &Attendance) {
     let Some(text) = a.justification.as_deref() else {
         return;
     };
-    let path = format!("/attendance/{i}/justification");
-    let date = (a.date.french(), a.date.english());
-    match a.status {
-        AttendanceStatus::Absent if is_blank(text) => cx.ignore(
-            path,
-            IgnoredCode::EmptyJustification,
-            format!(
-                "la justification de l'absence du {} est vide : l'absence reste non justifiée",
-                date.0
-            ),
-            format!(
-                "the justification of the absence on {} is empty: the absence stays unjustified",
-                date.1
-            ),
-        ),
-        AttendanceStatus::Absent => {}
-        AttendanceStatus::Present => cx.ignore(
-            path,
-            IgnoredCode::JustificationNotApplicable,
-            format!(
-                "une justification pour le {}, où la présence est enregistrée : sans objet",
-                date.0
-            ),
-            format!(
-                "a justification for {}, a day attended: it does not apply",
-                date.1
-            ),
-        ),
-    }
+    let why = match a.status {
+        AttendanceStatus::Absent if is_blank(text) => SetAside::EmptyJustification { date: a.date },
+        AttendanceStatus::Absent => return,
+        AttendanceStatus::Present => SetAside::JustificationNotApplicable { date: a.date },
+    };
+    cx.ignore(format!("/attendance/{i}/justification"), why);
 }
 
 /// The record that stands for each (session, day): the last one given.
@@ -128,15 +105,9 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
         let Some(s) = cx.programme.session_index(&a.session) else {
             cx.ignore(
                 path,
-                IgnoredCode::UnknownSession,
-                format!(
-                    "le séminaire « {} » n'existe pas dans ce programme",
-                    a.session
-                ),
-                format!(
-                    "the seminar \"{}\" does not exist in this programme",
-                    a.session
-                ),
+                SetAside::UnknownSession {
+                    session: &a.session,
+                },
             );
             continue;
         };
@@ -144,17 +115,10 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
         let Some(d) = session.days.iter().position(|day| day.date == a.date) else {
             cx.ignore(
                 format!("{path}/date"),
-                IgnoredCode::NotASessionDay,
-                format!(
-                    "le {} n'est pas une journée du séminaire « {} »",
-                    a.date.french(),
-                    session.title
-                ),
-                format!(
-                    "{} is not a day of the seminar \"{}\"",
-                    a.date.english(),
-                    session.title
-                ),
+                SetAside::NotASessionDay {
+                    date: a.date,
+                    session: &session.title,
+                },
             );
             continue;
         };
@@ -164,9 +128,7 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
         if let Some(earlier) = chosen.insert((s, d), i) {
             cx.ignore(
                 format!("/attendance/{earlier}"),
-                IgnoredCode::Superseded,
-                format!("remplacé par l'enregistrement /attendance/{i} pour la même journée"),
-                format!("replaced by the record /attendance/{i} for the same day"),
+                SetAside::DayRecordReplaced { by: i },
             );
         }
     }
@@ -174,40 +136,39 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
 }
 
 fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
-    let session = &cx.programme.definition.sessions[s];
+    let programme = cx.programme;
+    let session = &programme.definition.sessions[s];
     let date = session.days[d].date;
-    let rule = format!("/sessions/{s}/days/{d}");
-    let id = session.id.clone();
-    let (fr_date, en_date, title) = (date.french(), date.english(), session.title.as_str());
-    let (condition, blocking, due, message) = match status {
+    let (session, title) = (session.id.as_str(), session.title.as_str());
+    let (shortfall, blocking, due) = match status {
         DayStatus::Present | DayStatus::Excused => return,
         DayStatus::UnjustifiedAbsence => (
-            Condition::SessionUnjustifiedAbsence { session: id, date },
+            Shortfall::SessionUnjustifiedAbsence {
+                session,
+                title,
+                date,
+            },
             true,
             None,
-            Message::new(
-                format!("absence non justifiée au {title} le {fr_date}"),
-                format!("unjustified absence from {title} on {en_date}"),
-            ),
         ),
         DayStatus::NotRecorded => (
-            Condition::SessionNotRecorded { session: id, date },
+            Shortfall::SessionNotRecorded {
+                session,
+                title,
+                date,
+            },
             false,
             Some(date),
-            Message::new(
-                format!("présence non renseignée au {title} le {fr_date}"),
-                format!("attendance not recorded for {title} on {en_date}"),
-            ),
         ),
         DayStatus::Upcoming => (
-            Condition::SessionUpcoming { session: id, date },
+            Shortfall::SessionUpcoming {
+                session,
+                title,
+                date,
+            },
             false,
             None,
-            Message::new(
-                format!("{title} le {fr_date} : à venir"),
-                format!("{title} on {en_date}: upcoming"),
-            ),
         ),
     };
-    cx.unmet(condition, rule, blocking, due, message);
+    cx.unmet(shortfall, format!("/sessions/{s}/days/{d}"), blocking, due);
 }

@@ -2,10 +2,8 @@
 
 use super::Context;
 use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceRecord, SoutenanceRecordStatus};
-use crate::message::Message;
-use crate::report::{
-    Condition, MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus,
-};
+use crate::report::wording::Shortfall;
+use crate::report::{MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus};
 
 pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> MemoireReport {
     let rule = &cx.programme.definition.memoire;
@@ -18,21 +16,11 @@ pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> Memoi
     };
     let required = rule.required;
     if required && status != MemoireReportStatus::Submitted {
-        let (fr_due, en_due) = due_date.map_or((String::new(), String::new()), |d| {
-            (
-                format!(" (échéance le {})", d.french()),
-                format!(" (due {})", d.english()),
-            )
-        });
         cx.unmet(
-            Condition::MemoireNotSubmitted {},
+            Shortfall::MemoireNotSubmitted { due_date },
             "/memoire".into(),
             false,
             due_date,
-            Message::new(
-                format!("mémoire non déposé{fr_due}"),
-                format!("mémoire not submitted{en_due}"),
-            ),
         );
     }
     MemoireReport {
@@ -61,33 +49,17 @@ pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) ->
         match status {
             SoutenanceReportStatus::Passed => {}
             SoutenanceReportStatus::Failed => cx.unmet(
-                Condition::SoutenanceFailed {},
+                Shortfall::SoutenanceFailed,
                 "/soutenance".into(),
                 true,
                 None,
-                Message::new(
-                    "soutenance non validée par le jury",
-                    "soutenance not passed: the jury's decision",
-                ),
             ),
-            SoutenanceReportStatus::NotScheduled | SoutenanceReportStatus::Scheduled => {
-                let (fr, en) = date.map_or((String::new(), String::new()), |d| {
-                    (
-                        format!(" (prévue le {})", d.french()),
-                        format!(" (set for {})", d.english()),
-                    )
-                });
-                cx.unmet(
-                    Condition::SoutenanceNotPassed {},
-                    "/soutenance".into(),
-                    false,
-                    date.or(cx.programme.final_due_date()),
-                    Message::new(
-                        format!("soutenance pas encore passée{fr}"),
-                        format!("soutenance not passed yet{en}"),
-                    ),
-                );
-            }
+            SoutenanceReportStatus::NotScheduled | SoutenanceReportStatus::Scheduled => cx.unmet(
+                Shortfall::SoutenanceNotPassed { date },
+                "/soutenance".into(),
+                false,
+                date.or(cx.programme.final_due_date()),
+            ),
         }
     }
     SoutenanceReport {

@@ -4,10 +4,10 @@
 use super::attendance::Presence;
 use super::Context;
 use crate::learner::Activity;
-use crate::message::Message;
 use crate::minutes::Minutes;
 use crate::programme::Modality;
-use crate::report::{Condition, Hours, IgnoredCode, ModuleHours, Tally};
+use crate::report::wording::{SetAside, Shortfall};
+use crate::report::{Hours, ModuleHours, Tally};
 use std::collections::{BTreeMap, HashSet};
 
 pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presence) -> Hours {
@@ -20,24 +20,14 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     for (i, a) in activities.iter().enumerate() {
         let path = format!("/activities/{i}");
         if a.minutes.is_zero() {
-            cx.ignore(
-                path,
-                IgnoredCode::ZeroDuration,
-                "activité d'une durée nulle".into(),
-                "activity of zero duration".into(),
-            );
+            cx.ignore(path, SetAside::ZeroDuration);
             continue;
         }
         if cx.is_future(&path, a.date) {
             continue;
         }
         if let Some(id) = a.id.as_deref().filter(|id| !seen_ids.insert(*id)) {
-            cx.ignore(
-                path,
-                IgnoredCode::DuplicateRecord,
-                format!("l'activité « {id} » figure déjà : comptée une seule fois"),
-                format!("the activity \"{id}\" is already listed: counted once"),
-            );
+            cx.ignore(path, SetAside::ActivityListedTwice { id });
             continue;
         }
         *done.entry(a.modality).or_default() += a.minutes;
@@ -45,11 +35,9 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
             Some(m) if cx.programme.module(m).is_some() => {
                 by_module.entry(m.to_string()).or_default()[a.modality as usize] += a.minutes;
             }
-            Some(m) => cx.ignore(
+            Some(module) => cx.ignore(
                 format!("{path}/module"),
-                IgnoredCode::UnknownModule,
-                format!("module « {m} » inconnu : les heures comptent, sans module"),
-                format!("unknown module \"{m}\": the hours count, without a module"),
+                SetAside::UnknownModuleOfActivity { module },
             ),
             None => {}
         }
@@ -133,61 +121,27 @@ fn tally(
     // the days ahead nor those can supply is out of reach.
     match calendar.filter(|p| has_calendar && p.upcoming + p.not_recorded < remaining) {
         Some(p) => cx.unmet(
-            Condition::HoursUnreachable {
+            Shortfall::HoursUnreachable {
                 modality,
-                remaining_minutes: remaining,
-                upcoming_minutes: p.upcoming,
+                remaining,
+                upcoming: p.upcoming,
             },
             rule,
             true,
             due,
-            Message::new(
-                format!(
-                    "il manque {remaining} {} et les séminaires restants n'en offrent que {}",
-                    modality.french_partitive(),
-                    p.upcoming
-                ),
-                format!(
-                    "{remaining} of {} time missing, and the seminars left offer only {}",
-                    modality.english(),
-                    p.upcoming
-                ),
-            ),
         ),
-        None => {
-            let excused_fr = if excused.is_zero() {
-                String::new()
-            } else {
-                format!(", {excused} excusées")
-            };
-            let excused_en = if excused.is_zero() {
-                String::new()
-            } else {
-                format!(", {excused} excused")
-            };
-            cx.unmet(
-                Condition::HoursShort {
-                    modality,
-                    required_minutes: required,
-                    done_minutes: done,
-                    excused_minutes: excused,
-                    remaining_minutes: remaining,
-                },
-                rule,
-                false,
-                due,
-                Message::new(
-                    format!(
-                        "il manque {remaining} {} ({done} faites{excused_fr} sur {required})",
-                        modality.french_partitive()
-                    ),
-                    format!(
-                        "{remaining} of {} still missing ({done} done{excused_en} of {required})",
-                        modality.english()
-                    ),
-                ),
-            )
-        }
+        None => cx.unmet(
+            Shortfall::HoursShort {
+                modality,
+                required,
+                done,
+                excused,
+                remaining,
+            },
+            rule,
+            false,
+            due,
+        ),
     }
     tally
 }

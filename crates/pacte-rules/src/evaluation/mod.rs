@@ -9,10 +9,11 @@ mod traceurs;
 
 use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
-use crate::message::Message;
+use crate::message::Wording;
 use crate::parse;
 use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
+use crate::report::wording::{SetAside, Shortfall};
 use crate::report::*;
 
 /// What evaluation gathers as it goes: the unmet conditions and the records
@@ -27,47 +28,30 @@ pub(crate) struct Context<'a> {
 impl Context<'_> {
     pub fn unmet(
         &mut self,
-        condition: Condition,
+        shortfall: Shortfall,
         rule: String,
         blocking: bool,
         due_date: Option<IsoDate>,
-        message: Message,
     ) {
         self.unmet.push(Unmet {
-            condition,
+            condition: shortfall.code(),
             rule,
             blocking,
             due_date,
-            message,
+            message: shortfall.message(),
         });
     }
 
-    pub fn ignore(&mut self, path: String, code: IgnoredCode, fr: String, en: String) {
-        self.ignored.push(Ignored {
-            code,
-            path,
-            message: Message::new(fr, en),
-        });
+    pub fn ignore(&mut self, path: String, why: SetAside) {
+        self.ignored.push(Ignored::new(path, why));
     }
 
     /// Records dated after `asOf` are not facts yet: they are set aside, with a reason.
     pub fn is_future(&mut self, path: &str, date: IsoDate) -> bool {
         let future = date > self.as_of;
         if future {
-            self.ignore(
-                path.to_string(),
-                IgnoredCode::DatedAfterAsOf,
-                format!(
-                    "daté du {}, après la date d'évaluation ({})",
-                    date.french(),
-                    self.as_of.french()
-                ),
-                format!(
-                    "dated {}, after the evaluation date ({})",
-                    date.english(),
-                    self.as_of.english()
-                ),
-            );
+            let as_of = self.as_of;
+            self.ignore(path.to_string(), SetAside::DatedAfterAsOf { date, as_of });
         }
         future
     }
@@ -101,12 +85,7 @@ pub fn evaluate(
         ignored: Vec::new(),
     };
     for path in unknown_fields {
-        cx.ignore(
-            path.clone(),
-            IgnoredCode::UnknownField,
-            format!("champ inconnu {path}"),
-            format!("unknown field {path}"),
-        );
+        cx.ignore(path.clone(), SetAside::UnknownField { path });
     }
     let presence = attendance::sessions(&mut cx, &record.attendance);
     let hours = hours::hours(&mut cx, &record.activities, &presence);
@@ -134,7 +113,7 @@ pub fn evaluate(
         engine: EngineStamp::current(),
         as_of,
         stage,
-        summary: stage::summary(stage),
+        summary: stage::summary(stage, &unmet, as_of),
         hours,
         sessions: presence.sessions,
         electives,

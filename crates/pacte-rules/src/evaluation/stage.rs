@@ -32,15 +32,22 @@ pub(super) fn stage(
     }
 }
 
-pub(super) fn summary(stage: Stage) -> Message {
+/// The stage in words. An at-risk file reads "en retard" only once a due
+/// date of an unmet condition has passed; before, the due date is near.
+pub(super) fn summary(stage: Stage, unmet: &[Unmet], as_of: IsoDate) -> Message {
+    let overdue = unmet.iter().any(|u| u.due_date.is_some_and(|d| d < as_of));
     match stage {
         Stage::Blocked => Message::new(
             "Diplôme compromis : une condition ne peut plus être remplie",
             "Diploma compromised: a condition can no longer be met",
         ),
+        Stage::AtRisk if overdue => Message::new(
+            "En retard : une échéance est passée",
+            "Overdue: a due date has passed",
+        ),
         Stage::AtRisk => Message::new(
-            "En retard : une échéance est passée ou proche",
-            "At risk: a due date has passed or is near",
+            "Échéance proche : des éléments restent à fournir",
+            "Due date near: items are still missing",
         ),
         Stage::NotStarted => Message::new("Parcours pas encore commencé", "Not started yet"),
         Stage::InProgress => Message::new("Parcours en cours", "In progress"),

@@ -3,42 +3,27 @@
 
 use super::Context;
 use crate::learner::{TraceurRecord, TraceurRecordStatus};
-use crate::message::Message;
 use crate::programme::{TraceurCounts, TraceurRule};
-use crate::report::{Condition, ElectiveReport, IgnoredCode, TraceurReport, TraceurStatus};
+use crate::report::wording::{SetAside, Shortfall};
+use crate::report::{ElectiveReport, TraceurReport, TraceurStatus};
 use std::collections::HashMap;
 
 pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveReport> {
     for (i, m) in chosen.iter().enumerate() {
         let path = format!("/chosenModules/{i}");
         // Chosen again: counted once, as every choice is (`contains` below).
+        let module = m.as_str();
         if let Some(first) = chosen[..i].iter().position(|c| c == m) {
-            cx.ignore(
-                path,
-                IgnoredCode::DuplicateRecord,
-                format!(
-                    "module « {m} » déjà choisi (/chosenModules/{first}) : compté une seule fois"
-                ),
-                format!("module \"{m}\" already chosen (/chosenModules/{first}): counted once"),
-            );
+            cx.ignore(path, SetAside::ModuleChosenTwice { module, first });
         } else if cx.programme.module(m).is_none() {
-            cx.ignore(
-                path,
-                IgnoredCode::UnknownModule,
-                format!("module « {m} » inconnu"),
-                format!("unknown module \"{m}\""),
-            );
+            cx.ignore(path, SetAside::UnknownModuleChosen { module });
         } else if !cx.programme.is_elective(m) {
-            cx.ignore(
-                path,
-                IgnoredCode::NotAnElectiveModule,
-                format!("le module « {m} » est obligatoire, il ne se choisit pas"),
-                format!("the module \"{m}\" is mandatory, not a choice"),
-            );
+            cx.ignore(path, SetAside::NotAnElectiveModule { module });
         }
     }
-    let due = cx.programme.final_due_date();
-    let groups = &cx.programme.definition.elective_groups;
+    let programme = cx.programme;
+    let due = programme.final_due_date();
+    let groups = &programme.definition.elective_groups;
     let mut reports = Vec::with_capacity(groups.len());
     for (g, group) in groups.iter().enumerate() {
         let picked: Vec<String> = group
@@ -50,20 +35,16 @@ pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveRepo
         let count = picked.len() as u32;
         let met = count >= group.at_least;
         if !met {
-            let (n, title) = (group.at_least, &group.title);
             cx.unmet(
-                Condition::ElectiveModuleMissing {
-                    group: group.id.clone(),
-                    at_least: n,
+                Shortfall::ElectiveModuleMissing {
+                    group: &group.id,
+                    title: &group.title,
+                    at_least: group.at_least,
                     chosen: count,
                 },
                 format!("/electiveGroups/{g}"),
                 false,
                 due,
-                Message::new(
-                    format!("choisir au moins {n} module(s) dans « {title} » ({count} choisi(s))"),
-                    format!("choose at least {n} module(s) in \"{title}\" ({count} chosen)"),
-                ),
             );
         }
         reports.push(ElectiveReport {
@@ -130,18 +111,7 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<us
     for (i, r) in records.iter().enumerate() {
         let path = format!("/traceurs/{i}");
         let Some(t) = cx.programme.traceur_index(&r.id) else {
-            cx.ignore(
-                path,
-                IgnoredCode::UnknownTraceur,
-                format!(
-                    "le document traceur « {} » n'existe pas dans ce programme",
-                    r.id
-                ),
-                format!(
-                    "the document traceur \"{}\" does not exist in this programme",
-                    r.id
-                ),
-            );
+            cx.ignore(path, SetAside::UnknownTraceur { traceur: &r.id });
             continue;
         };
         if cx.is_future(&path, r.date) {
@@ -162,9 +132,7 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<us
             let by = latest[&t];
             cx.ignore(
                 format!("/traceurs/{old}"),
-                IgnoredCode::Superseded,
-                format!("état antérieur, remplacé par /traceurs/{by}"),
-                format!("an earlier state, replaced by /traceurs/{by}"),
+                SetAside::TraceurStateReplaced { by },
             );
         }
     }
@@ -178,29 +146,13 @@ fn unmet_traceur(
     status: TraceurStatus,
     due: Option<crate::date::IsoDate>,
 ) {
-    let (id, title) = (rule.id.clone(), &rule.title);
-    let (condition, fr, en) = match status {
-        TraceurStatus::Missing => (
-            Condition::TraceurMissing { traceur: id },
-            format!("document traceur manquant : {title}"),
-            format!("missing document traceur: {title}"),
-        ),
-        TraceurStatus::ToRevise => (
-            Condition::TraceurToRevise { traceur: id },
-            format!("document traceur à reprendre : {title}"),
-            format!("document traceur to revise: {title}"),
-        ),
-        TraceurStatus::Deposited | TraceurStatus::Validated => (
-            Condition::TraceurAwaitingValidation { traceur: id },
-            format!("document traceur déposé, en attente de validation : {title}"),
-            format!("document traceur deposited, awaiting validation: {title}"),
-        ),
+    let (traceur, title) = (rule.id.as_str(), rule.title.as_str());
+    let shortfall = match status {
+        TraceurStatus::Missing => Shortfall::TraceurMissing { traceur, title },
+        TraceurStatus::ToRevise => Shortfall::TraceurToRevise { traceur, title },
+        TraceurStatus::Deposited | TraceurStatus::Validated => {
+            Shortfall::TraceurAwaitingValidation { traceur, title }
+        }
     };
-    cx.unmet(
-        condition,
-        format!("/traceurs/{t}"),
-        false,
-        due,
-        Message::new(fr, en),
-    );
+    cx.unmet(shortfall, format!("/traceurs/{t}"), false, due);
 }

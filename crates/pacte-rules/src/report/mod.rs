@@ -4,6 +4,7 @@
 
 pub mod promotion;
 pub mod text;
+pub mod wording;
 
 use crate::date::IsoDate;
 use crate::message::{Message, Notice};

@@ -1,0 +1,433 @@
+//! The words of a progress report: why a record was set aside, and what an
+//! unmet condition still asks. One variant per message, carrying what it
+//! names; one `match` writes it in French and English side by side. The rules
+//! build these values and never write words.
+
+use super::{Condition, IgnoredCode};
+use crate::date::IsoDate;
+use crate::message::{Message, Wording};
+use crate::minutes::Minutes;
+use crate::programme::Modality;
+
+/// Why a record of the learner's file does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetAside<'a> {
+    UnknownField {
+        path: &'a str,
+    },
+    UnknownSession {
+        session: &'a str,
+    },
+    NotASessionDay {
+        date: IsoDate,
+        session: &'a str,
+    },
+    UnknownTraceur {
+        traceur: &'a str,
+    },
+    /// An activity's module: the hours still count, without a module.
+    UnknownModuleOfActivity {
+        module: &'a str,
+    },
+    UnknownModuleChosen {
+        module: &'a str,
+    },
+    NotAnElectiveModule {
+        module: &'a str,
+    },
+    DatedAfterAsOf {
+        date: IsoDate,
+        as_of: IsoDate,
+    },
+    ActivityListedTwice {
+        id: &'a str,
+    },
+    /// `first`: the index of the first choice of the same module.
+    ModuleChosenTwice {
+        module: &'a str,
+        first: usize,
+    },
+    /// `by`: the index of the attendance record that replaces this one.
+    DayRecordReplaced {
+        by: usize,
+    },
+    /// `by`: the index of the later state of the same traceur.
+    TraceurStateReplaced {
+        by: usize,
+    },
+    ZeroDuration,
+    EmptyJustification {
+        date: IsoDate,
+    },
+    JustificationNotApplicable {
+        date: IsoDate,
+    },
+}
+
+impl Wording for SetAside<'_> {
+    type Code = IgnoredCode;
+
+    fn code(&self) -> IgnoredCode {
+        match self {
+            SetAside::UnknownField { .. } => IgnoredCode::UnknownField,
+            SetAside::UnknownSession { .. } => IgnoredCode::UnknownSession,
+            SetAside::NotASessionDay { .. } => IgnoredCode::NotASessionDay,
+            SetAside::UnknownTraceur { .. } => IgnoredCode::UnknownTraceur,
+            SetAside::UnknownModuleOfActivity { .. } | SetAside::UnknownModuleChosen { .. } => {
+                IgnoredCode::UnknownModule
+            }
+            SetAside::NotAnElectiveModule { .. } => IgnoredCode::NotAnElectiveModule,
+            SetAside::DatedAfterAsOf { .. } => IgnoredCode::DatedAfterAsOf,
+            SetAside::ActivityListedTwice { .. } | SetAside::ModuleChosenTwice { .. } => {
+                IgnoredCode::DuplicateRecord
+            }
+            SetAside::DayRecordReplaced { .. } | SetAside::TraceurStateReplaced { .. } => {
+                IgnoredCode::Superseded
+            }
+            SetAside::ZeroDuration => IgnoredCode::ZeroDuration,
+            SetAside::EmptyJustification { .. } => IgnoredCode::EmptyJustification,
+            SetAside::JustificationNotApplicable { .. } => IgnoredCode::JustificationNotApplicable,
+        }
+    }
+
+    fn message(&self) -> Message {
+        let (fr, en) = match *self {
+            SetAside::UnknownField { path } => {
+                (format!("champ inconnu {path}"), format!("unknown field {path}"))
+            }
+            SetAside::UnknownSession { session } => (
+                format!("le séminaire « {session} » n'existe pas dans ce programme"),
+                format!("the seminar \"{session}\" does not exist in this programme"),
+            ),
+            SetAside::NotASessionDay { date, session } => (
+                format!(
+                    "le {} n'est pas une journée du séminaire « {session} »",
+                    date.french()
+                ),
+                format!("{} is not a day of the seminar \"{session}\"", date.english()),
+            ),
+            SetAside::UnknownTraceur { traceur } => (
+                format!("le document traceur « {traceur} » n'existe pas dans ce programme"),
+                format!("the document traceur \"{traceur}\" does not exist in this programme"),
+            ),
+            SetAside::UnknownModuleOfActivity { module } => (
+                format!("module « {module} » inconnu : les heures comptent, sans module"),
+                format!("unknown module \"{module}\": the hours count, without a module"),
+            ),
+            SetAside::UnknownModuleChosen { module } => (
+                format!("module « {module} » inconnu"),
+                format!("unknown module \"{module}\""),
+            ),
+            SetAside::NotAnElectiveModule { module } => (
+                format!("le module « {module} » est obligatoire, il ne se choisit pas"),
+                format!("the module \"{module}\" is mandatory, not a choice"),
+            ),
+            SetAside::DatedAfterAsOf { date, as_of } => (
+                format!(
+                    "daté du {}, après la date d'évaluation ({})",
+                    date.french(),
+                    as_of.french()
+                ),
+                format!(
+                    "dated {}, after the evaluation date ({})",
+                    date.english(),
+                    as_of.english()
+                ),
+            ),
+            SetAside::ActivityListedTwice { id } => (
+                format!("l'activité « {id} » figure déjà : comptée une seule fois"),
+                format!("the activity \"{id}\" is already listed: counted once"),
+            ),
+            SetAside::ModuleChosenTwice { module, first } => (
+                format!(
+                    "module « {module} » déjà choisi (/chosenModules/{first}) : compté une seule fois"
+                ),
+                format!(
+                    "module \"{module}\" already chosen (/chosenModules/{first}): counted once"
+                ),
+            ),
+            SetAside::DayRecordReplaced { by } => (
+                format!("remplacé par l'enregistrement /attendance/{by} pour la même journée"),
+                format!("replaced by the record /attendance/{by} for the same day"),
+            ),
+            SetAside::TraceurStateReplaced { by } => (
+                format!("état antérieur, remplacé par /traceurs/{by}"),
+                format!("an earlier state, replaced by /traceurs/{by}"),
+            ),
+            SetAside::ZeroDuration => (
+                "activité d'une durée nulle".into(),
+                "activity of zero duration".into(),
+            ),
+            SetAside::EmptyJustification { date } => (
+                format!(
+                    "la justification de l'absence du {} est vide : l'absence reste non justifiée",
+                    date.french()
+                ),
+                format!(
+                    "the justification of the absence on {} is empty: the absence stays unjustified",
+                    date.english()
+                ),
+            ),
+            SetAside::JustificationNotApplicable { date } => (
+                format!(
+                    "une justification pour le {}, où la présence est enregistrée : sans objet",
+                    date.french()
+                ),
+                format!(
+                    "a justification for {}, a day attended: it does not apply",
+                    date.english()
+                ),
+            ),
+        };
+        Message::new(fr, en)
+    }
+}
+
+/// What a condition not met yet still asks, with the titles its message names.
+/// Its code and numbers are the report's [`Condition`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shortfall<'a> {
+    HoursShort {
+        modality: Modality,
+        required: Minutes,
+        done: Minutes,
+        excused: Minutes,
+        remaining: Minutes,
+    },
+    HoursUnreachable {
+        modality: Modality,
+        remaining: Minutes,
+        upcoming: Minutes,
+    },
+    SessionUnjustifiedAbsence {
+        session: &'a str,
+        title: &'a str,
+        date: IsoDate,
+    },
+    SessionNotRecorded {
+        session: &'a str,
+        title: &'a str,
+        date: IsoDate,
+    },
+    SessionUpcoming {
+        session: &'a str,
+        title: &'a str,
+        date: IsoDate,
+    },
+    ElectiveModuleMissing {
+        group: &'a str,
+        title: &'a str,
+        at_least: u32,
+        chosen: u32,
+    },
+    TraceurMissing {
+        traceur: &'a str,
+        title: &'a str,
+    },
+    TraceurToRevise {
+        traceur: &'a str,
+        title: &'a str,
+    },
+    TraceurAwaitingValidation {
+        traceur: &'a str,
+        title: &'a str,
+    },
+    MemoireNotSubmitted {
+        due_date: Option<IsoDate>,
+    },
+    /// `date`: the soutenance's date, when one is set.
+    SoutenanceNotPassed {
+        date: Option<IsoDate>,
+    },
+    SoutenanceFailed,
+}
+
+impl Wording for Shortfall<'_> {
+    type Code = Condition;
+
+    fn code(&self) -> Condition {
+        match *self {
+            Shortfall::HoursShort {
+                modality,
+                required,
+                done,
+                excused,
+                remaining,
+            } => Condition::HoursShort {
+                modality,
+                required_minutes: required,
+                done_minutes: done,
+                excused_minutes: excused,
+                remaining_minutes: remaining,
+            },
+            Shortfall::HoursUnreachable {
+                modality,
+                remaining,
+                upcoming,
+            } => Condition::HoursUnreachable {
+                modality,
+                remaining_minutes: remaining,
+                upcoming_minutes: upcoming,
+            },
+            Shortfall::SessionUnjustifiedAbsence { session, date, .. } => {
+                Condition::SessionUnjustifiedAbsence {
+                    session: session.to_string(),
+                    date,
+                }
+            }
+            Shortfall::SessionNotRecorded { session, date, .. } => Condition::SessionNotRecorded {
+                session: session.to_string(),
+                date,
+            },
+            Shortfall::SessionUpcoming { session, date, .. } => Condition::SessionUpcoming {
+                session: session.to_string(),
+                date,
+            },
+            Shortfall::ElectiveModuleMissing {
+                group,
+                at_least,
+                chosen,
+                ..
+            } => Condition::ElectiveModuleMissing {
+                group: group.to_string(),
+                at_least,
+                chosen,
+            },
+            Shortfall::TraceurMissing { traceur, .. } => Condition::TraceurMissing {
+                traceur: traceur.to_string(),
+            },
+            Shortfall::TraceurToRevise { traceur, .. } => Condition::TraceurToRevise {
+                traceur: traceur.to_string(),
+            },
+            Shortfall::TraceurAwaitingValidation { traceur, .. } => {
+                Condition::TraceurAwaitingValidation {
+                    traceur: traceur.to_string(),
+                }
+            }
+            Shortfall::MemoireNotSubmitted { .. } => Condition::MemoireNotSubmitted {},
+            Shortfall::SoutenanceNotPassed { .. } => Condition::SoutenanceNotPassed {},
+            Shortfall::SoutenanceFailed => Condition::SoutenanceFailed {},
+        }
+    }
+
+    fn message(&self) -> Message {
+        let (fr, en) = match *self {
+            Shortfall::HoursShort {
+                modality,
+                required,
+                done,
+                excused,
+                remaining,
+            } => {
+                let (excused_fr, excused_en) = if excused.is_zero() {
+                    (String::new(), String::new())
+                } else {
+                    (format!(", {excused} excusées"), format!(", {excused} excused"))
+                };
+                (
+                    format!(
+                        "il manque {remaining} {} ({done} faites{excused_fr} sur {required})",
+                        modality.french_partitive()
+                    ),
+                    format!(
+                        "{remaining} of {} still missing ({done} done{excused_en} of {required})",
+                        modality.english()
+                    ),
+                )
+            }
+            Shortfall::HoursUnreachable {
+                modality,
+                remaining,
+                upcoming,
+            } => (
+                format!(
+                    "il manque {remaining} {} et les séminaires restants n'en offrent que {upcoming}",
+                    modality.french_partitive()
+                ),
+                format!(
+                    "{remaining} of {} time missing, and the seminars left offer only {upcoming}",
+                    modality.english()
+                ),
+            ),
+            Shortfall::SessionUnjustifiedAbsence { title, date, .. } => (
+                format!("absence non justifiée au {title} le {}", date.french()),
+                format!("unjustified absence from {title} on {}", date.english()),
+            ),
+            Shortfall::SessionNotRecorded { title, date, .. } => (
+                format!("présence non renseignée au {title} le {}", date.french()),
+                format!("attendance not recorded for {title} on {}", date.english()),
+            ),
+            Shortfall::SessionUpcoming { title, date, .. } => (
+                format!("{title} le {} : à venir", date.french()),
+                format!("{title} on {}: upcoming", date.english()),
+            ),
+            Shortfall::ElectiveModuleMissing {
+                title,
+                at_least,
+                chosen,
+                ..
+            } => (
+                format!(
+                    "choisir au moins {} dans « {title} » ({})",
+                    count_fr(at_least, "module", "modules"),
+                    match chosen {
+                        0 => "aucun choisi".to_string(),
+                        1 => "1 choisi".to_string(),
+                        n => format!("{n} choisis"),
+                    }
+                ),
+                format!(
+                    "choose at least {} in \"{title}\" ({} chosen)",
+                    count_en(at_least, "module", "modules"),
+                    if chosen == 0 {
+                        "none".to_string()
+                    } else {
+                        chosen.to_string()
+                    }
+                ),
+            ),
+            Shortfall::TraceurMissing { title, .. } => (
+                format!("document traceur manquant : {title}"),
+                format!("missing document traceur: {title}"),
+            ),
+            Shortfall::TraceurToRevise { title, .. } => (
+                format!("document traceur à reprendre : {title}"),
+                format!("document traceur to revise: {title}"),
+            ),
+            Shortfall::TraceurAwaitingValidation { title, .. } => (
+                format!("document traceur déposé, en attente de validation : {title}"),
+                format!("document traceur deposited, awaiting validation: {title}"),
+            ),
+            Shortfall::MemoireNotSubmitted { due_date: None } => {
+                ("mémoire non déposé".into(), "mémoire not submitted".into())
+            }
+            Shortfall::MemoireNotSubmitted { due_date: Some(d) } => (
+                format!("mémoire non déposé (échéance le {})", d.french()),
+                format!("mémoire not submitted (due {})", d.english()),
+            ),
+            Shortfall::SoutenanceNotPassed { date: None } => (
+                "soutenance pas encore passée".into(),
+                "soutenance not passed yet".into(),
+            ),
+            Shortfall::SoutenanceNotPassed { date: Some(d) } => (
+                format!("soutenance pas encore passée (prévue le {})", d.french()),
+                format!("soutenance not passed yet (set for {})", d.english()),
+            ),
+            Shortfall::SoutenanceFailed => (
+                "soutenance non validée par le jury".into(),
+                "soutenance not passed: the jury's decision".into(),
+            ),
+        };
+        Message::new(fr, en)
+    }
+}
+
+/// "1 module", "2 modules": French takes the singular for 0 and 1.
+pub(crate) fn count_fr(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n < 2 { one } else { many })
+}
+
+/// "1 module", "0 modules", "2 modules".
+pub(crate) fn count_en(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
