@@ -15,6 +15,8 @@ pub struct Minutes(pub u32);
 
 impl Minutes {
     pub const ZERO: Minutes = Minutes(0);
+    /// One day: the most a seminar day, or one activity by default, can last.
+    pub const DAY: Minutes = Minutes(24 * 60);
 
     pub const fn hours(h: u32) -> Minutes {
         Minutes(h * 60)

@@ -36,6 +36,9 @@ pub enum ProblemCode {
     PromotionDatesReversed,
     /// A seminar session has no day, or a day lasts zero minutes.
     EmptySession,
+    /// A duration no day can hold: a seminar day longer than 24 h, or a
+    /// bound on activities of 0 minutes.
+    ImplausibleDuration,
     /// The mandatory seminar days cannot supply the required in-person hours.
     CalendarShortOfPresentiel,
     /// No embedded programme has this id.

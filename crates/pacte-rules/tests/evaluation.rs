@@ -673,6 +673,75 @@ fn an_activity_imported_twice_counts_once() {
 }
 
 #[test]
+fn an_activity_of_8171_years_is_set_aside_as_implausible() {
+    // counting.maxActivityMinutes, by default one day (1,440 minutes).
+    let report = assert_set_aside(
+        "hdf-elearning-activity-of-8171-years",
+        &[(
+            "IMPLAUSIBLE_DURATION",
+            "/activities/0",
+            "activité de 71582788 h 15, plus que les 24 h qu'une activité peut durer : erreur de saisie ou d'export probable",
+        )],
+    );
+    assert_eq!(report.hours.elearning, tally(None, 45, 0, 0));
+}
+
+#[test]
+fn activities_dated_before_the_promotion_began_do_not_count_for_it() {
+    // The HDF promotion starts on 11 April 2024 (counting.recordsFrom defaults to it).
+    let report = assert_set_aside(
+        "hdf-activities-dated-years-before-the-promotion",
+        &[
+            (
+                "DATED_BEFORE_PROMOTION",
+                "/activities/0",
+                "daté du 4 mars 2019, avant le début de la promotion (11 avril 2024) : ne compte pas pour elle",
+            ),
+            (
+                "DATED_BEFORE_PROMOTION",
+                "/activities/1",
+                "daté du 1er janvier 0, avant le début de la promotion (11 avril 2024) : ne compte pas pour elle",
+            ),
+        ],
+    );
+    assert_eq!(report.hours.elearning, tally(None, 45, 0, 0));
+    assert_eq!(report.hours.equipe, tally(None, 0, 0, 0));
+}
+
+#[test]
+fn an_in_person_activity_on_a_seminar_day_attended_is_not_counted_twice() {
+    let report = assert_set_aside(
+        "hdf-presentiel-activity-on-s2-day-attended",
+        &[(
+            "COUNTED_AS_SEMINAR_DAY",
+            "/activities/0",
+            "activité en présentiel le 23 mai 2024, jour du séminaire « Séminaire 2 » où la présence est enregistrée : la journée compte déjà",
+        )],
+    );
+    // S1 and the two days of S2: 3 × 7 h, not 4 × 7 h.
+    assert_eq!(report.hours.presentiel.done_minutes, Minutes(1260));
+}
+
+#[test]
+fn the_same_activity_twice_without_id_counts_twice_and_is_pointed_out() {
+    let report = assert_set_aside("hdf-same-activity-twice-without-id", &[]);
+    assert_eq!(report.hours.elearning, tally(None, 270, 0, 0));
+    let advisories: Vec<_> = report
+        .advisories
+        .iter()
+        .map(|a| (json_name(&a.code), a.path.as_str(), a.message.fr.as_str()))
+        .collect();
+    assert_eq!(
+        advisories,
+        [(
+            "POSSIBLE_DUPLICATE".to_string(),
+            "/activities/1",
+            "identique à /activities/0 (même jour, modalité, module, titre et durée) et sans identifiant : les deux comptent ; vérifier qu'il ne s'agit pas d'un doublon d'export",
+        )]
+    );
+}
+
+#[test]
 fn an_unknown_module_keeps_its_hours_and_a_zero_duration_is_set_aside() {
     let report = assert_set_aside(
         "hdf-activities-unknown-module-and-zero-duration",
@@ -829,6 +898,9 @@ fn learner_fixtures_cover_every_stage_condition_ignored_code_and_programme() {
             "UNKNOWN_MODULE",
             "NOT_AN_ELECTIVE_MODULE",
             "DATED_AFTER_AS_OF",
+            "DATED_BEFORE_PROMOTION",
+            "IMPLAUSIBLE_DURATION",
+            "COUNTED_AS_SEMINAR_DAY",
             "DUPLICATE_RECORD",
             "SUPERSEDED",
             "ZERO_DURATION",

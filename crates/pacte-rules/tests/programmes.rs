@@ -359,6 +359,17 @@ fn a_missing_field_is_refused_with_the_path_of_its_object() {
 }
 
 #[test]
+fn a_seminar_day_longer_than_a_day_is_refused() {
+    assert_refused_once(
+        "session-day-of-4294967295-minutes",
+        &[],
+        "IMPLAUSIBLE_DURATION",
+        "/sessions/1/days/1/minutes",
+        "la journée du 2025-05-16 du séminaire « S2 » dure 71582788 h 15, plus qu'une journée de 24 h",
+    );
+}
+
+#[test]
 fn an_impossible_date_is_refused_with_its_path_and_nothing_else() {
     // Setting the day aside leaves the calendar 7 h short of the required
     // 42 h: that would only echo the bad date, so it is not reported.

@@ -2,6 +2,7 @@
 //! reason. The days of the calendar, each with its status.
 
 use super::Context;
+use crate::date::IsoDate;
 use crate::learner::{is_blank, Attendance, AttendanceStatus};
 use crate::minutes::Minutes;
 use crate::report::wording::{SetAside, Shortfall};
@@ -20,6 +21,8 @@ pub(super) struct Presence {
     pub any_recorded: bool,
     /// Attended in-person time of sessions that belong to exactly one module.
     pub by_module: Vec<(String, Minutes)>,
+    /// The days attended, each with the index of its session.
+    pub attended_days: HashMap<IsoDate, usize>,
 }
 
 pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
@@ -32,6 +35,7 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
         not_recorded: Minutes::ZERO,
         any_recorded: !chosen.is_empty(),
         by_module: Vec::new(),
+        attended_days: HashMap::new(),
     };
     let sessions = &cx.programme.definition.sessions;
     for (s, session) in sessions.iter().enumerate() {
@@ -52,6 +56,7 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
             match status {
                 DayStatus::Present => {
                     presence.attended += day.minutes;
+                    presence.attended_days.insert(day.date, s);
                     if let [module] = session.modules.as_slice() {
                         presence.by_module.push((module.clone(), day.minutes));
                     }
@@ -122,7 +127,7 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
             );
             continue;
         };
-        if cx.is_future(&path, a.date) {
+        if cx.out_of_time(&path, a.date) {
             continue;
         }
         if let Some(earlier) = chosen.insert((s, d), i) {

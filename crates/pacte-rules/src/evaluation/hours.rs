@@ -6,9 +6,9 @@ use super::Context;
 use crate::learner::Activity;
 use crate::minutes::Minutes;
 use crate::programme::Modality;
-use crate::report::wording::{SetAside, Shortfall};
+use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::{Hours, ModuleHours, Tally};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presence) -> Hours {
     let mut done: BTreeMap<Modality, Minutes> = BTreeMap::new();
@@ -16,19 +16,50 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     for (module, minutes) in &presence.by_module {
         by_module.entry(module.clone()).or_default()[0] += *minutes;
     }
+    let max = cx.programme.definition.counting.max_activity_minutes;
     let mut seen_ids = HashSet::new();
+    // Activities without id, by what they say: the same twice is worth a word.
+    let mut unnamed = HashMap::new();
     for (i, a) in activities.iter().enumerate() {
         let path = format!("/activities/{i}");
         if a.minutes.is_zero() {
             cx.ignore(path, SetAside::ZeroDuration);
             continue;
         }
-        if cx.is_future(&path, a.date) {
+        if a.minutes > max {
+            let minutes = a.minutes;
+            cx.ignore(path, SetAside::ActivityTooLong { minutes, max });
+            continue;
+        }
+        if cx.out_of_time(&path, a.date) {
             continue;
         }
         if let Some(id) = a.id.as_deref().filter(|id| !seen_ids.insert(*id)) {
             cx.ignore(path, SetAside::ActivityListedTwice { id });
             continue;
+        }
+        if let Some(&s) = presence
+            .attended_days
+            .get(&a.date)
+            .filter(|_| a.modality == Modality::Presentiel)
+        {
+            let session = &cx.programme.definition.sessions[s].title;
+            cx.ignore(
+                path,
+                SetAside::CountedAsSeminarDay {
+                    date: a.date,
+                    session,
+                },
+            );
+            continue;
+        }
+        if a.id.is_none() {
+            let what = (a.date, a.modality, &a.module, &a.title, a.minutes);
+            if let Some(&first) = unnamed.get(&what) {
+                cx.advise(path.clone(), Caveat::IdenticalActivity { first });
+            } else {
+                unnamed.insert(what, i);
+            }
         }
         *done.entry(a.modality).or_default() += a.minutes;
         match a.module.as_deref() {

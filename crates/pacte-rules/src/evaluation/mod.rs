@@ -13,7 +13,7 @@ use crate::message::Wording;
 use crate::parse;
 use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
-use crate::report::wording::{SetAside, Shortfall};
+use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::*;
 
 /// What evaluation gathers as it goes: the unmet conditions and the records
@@ -21,8 +21,11 @@ use crate::report::*;
 pub(crate) struct Context<'a> {
     pub programme: &'a Programme,
     pub as_of: IsoDate,
+    /// The first day records count from, if any bound.
+    pub records_from: Option<IsoDate>,
     pub unmet: Vec<Unmet>,
     pub ignored: Vec<Ignored>,
+    pub advisories: Vec<Advisory>,
 }
 
 impl Context<'_> {
@@ -46,14 +49,21 @@ impl Context<'_> {
         self.ignored.push(Ignored::new(path, why));
     }
 
-    /// Records dated after `asOf` are not facts yet: they are set aside, with a reason.
-    pub fn is_future(&mut self, path: &str, date: IsoDate) -> bool {
-        let future = date > self.as_of;
-        if future {
-            let as_of = self.as_of;
-            self.ignore(path.to_string(), SetAside::DatedAfterAsOf { date, as_of });
-        }
-        future
+    pub fn advise(&mut self, path: String, caveat: Caveat) {
+        self.advisories.push(Advisory::new(path, caveat));
+    }
+
+    /// Records dated after `asOf` are not facts yet, and those dated before
+    /// the promotion are not of it: either is set aside, with the reason.
+    pub fn out_of_time(&mut self, path: &str, date: IsoDate) -> bool {
+        let as_of = self.as_of;
+        let why = match self.records_from {
+            _ if date > as_of => SetAside::DatedAfterAsOf { date, as_of },
+            Some(from) if date < from => SetAside::DatedBeforePromotion { date, from },
+            _ => return false,
+        };
+        self.ignore(path.to_string(), why);
+        true
     }
 }
 
@@ -81,8 +91,10 @@ pub fn evaluate(
     let mut cx = Context {
         programme,
         as_of,
+        records_from: programme.records_from(),
         unmet: Vec::new(),
         ignored: Vec::new(),
+        advisories: Vec::new(),
     };
     for path in unknown_fields {
         cx.ignore(path.clone(), SetAside::UnknownField { path });
@@ -122,6 +134,7 @@ pub fn evaluate(
         soutenance,
         unmet,
         ignored: cx.ignored,
+        advisories: cx.advisories,
     })
 }
 

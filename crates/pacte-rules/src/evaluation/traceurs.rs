@@ -114,7 +114,7 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<us
             cx.ignore(path, SetAside::UnknownTraceur { traceur: &r.id });
             continue;
         };
-        if cx.is_future(&path, r.date) {
+        if cx.out_of_time(&path, r.date) {
             continue;
         }
         let replaced = match latest.get(&t) {

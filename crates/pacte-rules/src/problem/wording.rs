@@ -113,6 +113,12 @@ pub enum Refusal {
         session: String,
         date: IsoDate,
     },
+    SessionDayLongerThanADay {
+        session: String,
+        date: IsoDate,
+        minutes: Minutes,
+    },
+    NoActivityCanCount,
     SessionOutsidePromotion {
         session: String,
         date: IsoDate,
@@ -235,6 +241,9 @@ impl Wording for Refusal {
             PromotionDatesReversed { .. } => ProblemCode::PromotionDatesReversed,
             SessionWithoutDay { .. } | SessionDayOfZeroMinutes { .. } => ProblemCode::EmptySession,
             SessionOutsidePromotion { .. } => ProblemCode::SessionOutsidePromotion,
+            SessionDayLongerThanADay { .. } | NoActivityCanCount => {
+                ProblemCode::ImplausibleDuration
+            }
             CalendarShortOfPresentiel { .. } => ProblemCode::CalendarShortOfPresentiel,
             LearnerOfAnotherProgramme { .. }
             | FileForAnotherProgramme { .. }
@@ -368,6 +377,22 @@ impl Wording for Refusal {
             SessionDayOfZeroMinutes { session, date } => (
                 format!("la journée du {date} du séminaire « {session} » dure 0 minute"),
                 format!("the day {date} of the seminar \"{session}\" lasts 0 minutes"),
+            ),
+            SessionDayLongerThanADay {
+                session,
+                date,
+                minutes,
+            } => (
+                format!(
+                    "la journée du {date} du séminaire « {session} » dure {minutes}, plus qu'une journée de 24 h"
+                ),
+                format!(
+                    "the day {date} of the seminar \"{session}\" lasts {minutes}, more than a 24 h day"
+                ),
+            ),
+            NoActivityCanCount => (
+                "maxActivityMinutes vaut 0 : aucune activité ne pourrait compter".into(),
+                "maxActivityMinutes is 0: no activity could count".into(),
             ),
             SessionOutsidePromotion { session, date, start, end } => (
                 format!(

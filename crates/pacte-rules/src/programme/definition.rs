@@ -60,6 +60,9 @@ pub struct ProgrammeDefinition {
     /// What a justified absence does.
     #[serde(default)]
     pub attendance: AttendancePolicy,
+    /// The bounds within which a learner's record counts.
+    #[serde(default)]
+    pub counting: CountingRules,
     /// A missing item whose due date is this close (or past) puts the learner `atRisk`.
     #[serde(default = "default_at_risk_within_days")]
     pub at_risk_within_days: u32,
@@ -361,6 +364,36 @@ impl Default for AttendancePolicy {
     fn default() -> Self {
         AttendancePolicy {
             excused_minutes_count: true,
+        }
+    }
+}
+
+/// The bounds within which a learner's record counts; a record outside
+/// them is set aside with the reason, never counted nor dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CountingRules {
+    /// The longest one activity may last, in minutes (by default 1,440: one
+    /// day). A longer one is a typing or export slip, not time spent.
+    #[serde(default = "one_day")]
+    pub max_activity_minutes: Minutes,
+    /// The first day a record counts from. Absent: the promotion's start
+    /// date, or every record for a programme without promotion dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records_from: Option<IsoDate>,
+}
+
+fn one_day() -> Minutes {
+    Minutes::DAY
+}
+
+impl Default for CountingRules {
+    fn default() -> Self {
+        CountingRules {
+            max_activity_minutes: one_day(),
+            records_from: None,
         }
     }
 }

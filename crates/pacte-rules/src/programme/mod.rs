@@ -137,6 +137,15 @@ impl Programme {
             .or(d.promotion.as_ref().map(|c| c.end_date))
     }
 
+    /// The first day a learner's record counts from: `counting.recordsFrom`,
+    /// or failing it the start of the promotion.
+    pub fn records_from(&self) -> Option<crate::date::IsoDate> {
+        let d = &self.definition;
+        d.counting
+            .records_from
+            .or(d.promotion.as_ref().map(|c| c.start_date))
+    }
+
     /// Modules that belong to an elective group (all others are mandatory).
     pub fn is_elective(&self, module: &str) -> bool {
         self.definition

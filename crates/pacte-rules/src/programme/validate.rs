@@ -52,6 +52,12 @@ pub(super) fn validate(def: &ProgrammeDefinition, set_aside: &[String]) -> Vec<P
         }
     }
     sessions(&mut out, def, &modules);
+    if def.counting.max_activity_minutes.is_zero() {
+        out.push(Problem::new(
+            "/counting/maxActivityMinutes",
+            Refusal::NoActivityCanCount,
+        ));
+    }
     calendar_supply(&mut out, def);
     if let Some(rules) = &def.candidature {
         candidature(&mut out, rules);
@@ -167,6 +173,16 @@ fn sessions(out: &mut Vec<Problem>, def: &ProgrammeDefinition, modules: &HashSet
                     Refusal::SessionDayTwice {
                         session: s.id.clone(),
                         date: d.date,
+                    },
+                ));
+            }
+            if d.minutes > Minutes::DAY {
+                out.push(Problem::new(
+                    at(&["days", &j, "minutes"]),
+                    Refusal::SessionDayLongerThanADay {
+                        session: s.id.clone(),
+                        date: d.date,
+                        minutes: d.minutes,
                     },
                 ));
             }

@@ -35,6 +35,8 @@ pub struct ProgressReport {
     pub unmet: Vec<Unmet>,
     /// Records the engine could not use, and why. Nothing is dropped silently.
     pub ignored: Vec<Ignored>,
+    /// Records counted as they stand, with a remark a person should check.
+    pub advisories: Vec<Advisory>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -337,4 +339,26 @@ pub enum IgnoredCode {
     EmptyJustification,
     /// A justification on a day the learner attended: there is no absence to justify.
     JustificationNotApplicable,
+    /// Dated before the first day records count from (`counting.recordsFrom`,
+    /// by default the promotion's start): not of this promotion.
+    DatedBeforePromotion,
+    /// An activity longer than `counting.maxActivityMinutes`.
+    ImplausibleDuration,
+    /// An in-person activity on a seminar day the learner attended: the day
+    /// already counts, its time is not counted twice.
+    CountedAsSeminarDay,
+}
+
+/// A record counted as it stands, with a remark, located in the learner's records.
+#[cfg_attr(feature = "typescript", tsify::declare)]
+pub type Advisory = Notice<AdvisoryCode>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub enum AdvisoryCode {
+    /// An activity without id identical to an earlier one (same day,
+    /// modality, module, title and length): both count, as two sessions of
+    /// the same work may; a person checks it is not an export repeated.
+    PossibleDuplicate,
 }

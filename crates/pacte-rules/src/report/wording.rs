@@ -3,7 +3,7 @@
 //! names; one `match` writes it in French and English side by side. The rules
 //! build these values and never write words.
 
-use super::{Condition, IgnoredCode};
+use super::{AdvisoryCode, Condition, IgnoredCode};
 use crate::date::IsoDate;
 use crate::message::{Message, Wording};
 use crate::minutes::Minutes;
@@ -62,6 +62,19 @@ pub enum SetAside<'a> {
     JustificationNotApplicable {
         date: IsoDate,
     },
+    DatedBeforePromotion {
+        date: IsoDate,
+        from: IsoDate,
+    },
+    ActivityTooLong {
+        minutes: Minutes,
+        max: Minutes,
+    },
+    /// `session`: the title of the seminar attended that day.
+    CountedAsSeminarDay {
+        date: IsoDate,
+        session: &'a str,
+    },
 }
 
 impl Wording for SetAside<'_> {
@@ -87,6 +100,9 @@ impl Wording for SetAside<'_> {
             SetAside::ZeroDuration => IgnoredCode::ZeroDuration,
             SetAside::EmptyJustification { .. } => IgnoredCode::EmptyJustification,
             SetAside::JustificationNotApplicable { .. } => IgnoredCode::JustificationNotApplicable,
+            SetAside::DatedBeforePromotion { .. } => IgnoredCode::DatedBeforePromotion,
+            SetAside::ActivityTooLong { .. } => IgnoredCode::ImplausibleDuration,
+            SetAside::CountedAsSeminarDay { .. } => IgnoredCode::CountedAsSeminarDay,
         }
     }
 
@@ -178,8 +194,68 @@ impl Wording for SetAside<'_> {
                     date.english()
                 ),
             ),
+            SetAside::DatedBeforePromotion { date, from } => (
+                format!(
+                    "daté du {}, avant le début de la promotion ({}) : ne compte pas pour elle",
+                    date.french(),
+                    from.french()
+                ),
+                format!(
+                    "dated {}, before the promotion began ({}): it does not count for it",
+                    date.english(),
+                    from.english()
+                ),
+            ),
+            SetAside::ActivityTooLong { minutes, max } => (
+                format!(
+                    "activité de {minutes}, plus que les {max} qu'une activité peut durer : erreur de saisie ou d'export probable"
+                ),
+                format!(
+                    "activity of {minutes}, more than the {max} one activity may last: most likely a typing or export slip"
+                ),
+            ),
+            SetAside::CountedAsSeminarDay { date, session } => (
+                format!(
+                    "activité en présentiel le {}, jour du séminaire « {session} » où la présence est enregistrée : la journée compte déjà",
+                    date.french()
+                ),
+                format!(
+                    "in-person activity on {}, a day of the seminar \"{session}\" attended: the day already counts",
+                    date.english()
+                ),
+            ),
         };
         Message::new(fr, en)
+    }
+}
+
+/// A remark on a record counted as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caveat {
+    /// `first`: the index of the identical activity listed first.
+    IdenticalActivity { first: usize },
+}
+
+impl Wording for Caveat {
+    type Code = AdvisoryCode;
+
+    fn code(&self) -> AdvisoryCode {
+        match self {
+            Caveat::IdenticalActivity { .. } => AdvisoryCode::PossibleDuplicate,
+        }
+    }
+
+    fn message(&self) -> Message {
+        match *self {
+            Caveat::IdenticalActivity { first } => Message::new(
+                format!(
+                    "identique à /activities/{first} (même jour, modalité, module, titre et durée) et sans identifiant : les deux comptent ; vérifier qu'il ne s'agit pas d'un doublon d'export"
+                ),
+                format!(
+                    "identical to /activities/{first} (same day, modality, module, title and length) and without an id: both count; check it is not an export repeated"
+                ),
+            ),
+        }
     }
 }
 
