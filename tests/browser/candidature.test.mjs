@@ -123,7 +123,7 @@ test("each example file: the verdict, reasons, missing pieces and advisories of 
     );
     if (name === "bretagne-pieces-still-missing-after-deadline") {
       assert.match(shown.reasons[0].text, /30 juin 2021/);
-      assert.match(shown.missing[0].text, /^Maëlle Le Gall : Lettre de motivation/);
+      assert.match(shown.missing[0].text, /^Maëlle Le Gall : il manque la pièce « Lettre de motivation »/);
       await screenshot(page, "candidature-ineligible");
       assert.deepEqual(await axeViolations(page), []);
     }
