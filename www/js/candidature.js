@@ -198,7 +198,7 @@ function readForm() {
       return {
         name: value("name").value.trim(),
         pieces: checked(fieldset, "pieces"),
-        ...(!value("inTeam").checked && { inTeam: false }),
+        inTeam: value("inTeam").checked,
         ...(value("derogationRequested").checked && { derogationRequested: true }),
         ...(value("initialTraining").value && { initialTraining: value("initialTraining").value }),
       };

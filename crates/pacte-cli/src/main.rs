@@ -362,5 +362,11 @@ fn candidature_text(report: &pacte_rules::candidature::CandidatureReport) -> Str
     for a in &report.advisories {
         out.push_str(&format!("  (avis) {}\n", a.message.fr));
     }
+    if !report.next_steps.is_empty() {
+        out.push_str("Étapes suivantes :\n");
+        for (n, step) in report.next_steps.iter().enumerate() {
+            out.push_str(&format!("  {}. {step}\n", n + 1));
+        }
+    }
     text::printable(&out)
 }

@@ -66,6 +66,61 @@ fn a_complete_bretagne_file_sent_in_time_is_eligible() {
 // --- Incomplete --------------------------------------------------------
 
 #[test]
+fn a_team_asking_for_support_is_offered_it_before_the_programme() {
+    // Seed 002: "En fonction des réponses à ces deux questions […] un
+    // accompagnement des CPTS à la structuration à la fonction de coordination
+    // en amont du programme PACTE est proposé." An advisory, never a refusal.
+    let report = assert_eligible(
+        "bretagne-team-asks-support-before-the-programme",
+        &[row(
+            "SUPPORT_OFFERED",
+            "/team/answers/besoin-accompagnement",
+            "équipe : réponse oui à la question 2 ; à lui proposer : un accompagnement de la CPTS à la structuration de la fonction de coordination, en amont du programme PACTE",
+        )],
+    );
+    assert_eq!(report.next_steps.len(), 2);
+}
+
+#[test]
+fn an_eligible_file_is_receivable_and_the_report_names_the_selection_steps() {
+    // Seed 000: "Pré-sélection sur dossier […] si besoin, auditionnés au cours
+    // d'un entretien de 30 mn […] Les candidatures sont validées par l'EHESP."
+    let report = assert_eligible("msp-cds-coordinator-without-health-training", &[row(
+        "NO_DESIRABLE_TRAINING",
+        "/candidates/0",
+        "Julie Masson n'a pas de formation initiale de professionnel de santé ou de pilotage en santé (souhaitable, non exigée)",
+    )]);
+    assert_eq!(
+        report.next_steps,
+        [
+            "Pré-sélection sur dossier par l'ARS",
+            "Si besoin, entretien de 30 minutes avec l'ARS, des partenaires régionaux ou des formateurs relais",
+            "Validation de la candidature par l'EHESP",
+        ]
+    );
+}
+
+#[test]
+fn a_candidate_who_does_not_say_whether_they_work_in_the_team_leaves_the_file_incomplete() {
+    // Seed 000's one hard prerequisite is never presumed.
+    assert_incomplete(
+        "bretagne-candidate-silent-on-working-in-the-team",
+        &[row(
+            "inTeam",
+            "/candidates/1/inTeam",
+            "Loïc Prigent : dire si la personne travaille déjà dans l'équipe (condition d'accès)",
+        )],
+    );
+}
+
+#[test]
+fn a_file_sent_on_the_due_date_itself_is_on_time_as_the_definition_says() {
+    // Seed 002: "AVANT LE 30 JUIN 2021"; the Bretagne definition reads it as
+    // "by 30 June" (candidature.dueDateIncluded, noted in its defaults).
+    assert_eligible("bretagne-file-sent-on-the-due-date", &[]);
+}
+
+#[test]
 fn a_candidate_not_named_yet_is_named_by_their_place_in_the_list() {
     assert_incomplete(
         "bretagne-second-candidate-not-named-yet",
@@ -419,7 +474,8 @@ fn candidature_fixtures_cover_every_verdict_and_finding() {
             "DEROGATION_TO_DECIDE",
             "UNKNOWN_PIECE",
             "UNKNOWN_QUESTION",
-            "DUPLICATE_CANDIDATE"
+            "DUPLICATE_CANDIDATE",
+            "SUPPORT_OFFERED"
         ])
     );
 }

@@ -37,6 +37,7 @@ pub fn check(
     let repeated = repeated_candidates(file, &mut advisories);
     eligibility(rules, file, &repeated, &mut reasons, &mut advisories);
     unknown_ids(rules, file, &repeated, &mut advisories);
+    support_offered(rules, file, &mut advisories);
     let missing = missing_pieces(rules, file, &repeated);
     deadline(rules, file, as_of, !missing.is_empty(), &mut reasons);
     let verdict = if !reasons.is_empty() {
@@ -49,6 +50,10 @@ pub fn check(
     } else {
         Verdict::Eligible {}
     };
+    let next_steps = match verdict {
+        Verdict::Eligible {} => rules.next_steps.clone(),
+        _ => Vec::new(),
+    };
     Ok(CandidatureReport {
         programme: programme.summary(),
         engine: EngineStamp::current(),
@@ -56,7 +61,41 @@ pub fn check(
         team: file.team.name.clone(),
         verdict,
         advisories,
+        next_steps,
     })
+}
+
+/// A yes to a question that opens a support (seed 002: "besoin d'aide ou
+/// d'accompagnement") is told to the committee; it never weighs on the verdict.
+fn support_offered(
+    rules: &CandidatureRules,
+    file: &CandidatureFile,
+    advisories: &mut Vec<Finding>,
+) {
+    for (n, q) in rules.questions.iter().enumerate() {
+        let Some(support) = q.support_if_yes.as_deref() else {
+            continue;
+        };
+        if file.team.answers.get(&q.id).is_some_and(|a| says_yes(a)) {
+            advisories.push(Finding::new(
+                pointer(["team", "answers", q.id.as_str()]),
+                Remark::SupportOffered {
+                    question: n + 1,
+                    support,
+                },
+            ));
+        }
+    }
+}
+
+/// An answer whose first word is "oui" (or "yes"), whatever its case: "Oui :
+/// nous souhaitons…" is a yes with its details.
+fn says_yes(answer: &str) -> bool {
+    let first = answer
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    first.eq_ignore_ascii_case("oui") || first.eq_ignore_ascii_case("yes")
 }
 
 /// The candidates listed again (same name, whatever the spaces and the case of
@@ -202,7 +241,10 @@ fn eligibility(
         }
         let path = format!("/candidates/{i}");
         let who = Who::candidate(&c.name, i);
-        if !(c.in_team && has_team) {
+        // Unknown is a missing answer (see `missing_pieces`), unless a
+        // derogation is asked: then the candidate is, by their own word, not in a team yet.
+        let in_team = c.in_team.unwrap_or(!c.derogation_requested);
+        if !(in_team && has_team) {
             if c.derogation_requested && rules.derogation_for_recruitment {
                 advisories.push(Finding::new(
                     path.clone(),
@@ -251,6 +293,15 @@ fn missing_pieces(
     for (i, c) in file.candidates.iter().enumerate() {
         if repeated[i] {
             continue;
+        }
+        if c.in_team.is_none() && !c.derogation_requested {
+            lack(
+                format!("/candidates/{i}/inTeam"),
+                "inTeam",
+                Lack::InTeamUnknown {
+                    who: Who::candidate(&c.name, i),
+                },
+            );
         }
         for p in rules
             .candidate_pieces
@@ -329,7 +380,8 @@ fn deadline(
     let Some(deadline) = rules.due_date else {
         return;
     };
-    if let Some(sent) = file.submitted_on.filter(|d| *d > deadline) {
+    let late = |d: IsoDate| d > deadline || (d == deadline && !rules.due_date_included);
+    if let Some(sent) = file.submitted_on.filter(|d| late(*d)) {
         reasons.push(Finding::new(
             "/submittedOn",
             Remark::SentAfterDueDate {
@@ -337,7 +389,7 @@ fn deadline(
                 due_date: deadline,
             },
         ));
-    } else if pieces_missing && as_of > deadline {
+    } else if pieces_missing && late(as_of) {
         reasons.push(Finding::new(
             "",
             Remark::MissingAfterDueDate { due_date: deadline },

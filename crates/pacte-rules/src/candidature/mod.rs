@@ -80,19 +80,16 @@ pub struct Candidate {
     /// Ids of the candidate's pieces provided.
     #[serde(default)]
     pub pieces: Vec<String>,
-    /// Already working in the team (the prerequisite).
-    #[serde(default = "yes")]
-    pub in_team: bool,
+    /// Already working in the team (the prerequisite). Absent: not said yet,
+    /// and the file is incomplete until it is; never presumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_team: Option<bool>,
     /// Being recruited, and asking for a derogation.
     #[serde(default)]
     pub derogation_requested: bool,
     /// The candidate's initial training.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_training: Option<Training>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +103,9 @@ pub struct CandidatureReport {
     pub verdict: Verdict,
     /// Remarks for the committee that never refuse a file.
     pub advisories: Vec<Finding>,
+    /// What follows for a file that can be received (`eligible`): the
+    /// selection steps of the programme, in order. Empty otherwise.
+    pub next_steps: Vec<String>,
 }
 
 /// The verdict on a file; `ineligible` outranks `incomplete`.
@@ -137,6 +137,8 @@ pub enum Verdict {
 pub struct MissingPiece {
     /// JSON Pointer into the file: `/team` or `/candidates/1`.
     pub path: String,
+    /// The id of the piece or question, or `inTeam` for an answer the
+    /// candidate still owes about their team.
     pub piece: String,
     pub message: Message,
 }
@@ -176,4 +178,8 @@ pub enum FindingCode {
     /// person never fills two places. The file is not refused for it: the
     /// committee sees the repetition and the quota holds.
     DuplicateCandidate,
+    /// Advisory: the team answered yes to a question whose answer opens a
+    /// support the programme offers (seed 002: help to structure the
+    /// coordination function before the programme).
+    SupportOffered,
 }

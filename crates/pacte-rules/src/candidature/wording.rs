@@ -93,6 +93,11 @@ pub enum Remark<'a> {
         who: Who<'a>,
         first: usize,
     },
+    /// `question`: the question's number in the file, from 1.
+    SupportOffered {
+        question: usize,
+        support: &'a str,
+    },
 }
 
 impl Wording for Remark<'_> {
@@ -112,6 +117,7 @@ impl Wording for Remark<'_> {
             Remark::UnknownPiece { .. } => FindingCode::UnknownPiece,
             Remark::UnknownQuestion { .. } => FindingCode::UnknownQuestion,
             Remark::RepeatedCandidate { .. } => FindingCode::DuplicateCandidate,
+            Remark::SupportOffered { .. } => FindingCode::SupportOffered,
         }
     }
 
@@ -243,6 +249,10 @@ impl Wording for Remark<'_> {
                     who.english()
                 ),
             ),
+            Remark::SupportOffered { question, support } => (
+                format!("équipe : réponse oui à la question {question} ; à lui proposer : {support}"),
+                format!("team: answered yes to question {question}; to be offered: {support}"),
+            ),
         };
         Message::new(fr, en)
     }
@@ -263,6 +273,10 @@ pub enum Lack<'a> {
     Answer {
         question: &'a str,
     },
+    /// Whether the candidate already works in the team: the prerequisite, never presumed.
+    InTeamUnknown {
+        who: Who<'a>,
+    },
 }
 
 impl Lack<'_> {
@@ -279,6 +293,16 @@ impl Lack<'_> {
             Lack::Signatures { names } => (
                 format!("équipe : la lettre d'engagement n'est pas signée par {names}"),
                 format!("team: the letter of commitment is not signed by {names}"),
+            ),
+            Lack::InTeamUnknown { who } => (
+                format!(
+                    "{} : dire si la personne travaille déjà dans l'équipe (condition d'accès)",
+                    who.french()
+                ),
+                format!(
+                    "{}: say whether they already work in the team (the prerequisite)",
+                    who.english()
+                ),
             ),
             Lack::Answer { question } => (
                 format!("équipe : réponse manquante à « {question} »"),

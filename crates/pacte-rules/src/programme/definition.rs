@@ -415,6 +415,9 @@ pub struct CandidatureRules {
     /// The date by which files are to be sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<IsoDate>,
+    /// Whether a file sent on the due date itself is on time (by default, yes).
+    #[serde(default = "yes")]
+    pub due_date_included: bool,
     /// Pieces each candidate provides (CV, motivation letter…).
     #[serde(default)]
     pub candidate_pieces: Vec<Piece>,
@@ -431,6 +434,10 @@ pub struct CandidatureRules {
     /// Initial trainings that are desirable, never required: their absence is an advisory.
     #[serde(default)]
     pub desirable_trainings: Vec<Training>,
+    /// What follows once a file can be received, in order (pre-selection,
+    /// an interview if needed, validation): the report names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<String>,
 }
 
 /// The kind of primary-care team.
@@ -523,4 +530,8 @@ pub struct Question {
     pub id: String,
     /// The question, as asked.
     pub text: String,
+    /// What the programme offers a team whose answer begins with "oui"
+    /// (or "yes"); the report tells the committee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_if_yes: Option<String>,
 }
