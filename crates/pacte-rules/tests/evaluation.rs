@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use pacte_rules::api::Answer;
 use pacte_rules::minutes::Minutes;
-use pacte_rules::programme::Modality;
+use pacte_rules::programme::{ElectiveDone, Modality};
 use pacte_rules::report::*;
 use std::collections::BTreeSet;
 
@@ -520,12 +520,12 @@ fn the_socle_asks_one_complementary_module_of_the_learners_choice() {
         Condition::ElectiveModuleMissing {
             group: "module-complementaire".into(),
             at_least: 1,
-            chosen: 0
+            done: 0
         }
     );
     assert_eq!(
         missing.message.fr,
-        "choisir au moins 1 module dans « Module complémentaire au choix » (aucun choisi)"
+        "au moins 1 module à suivre dans « Module complémentaire au choix » (aucun commencé)"
     );
     assert_eq!(missing.rule, "/electiveGroups/0");
     // Traceurs of complementary modules are not due until one is chosen.
@@ -545,6 +545,41 @@ fn the_socle_asks_one_complementary_module_of_the_learners_choice() {
         ]
     );
     assert_eq!(report.stage, Stage::InProgress);
+}
+
+#[test]
+fn hours_recorded_in_an_elective_module_meet_the_option_without_a_declaration() {
+    // Seed 003: the socle "sera complété par un module complémentaire au
+    // choix". 6 h of e-learning in Télémédecine: the module is done (doneBy
+    // defaults to hours), and its traceur is due.
+    let report = evaluate("socle-option-6h-in-telemedecine-nothing-declared");
+    let option = &report.electives[0];
+    assert_eq!(option.done_by, ElectiveDone::Hours);
+    assert!(option.chosen.is_empty());
+    assert_eq!(option.done, ["telemedecine"]);
+    assert!(option.met);
+    assert_eq!(
+        unmet_codes(&report),
+        ["TRACEUR_MISSING", "SOUTENANCE_NOT_PASSED"]
+    );
+    assert!(traceur(&report, "projet-telemedecine").required);
+}
+
+#[test]
+fn a_declared_choice_without_work_is_an_intention_not_the_module_done() {
+    let report = evaluate("socle-option-telemedecine-declared-nothing-recorded");
+    let option = &report.electives[0];
+    assert_eq!(option.chosen, ["telemedecine"]);
+    assert!(option.done.is_empty());
+    assert!(!option.met);
+    assert_eq!(
+        unmet_messages(&report),
+        [
+            "document traceur manquant : Projet de télémédecine de l'équipe",
+            "au moins 1 module à suivre dans « Module complémentaire au choix » (« Télémédecine » choisi, rien d'enregistré encore)",
+            "soutenance pas encore passée",
+        ]
+    );
 }
 
 #[test]

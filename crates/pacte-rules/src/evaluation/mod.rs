@@ -3,6 +3,7 @@
 
 mod attendance;
 mod diploma;
+mod electives;
 mod hours;
 mod stage;
 mod traceurs;
@@ -101,8 +102,10 @@ pub fn evaluate(
     }
     let presence = attendance::sessions(&mut cx, &record.attendance);
     let hours = hours::hours(&mut cx, &record.activities, &presence);
-    let electives = traceurs::electives(&mut cx, &record.chosen_modules);
-    let traceurs = traceurs::traceurs(&mut cx, &record.traceurs, &record.chosen_modules);
+    let declared = electives::declared(&mut cx, &record.chosen_modules);
+    let taken = electives::taken(&cx, &declared, &hours, &record.traceurs);
+    let traceurs = traceurs::traceurs(&mut cx, &record.traceurs, &taken);
+    let electives = electives::electives(&mut cx, &declared, &hours, &traceurs);
     let memoire = diploma::memoire(&mut cx, record.memoire.as_ref());
     let soutenance = diploma::soutenance(&mut cx, record.soutenance.as_ref());
     let anything_recorded = presence.any_recorded

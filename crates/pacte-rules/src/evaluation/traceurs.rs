@@ -1,68 +1,17 @@
-//! Condition 3: the documents traceurs, and the elective modules they may
-//! depend on (a traceur of an elective module is due only if it was chosen).
+//! Condition 3: the documents traceurs. A traceur of an elective module is
+//! due only from learners taking that module ([`super::electives::taken`]).
 
 use super::Context;
 use crate::learner::{TraceurRecord, TraceurRecordStatus};
 use crate::programme::{TraceurCounts, TraceurRule};
 use crate::report::wording::{SetAside, Shortfall};
-use crate::report::{ElectiveReport, TraceurReport, TraceurStatus};
-use std::collections::HashMap;
-
-pub(super) fn electives(cx: &mut Context, chosen: &[String]) -> Vec<ElectiveReport> {
-    for (i, m) in chosen.iter().enumerate() {
-        let path = format!("/chosenModules/{i}");
-        // Chosen again: counted once, as every choice is (`contains` below).
-        let module = m.as_str();
-        if let Some(first) = chosen[..i].iter().position(|c| c == m) {
-            cx.ignore(path, SetAside::ModuleChosenTwice { module, first });
-        } else if cx.programme.module(m).is_none() {
-            cx.ignore(path, SetAside::UnknownModuleChosen { module });
-        } else if !cx.programme.is_elective(m) {
-            cx.ignore(path, SetAside::NotAnElectiveModule { module });
-        }
-    }
-    let programme = cx.programme;
-    let due = programme.final_due_date();
-    let groups = &programme.definition.elective_groups;
-    let mut reports = Vec::with_capacity(groups.len());
-    for (g, group) in groups.iter().enumerate() {
-        let picked: Vec<String> = group
-            .modules
-            .iter()
-            .filter(|m| chosen.contains(m))
-            .cloned()
-            .collect();
-        let count = picked.len() as u32;
-        let met = count >= group.at_least;
-        if !met {
-            cx.unmet(
-                Shortfall::ElectiveModuleMissing {
-                    group: &group.id,
-                    title: &group.title,
-                    at_least: group.at_least,
-                    chosen: count,
-                },
-                format!("/electiveGroups/{g}"),
-                false,
-                due,
-            );
-        }
-        reports.push(ElectiveReport {
-            id: group.id.clone(),
-            title: group.title.clone(),
-            at_least: group.at_least,
-            offered: group.modules.clone(),
-            chosen: picked,
-            met,
-        });
-    }
-    reports
-}
+use crate::report::{TraceurReport, TraceurStatus};
+use std::collections::{HashMap, HashSet};
 
 pub(super) fn traceurs(
     cx: &mut Context,
     records: &[TraceurRecord],
-    chosen: &[String],
+    taken: &HashSet<&str>,
 ) -> Vec<TraceurReport> {
     let latest = latest_per_traceur(cx, records);
     let rules = &cx.programme.definition.traceurs;
@@ -85,7 +34,7 @@ pub(super) fn traceurs(
             && rule
                 .module
                 .as_ref()
-                .is_none_or(|m| !cx.programme.is_elective(m) || chosen.contains(m));
+                .is_none_or(|m| !cx.programme.is_elective(m) || taken.contains(m.as_str()));
         let due_date = rule.due_date.or(cx.programme.final_due_date());
         if required && !met {
             unmet_traceur(cx, t, rule, status, due_date);

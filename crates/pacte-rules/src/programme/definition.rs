@@ -206,6 +206,27 @@ pub struct ElectiveGroup {
     pub at_least: u32,
     /// The ids of the modules to choose from.
     pub modules: Vec<String>,
+    /// What makes a module of the group done (by default, hours recorded in
+    /// it): a declared choice alone never does. Its traceurs are due as soon
+    /// as the module is taken, a condition of their own.
+    #[serde(default)]
+    pub done_by: ElectiveDone,
+}
+
+/// What makes an elective module done. A module without traceurs is done
+/// by its hours alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum ElectiveDone {
+    /// Time recorded in the module, in any modality.
+    #[default]
+    Hours,
+    /// Its mandatory traceurs meeting their rule (deposit or validation).
+    Traceurs,
+    /// Both.
+    HoursAndTraceurs,
 }
 
 /// A written "document traceur" the learner produces and uploads.

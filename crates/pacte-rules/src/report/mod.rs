@@ -9,7 +9,7 @@ pub mod wording;
 use crate::date::IsoDate;
 use crate::message::{Message, Notice};
 use crate::minutes::Minutes;
-use crate::programme::{Modality, ProgrammeSummary, TraceurCounts};
+use crate::programme::{ElectiveDone, Modality, ProgrammeSummary, TraceurCounts};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,8 +165,16 @@ pub struct ElectiveReport {
     pub id: String,
     pub title: String,
     pub at_least: u32,
+    /// What makes a module of the group done.
+    pub done_by: ElectiveDone,
     pub offered: Vec<String>,
+    /// The modules the learner declared: an intention.
     pub chosen: Vec<String>,
+    /// Modules with work recorded, not done yet.
+    pub started: Vec<String>,
+    /// Modules done, as `doneBy` says.
+    pub done: Vec<String>,
+    /// At least `atLeast` modules done.
     pub met: bool,
 }
 
@@ -299,7 +307,8 @@ pub enum Condition {
     ElectiveModuleMissing {
         group: String,
         at_least: u32,
-        chosen: u32,
+        /// Modules of the group done so far.
+        done: u32,
     },
     TraceurMissing {
         traceur: String,

@@ -290,11 +290,13 @@ pub enum Shortfall<'a> {
         title: &'a str,
         date: IsoDate,
     },
+    /// `under_way`: the titles of the group's modules chosen or started, not done.
     ElectiveModuleMissing {
         group: &'a str,
         title: &'a str,
         at_least: u32,
-        chosen: u32,
+        done: u32,
+        under_way: Vec<(&'a str, ElectiveState)>,
     },
     TraceurMissing {
         traceur: &'a str,
@@ -362,12 +364,12 @@ impl Wording for Shortfall<'_> {
             Shortfall::ElectiveModuleMissing {
                 group,
                 at_least,
-                chosen,
+                done,
                 ..
             } => Condition::ElectiveModuleMissing {
                 group: group.to_string(),
                 at_least,
-                chosen,
+                done,
             },
             Shortfall::TraceurMissing { traceur, .. } => Condition::TraceurMissing {
                 traceur: traceur.to_string(),
@@ -440,28 +442,44 @@ impl Wording for Shortfall<'_> {
             Shortfall::ElectiveModuleMissing {
                 title,
                 at_least,
-                chosen,
+                done,
+                ref under_way,
                 ..
-            } => (
-                format!(
-                    "choisir au moins {} dans « {title} » ({})",
-                    count_fr(at_least, "module", "modules"),
-                    match chosen {
-                        0 => "aucun choisi".to_string(),
-                        1 => "1 choisi".to_string(),
-                        n => format!("{n} choisis"),
-                    }
-                ),
-                format!(
-                    "choose at least {} in \"{title}\" ({} chosen)",
-                    count_en(at_least, "module", "modules"),
-                    if chosen == 0 {
-                        "none".to_string()
-                    } else {
-                        chosen.to_string()
-                    }
-                ),
-            ),
+            } => {
+                let (mut fr, mut en): (Vec<String>, Vec<String>) = under_way
+                    .iter()
+                    .map(|&(module, state)| match state {
+                        ElectiveState::Chosen => (
+                            format!("« {module} » choisi, rien d'enregistré encore"),
+                            format!("\"{module}\" chosen, nothing recorded yet"),
+                        ),
+                        _ => (
+                            format!("« {module} » commencé, pas encore terminé"),
+                            format!("\"{module}\" started, not finished yet"),
+                        ),
+                    })
+                    .unzip();
+                if done > 0 {
+                    fr.insert(0, count_fr(done, "terminé", "terminés"));
+                    en.insert(0, format!("{done} done"));
+                }
+                if fr.is_empty() {
+                    fr.push("aucun commencé".into());
+                    en.push("none started".into());
+                }
+                (
+                    format!(
+                        "au moins {} à suivre dans « {title} » ({})",
+                        count_fr(at_least, "module", "modules"),
+                        fr.join(" ; ")
+                    ),
+                    format!(
+                        "at least {} to complete in \"{title}\" ({})",
+                        count_en(at_least, "module", "modules"),
+                        en.join("; ")
+                    ),
+                )
+            }
             Shortfall::TraceurMissing { title, .. } => (
                 format!("document traceur manquant : {title}"),
                 format!("missing document traceur: {title}"),
@@ -496,6 +514,17 @@ impl Wording for Shortfall<'_> {
         };
         Message::new(fr, en)
     }
+}
+
+/// Where a learner stands with one elective module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ElectiveState {
+    Done,
+    /// Work recorded, not done yet.
+    Started,
+    /// Declared, nothing recorded.
+    Chosen,
+    Untouched,
 }
 
 /// "1 module", "2 modules": French takes the singular for 0 and 1.

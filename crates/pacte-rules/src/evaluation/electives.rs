@@ -1,0 +1,151 @@
+//! The elective modules: "at least N of these", met by the work done in a
+//! module, as the group's `doneBy` says (hours recorded in it, its traceurs
+//! meeting their rule, or both). A declared choice (`chosenModules`) is an
+//! intention: the report shows it, and it makes the module's traceurs due,
+//! but on its own it does not meet the group (seed 003: the module is
+//! "complété […] pour que les participants puissent valider le Diplôme").
+
+use super::Context;
+use crate::learner::TraceurRecord;
+use crate::programme::ElectiveDone;
+use crate::report::wording::{ElectiveState, SetAside, Shortfall};
+use crate::report::{ElectiveReport, Hours, TraceurReport};
+use std::collections::HashSet;
+
+/// The modules a learner declared, each checked: a module chosen twice,
+/// unknown, or mandatory is set aside with the reason.
+pub(super) fn declared<'r>(cx: &mut Context, chosen: &'r [String]) -> HashSet<&'r str> {
+    let mut declared = HashSet::new();
+    for (i, m) in chosen.iter().enumerate() {
+        let path = format!("/chosenModules/{i}");
+        let module = m.as_str();
+        if let Some(first) = chosen[..i].iter().position(|c| c == m) {
+            cx.ignore(path, SetAside::ModuleChosenTwice { module, first });
+        } else if cx.programme.module(m).is_none() {
+            cx.ignore(path, SetAside::UnknownModuleChosen { module });
+        } else if !cx.programme.is_elective(m) {
+            cx.ignore(path, SetAside::NotAnElectiveModule { module });
+        } else {
+            declared.insert(module);
+        }
+    }
+    declared
+}
+
+/// The elective modules the learner is taking: declared, or with work
+/// recorded in them (hours, or a record of one of their traceurs). Their
+/// traceurs are due.
+pub(super) fn taken<'a>(
+    cx: &Context<'a>,
+    declared: &HashSet<&str>,
+    hours: &Hours,
+    traceurs: &[TraceurRecord],
+) -> HashSet<&'a str> {
+    let programme = cx.programme;
+    let with_traceur_record: HashSet<&str> = traceurs
+        .iter()
+        .filter_map(|r| programme.traceur_index(&r.id))
+        .filter_map(|t| programme.definition.traceurs[t].module.as_deref())
+        .collect();
+    programme
+        .definition
+        .elective_groups
+        .iter()
+        .flat_map(|g| &g.modules)
+        .map(String::as_str)
+        .filter(|m| declared.contains(m) || has_hours(hours, m) || with_traceur_record.contains(m))
+        .collect()
+}
+
+pub(super) fn electives(
+    cx: &mut Context,
+    declared: &HashSet<&str>,
+    hours: &Hours,
+    traceurs: &[TraceurReport],
+) -> Vec<ElectiveReport> {
+    let programme = cx.programme;
+    let due = programme.final_due_date();
+    let groups = &programme.definition.elective_groups;
+    let mut reports = Vec::with_capacity(groups.len());
+    for (g, group) in groups.iter().enumerate() {
+        let state = |m: &str| {
+            let with_hours = has_hours(hours, m);
+            let mut own = traceurs.iter().filter(|t| t.module.as_deref() == Some(m));
+            let traceurs_met = own.clone().all(|t| t.met || !t.required);
+            let any_traceur = own.any(|t| t.status != crate::report::TraceurStatus::Missing);
+            let done = match group.done_by {
+                ElectiveDone::Hours => with_hours,
+                ElectiveDone::Traceurs => traceurs_met,
+                ElectiveDone::HoursAndTraceurs => with_hours && traceurs_met,
+            };
+            if done {
+                ElectiveState::Done
+            } else if with_hours || any_traceur {
+                ElectiveState::Started
+            } else if declared.contains(m) {
+                ElectiveState::Chosen
+            } else {
+                ElectiveState::Untouched
+            }
+        };
+        let states: Vec<(&str, ElectiveState)> = group
+            .modules
+            .iter()
+            .map(|m| (m.as_str(), state(m)))
+            .collect();
+        let of = |wanted: ElectiveState| -> Vec<String> {
+            states
+                .iter()
+                .filter(|(_, s)| *s == wanted)
+                .map(|(m, _)| m.to_string())
+                .collect()
+        };
+        let done = of(ElectiveState::Done);
+        let met = done.len() as u32 >= group.at_least;
+        if !met {
+            let title_of = |m: &str| programme.module(m).map_or("", |m| m.title.as_str());
+            cx.unmet(
+                Shortfall::ElectiveModuleMissing {
+                    group: &group.id,
+                    title: &group.title,
+                    at_least: group.at_least,
+                    done: done.len() as u32,
+                    under_way: states
+                        .iter()
+                        .filter(|(_, s)| {
+                            matches!(s, ElectiveState::Started | ElectiveState::Chosen)
+                        })
+                        .map(|&(m, s)| (title_of(m), s))
+                        .collect(),
+                },
+                format!("/electiveGroups/{g}"),
+                false,
+                due,
+            );
+        }
+        reports.push(ElectiveReport {
+            id: group.id.clone(),
+            title: group.title.clone(),
+            at_least: group.at_least,
+            done_by: group.done_by,
+            offered: group.modules.clone(),
+            chosen: group
+                .modules
+                .iter()
+                .filter(|m| declared.contains(m.as_str()))
+                .cloned()
+                .collect(),
+            started: of(ElectiveState::Started),
+            done,
+            met,
+        });
+    }
+    reports
+}
+
+fn has_hours(hours: &Hours, module: &str) -> bool {
+    hours.by_module.iter().any(|h| {
+        h.module == module
+            && !(h.presentiel_minutes + h.elearning_minutes + h.equipe_minutes).is_zero()
+    })
+}
