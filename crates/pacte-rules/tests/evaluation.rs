@@ -194,6 +194,10 @@ fn an_at_risk_file_is_late_only_once_a_due_date_has_passed() {
     assert_eq!(report.stage, Stage::AtRisk);
     assert_eq!(report.summary.fr, "En retard : une échéance est passée");
     assert_eq!(report.summary.en, "Overdue: a due date has passed");
+    assert_eq!(
+        report.next_step.unwrap().fr,
+        "Fournissez au plus vite ce qui est en retard, ou prévenez votre formateur relais."
+    );
 }
 
 #[test]
@@ -248,6 +252,11 @@ fn a_failed_soutenance_blocks_the_diploma() {
     assert_eq!(report.stage, Stage::Blocked);
     assert_eq!(unmet_codes(&report), ["SOUTENANCE_FAILED"]);
     assert!(report.unmet[0].blocking);
+    // A blocked learner is told whom to turn to.
+    assert_eq!(
+        report.next_step.as_ref().unwrap().fr,
+        "Contactez votre formateur relais pour voir avec lui ce qui reste possible."
+    );
     assert_eq!(
         report.unmet[0].message.fr,
         "soutenance non validée par le jury"

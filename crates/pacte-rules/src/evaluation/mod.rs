@@ -115,6 +115,7 @@ pub fn evaluate(
         || soutenance.status != SoutenanceReportStatus::NotScheduled;
     let mut unmet = std::mem::take(&mut cx.unmet);
     unmet.sort_by_key(|u| (!u.blocking, u.due_date.is_none(), u.due_date));
+    let overdue = stage::overdue(&unmet, as_of);
     let stage = stage::stage(
         &unmet,
         anything_recorded,
@@ -128,7 +129,8 @@ pub fn evaluate(
         engine: EngineStamp::current(),
         as_of,
         stage,
-        summary: stage::summary(stage, &unmet, as_of),
+        summary: stage::summary(stage, overdue),
+        next_step: stage::next_step(stage, overdue),
         hours,
         sessions: presence.sessions,
         electives,

@@ -32,10 +32,14 @@ pub(super) fn stage(
     }
 }
 
+/// Whether a due date of an unmet condition has passed.
+pub(super) fn overdue(unmet: &[Unmet], as_of: IsoDate) -> bool {
+    unmet.iter().any(|u| u.due_date.is_some_and(|d| d < as_of))
+}
+
 /// The stage in words. An at-risk file reads "en retard" only once a due
-/// date of an unmet condition has passed; before, the due date is near.
-pub(super) fn summary(stage: Stage, unmet: &[Unmet], as_of: IsoDate) -> Message {
-    let overdue = unmet.iter().any(|u| u.due_date.is_some_and(|d| d < as_of));
+/// date has passed; before, the due date is near.
+pub(super) fn summary(stage: Stage, overdue: bool) -> Message {
     match stage {
         Stage::Blocked => Message::new(
             "Diplôme compromis : une condition ne peut plus être remplie",
@@ -56,5 +60,21 @@ pub(super) fn summary(stage: Stage, unmet: &[Unmet], as_of: IsoDate) -> Message 
             "Ready to defend the mémoire",
         ),
         Stage::Complete => Message::new("Conditions du diplôme remplies", "Diploma conditions met"),
+    }
+}
+
+/// What the learner does next when the file cannot go on as it is: addressed
+/// to the learner, whom the formateur relais accompanies.
+pub(super) fn next_step(stage: Stage, overdue: bool) -> Option<Message> {
+    match stage {
+        Stage::Blocked => Some(Message::new(
+            "Contactez votre formateur relais pour voir avec lui ce qui reste possible.",
+            "Contact your formateur relais to see together what remains possible.",
+        )),
+        Stage::AtRisk if overdue => Some(Message::new(
+            "Fournissez au plus vite ce qui est en retard, ou prévenez votre formateur relais.",
+            "Provide what is overdue as soon as you can, or tell your formateur relais.",
+        )),
+        _ => None,
     }
 }

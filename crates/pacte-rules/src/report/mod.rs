@@ -25,6 +25,9 @@ pub struct ProgressReport {
     pub stage: Stage,
     /// The stage in words, for a heading.
     pub summary: Message,
+    /// For a blocked or overdue file, what the learner does next.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<Message>,
     pub hours: Hours,
     pub sessions: Vec<SessionReport>,
     pub electives: Vec<ElectiveReport>,

@@ -8,6 +8,9 @@ pub fn french(report: &ProgressReport) -> String {
     let who = report.display_name.as_deref().unwrap_or(&report.learner_id);
     let _ = writeln!(out, "{who} — {}", report.programme.title);
     let _ = writeln!(out, "Au {} : {}", report.as_of.french(), report.summary.fr);
+    if let Some(step) = &report.next_step {
+        let _ = writeln!(out, "{}", step.fr);
+    }
     let _ = writeln!(
         out,
         "Règles : {} version {} ({})",
