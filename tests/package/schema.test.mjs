@@ -56,6 +56,11 @@ test("the programme schema accepts every embedded definition", () => {
     accepted: ["bretagne-cpts-2021", "cpts", "hdf-leader-msp-2024", "leader-msp", "msp-cds", "socle-option"],
     refused: [],
   });
+  // The regional calendars of either shape the sources describe.
+  assert.deepEqual(sort(validator("programme"), "tests/fixtures/regions/"), {
+    accepted: ["one-two-day-seminar-a-quarter-grand-est", "three-seminars-a-year-pays-de-la-loire"],
+    refused: [],
+  });
 });
 
 test("the programme schema refuses the definitions checkProgramme refuses for their structure, and only those", () => {
@@ -69,6 +74,7 @@ test("the programme schema refuses the definitions checkProgramme refuses for th
       "duplicate-session-id",
       "elective-group-asks-more-than-it-offers",
       "extends-unknown-parent",
+      "session-day-of-4294967295-minutes",
       "session-outside-promotion",
       "session-without-days",
       "traceur-of-unknown-module",

@@ -8,6 +8,7 @@ use common::*;
 use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::minutes::Minutes;
 use pacte_rules::programme::{Mention, Programme, Quota, StructureType};
+use pacte_rules::report::Stage;
 use serde_json::json;
 
 fn hours(p: &Programme) -> [Option<u32>; 3] {
@@ -587,6 +588,55 @@ fn messages_name_the_path_as_written_after_an_element_is_set_aside() {
             "{}",
             p.message.fr
         );
+    }
+}
+
+#[test]
+fn regional_calendars_of_either_shape_load_and_evaluate() {
+    // Seed 003: "3 séminaires présentiels par an"; elsewhere, a regional
+    // announcement: one two-day seminar a quarter over 18 months.
+    for (name, as_of, sessions, presentiel, stage) in [
+        (
+            "three-seminars-a-year-pays-de-la-loire",
+            "2025-07-01",
+            3,
+            2520,
+            Stage::InProgress,
+        ),
+        (
+            "one-two-day-seminar-a-quarter-grand-est",
+            "2025-12-01",
+            6,
+            5040,
+            Stage::InProgress,
+        ),
+    ] {
+        let doc = regional_definition(name);
+        let programme = api::programme(&ProgrammeSource::Definition(doc), &[])
+            .unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        assert_eq!(programme.definition.sessions.len(), sessions, "{name}");
+        assert_eq!(
+            programme.definition.required_minutes.presentiel,
+            Some(Minutes(presentiel)),
+            "{name}"
+        );
+        // A learner present at every seminar day held so far.
+        let as_of = date(as_of);
+        let attendance: Vec<serde_json::Value> = programme
+            .definition
+            .sessions
+            .iter()
+            .flat_map(|s| s.days.iter().map(move |d| (s, d)))
+            .filter(|(_, d)| d.date <= as_of)
+            .map(|(s, d)| json!({ "session": s.id, "date": d.date, "status": "present" }))
+            .collect();
+        let learner = json!({ "learnerId": "exemple-001", "attendance": attendance });
+        let report = success(
+            name,
+            api::evaluate_json(&programme, &learner.to_string(), as_of),
+        );
+        assert_eq!(report.stage, stage, "{name}");
+        assert!(report.ignored.is_empty(), "{name}: {:?}", report.ignored);
     }
 }
 

@@ -1,7 +1,8 @@
 //! Fixtures shared by the test files, read from tests/fixtures/:
 //! - learners/<situation>.json: `{ "programme", "asOf", "learner" }`;
 //! - candidatures/<situation>.json: `{ "programme", "asOf", "file" }`;
-//! - definitions/<situation>.json: a programme definition that must be refused.
+//! - definitions/<situation>.json: a programme definition that must be refused;
+//! - regions/<shape>.json: a regional definition that loads.
 //!
 //! The same files feed the WebAssembly parity test (tests/package), so their
 //! shape is checked here too.
@@ -111,6 +112,11 @@ pub fn candidature(name: &str) -> CandidatureFixture {
 
 pub fn definition(name: &str) -> Value {
     fixture("definitions", name)
+}
+
+/// A regional definition that loads: a calendar of one of the shapes the sources describe.
+pub fn regional_definition(name: &str) -> Value {
+    fixture("regions", name)
 }
 
 pub fn date(text: &str) -> IsoDate {
