@@ -641,6 +641,38 @@ fn regional_calendars_of_either_shape_load_and_evaluate() {
 }
 
 #[test]
+fn a_region_replacing_the_traceurs_keeps_its_modules_asked_of_the_learner_by_their_own_hours() {
+    // Without the default one-traceur-per-module list, a module's own
+    // requirement is data: 10 h recorded in "Démarche qualité".
+    let mut modules = serde_json::to_value(&embedded("msp-cds").definition.modules).unwrap();
+    let quality = modules
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["id"] == "demarche-qualite")
+        .unwrap();
+    quality["requiredMinutes"] = json!(600);
+    let doc = json!({
+        "id": "region-sans-traceurs", "version": "1", "extends": "msp-cds",
+        "title": "Une région sans documents traceurs", "traceurs": [], "modules": modules
+    });
+    let programme = api::programme(&ProgrammeSource::Definition(doc), &[]).unwrap();
+    let learner = json!({ "learnerId": "exemple-002", "activities": [
+        { "id": "q1", "modality": "elearning", "module": "demarche-qualite", "date": "2025-03-03", "minutes": 240 }
+    ]});
+    let report = success(
+        "region",
+        api::evaluate_json(&programme, &learner.to_string(), date("2025-04-01")),
+    );
+    let unmet = the_unmet(&report, "MODULE_HOURS_SHORT");
+    assert_eq!(
+        unmet.message.fr,
+        "module « Démarche qualité » : 4 h enregistrées sur les 10 h demandées"
+    );
+    assert_eq!(unmet.rule, "/modules/2/requiredMinutes");
+}
+
+#[test]
 fn every_definition_fixture_is_refused() {
     for name in fixture_names("definitions") {
         // The two halves of the circle are given to each other.

@@ -96,6 +96,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         None,
     );
     let total = total(&[presentiel, elearning, equipe]);
+    module_requirements(cx, &by_module);
     let by_module = by_module
         .into_iter()
         .map(|(module, [p, e, q])| ModuleHours {
@@ -116,6 +117,34 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         equipe,
         total,
         by_module,
+    }
+}
+
+/// A module's own hours: asked of every mandatory module, and of an elective
+/// one only where the learner has started it (its group says which count).
+fn module_requirements(cx: &mut Context, by_module: &BTreeMap<String, [Minutes; 3]>) {
+    let programme = cx.programme;
+    for (m, module) in programme.definition.modules.iter().enumerate() {
+        let Some(required) = module.required_minutes else {
+            continue;
+        };
+        let done: Minutes = by_module
+            .get(&module.id)
+            .map_or(Minutes::ZERO, |m| m.iter().copied().sum());
+        if done >= required || (programme.is_elective(&module.id) && done.is_zero()) {
+            continue;
+        }
+        cx.unmet(
+            Shortfall::ModuleHoursShort {
+                module: &module.id,
+                title: &module.title,
+                required,
+                done,
+            },
+            format!("/modules/{m}/requiredMinutes"),
+            false,
+            programme.final_due_date(),
+        );
     }
 }
 

@@ -190,6 +190,11 @@ pub struct Module {
     /// What the learner is able to do at the end of the module.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<String>,
+    /// Time the learner records in this module, in any modality, for it to
+    /// count as followed; absent: no hours per module (the sources give
+    /// none). Its traceurs and seminars are conditions of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_minutes: Option<Minutes>,
 }
 
 /// "At least N of these modules", e.g. one complementary module of four.

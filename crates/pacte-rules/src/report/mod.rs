@@ -289,6 +289,12 @@ pub enum Condition {
         excused_minutes: Minutes,
         remaining_minutes: Minutes,
     },
+    /// Less time recorded in a module than its own `requiredMinutes`.
+    ModuleHoursShort {
+        module: String,
+        required_minutes: Minutes,
+        done_minutes: Minutes,
+    },
     /// The seminar days left cannot supply the in-person time missing.
     HoursUnreachable {
         modality: Modality,

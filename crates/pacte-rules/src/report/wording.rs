@@ -275,6 +275,12 @@ pub enum Shortfall<'a> {
         remaining: Minutes,
         upcoming: Minutes,
     },
+    ModuleHoursShort {
+        module: &'a str,
+        title: &'a str,
+        required: Minutes,
+        done: Minutes,
+    },
     SessionUnjustifiedAbsence {
         session: &'a str,
         title: &'a str,
@@ -346,6 +352,16 @@ impl Wording for Shortfall<'_> {
                 modality,
                 remaining_minutes: remaining,
                 upcoming_minutes: upcoming,
+            },
+            Shortfall::ModuleHoursShort {
+                module,
+                required,
+                done,
+                ..
+            } => Condition::ModuleHoursShort {
+                module: module.to_string(),
+                required_minutes: required,
+                done_minutes: done,
             },
             Shortfall::SessionUnjustifiedAbsence { session, date, .. } => {
                 Condition::SessionUnjustifiedAbsence {
@@ -426,6 +442,17 @@ impl Wording for Shortfall<'_> {
                     "{remaining} of {} time missing, and the seminars left offer only {upcoming}",
                     modality.english()
                 ),
+            ),
+            Shortfall::ModuleHoursShort {
+                title,
+                required,
+                done,
+                ..
+            } => (
+                format!(
+                    "module « {title} » : {done} enregistrées sur les {required} demandées"
+                ),
+                format!("module \"{title}\": {done} recorded of the {required} asked"),
             ),
             Shortfall::SessionUnjustifiedAbsence { title, date, .. } => (
                 format!("absence non justifiée au {title} le {}", date.french()),
