@@ -146,7 +146,6 @@ Heures
   Présentiel  28 h + 7 h excusées sur 49 h, reste 14 h
   E-learning  1 h 30 (pas d'exigence en heures)
   En équipe   2 h (pas d'exigence en heures)
-  Total       31 h 30 + 7 h excusées sur 49 h, reste 14 h
 
 Séminaires
   Séminaire 1 11 avril 2024 : présent

@@ -91,7 +91,8 @@ fn a_justified_absence_keeps_the_learner_on_track_and_its_hours_are_excused() {
     );
     // 4 days attended (28 h), 1 excused (7 h), S4 still ahead (14 h).
     assert_eq!(report.hours.presentiel, tally(Some(2940), 1680, 420, 840));
-    assert_eq!(report.hours.total, tally(Some(2940), 1890, 420, 840));
+    // The total adds only what is asked: e-learning and team work have no hours here.
+    assert_eq!(report.hours.total, tally(Some(2940), 1680, 420, 840));
     assert_eq!(
         unmet_codes(&report),
         [
@@ -430,7 +431,7 @@ fn leaders_have_no_hours_to_make_only_a_memoire_to_defend() {
     assert_eq!(report.stage, Stage::ReadyToDefend);
     assert_eq!(unmet_codes(&report), ["SOUTENANCE_NOT_PASSED"]);
     assert_eq!(report.hours.elearning, tally(None, 180, 0, 0));
-    assert_eq!(report.hours.total, tally(None, 180, 0, 0));
+    assert_eq!(report.hours.total, tally(None, 0, 0, 0));
     assert!(report.sessions.is_empty() && report.traceurs.is_empty());
 }
 

@@ -287,13 +287,17 @@ proptest! {
         for modality in Modality::ALL {
             assert_remaining_is_what_is_left(hours.get(modality));
         }
-        // Only seminar days are excused; the total adds up what is left per
-        // modality (e-learning beyond its hours does not make up for présentiel).
+        // Only seminar days are excused; the total adds up the modalities with
+        // a requirement (e-learning beyond its hours does not make up for présentiel).
         prop_assert_eq!(hours.elearning.excused_minutes + hours.equipe.excused_minutes, Minutes::ZERO);
-        let parts = [hours.presentiel, hours.elearning, hours.equipe];
+        let parts: Vec<_> = [hours.presentiel, hours.elearning, hours.equipe]
+            .into_iter()
+            .filter(|t| t.required_minutes.is_some())
+            .collect();
         prop_assert_eq!(hours.total.remaining_minutes, parts.iter().map(|t| t.remaining_minutes).sum::<Minutes>());
         prop_assert_eq!(hours.total.done_minutes, parts.iter().map(|t| t.done_minutes).sum::<Minutes>());
-        prop_assert_eq!(hours.total.excused_minutes, hours.presentiel.excused_minutes);
+        prop_assert_eq!(hours.total.excused_minutes, parts.iter().map(|t| t.excused_minutes).sum::<Minutes>());
+        prop_assert_eq!(hours.total.required_minutes, parts.iter().filter_map(|t| t.required_minutes).reduce(|a, b| a + b));
     }
 
     #[test]

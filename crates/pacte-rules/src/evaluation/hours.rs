@@ -206,15 +206,16 @@ fn tally(
     tally
 }
 
+/// The modalities with a requirement, added up: time with no requirement
+/// is not set against a target it does not count toward.
 fn total(tallies: &[Tally]) -> Tally {
-    let required = tallies
-        .iter()
-        .filter_map(|t| t.required_minutes)
-        .reduce(|a, b| a + b);
+    let asked = || tallies.iter().filter(|t| t.required_minutes.is_some());
     Tally {
-        required_minutes: required,
-        done_minutes: tallies.iter().map(|t| t.done_minutes).sum(),
-        excused_minutes: tallies.iter().map(|t| t.excused_minutes).sum(),
-        remaining_minutes: tallies.iter().map(|t| t.remaining_minutes).sum(),
+        required_minutes: asked()
+            .filter_map(|t| t.required_minutes)
+            .reduce(|a, b| a + b),
+        done_minutes: asked().map(|t| t.done_minutes).sum(),
+        excused_minutes: asked().map(|t| t.excused_minutes).sum(),
+        remaining_minutes: asked().map(|t| t.remaining_minutes).sum(),
     }
 }

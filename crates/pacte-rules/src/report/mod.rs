@@ -86,6 +86,7 @@ pub struct Hours {
     pub presentiel: Tally,
     pub elearning: Tally,
     pub equipe: Tally,
+    /// The modalities with a requirement, added up (none: all zero).
     pub total: Tally,
     /// Hours per module, where the records name one.
     pub by_module: Vec<ModuleHours>,

@@ -17,12 +17,21 @@ pub fn french(report: &ProgressReport) -> String {
         report.programme.id, report.programme.version, report.programme.hash
     );
     let _ = writeln!(out, "\nHeures");
+    let hours = &report.hours;
+    let asked = [&hours.presentiel, &hours.elearning, &hours.equipe]
+        .iter()
+        .filter(|t| t.required_minutes.is_some())
+        .count();
+    // A total of one modality would only repeat it.
+    let total = (asked > 1).then_some(("Total", &hours.total));
     for (label, tally) in [
-        ("Présentiel", &report.hours.presentiel),
-        ("E-learning", &report.hours.elearning),
-        ("En équipe", &report.hours.equipe),
-        ("Total", &report.hours.total),
-    ] {
+        ("Présentiel", &hours.presentiel),
+        ("E-learning", &hours.elearning),
+        ("En équipe", &hours.equipe),
+    ]
+    .into_iter()
+    .chain(total)
+    {
         let _ = writeln!(out, "  {label:<11} {}", tally_line(tally));
     }
     if !report.sessions.is_empty() {
