@@ -271,7 +271,7 @@ impl Wording for Refusal {
             ),
             InvalidValue { path, detail } => (
                 format!("valeur invalide en {} : {}", place(path), in_french(detail)),
-                format!("invalid value at {}: {detail}", place(path)),
+                format!("invalid value at {}: {}", place(path), in_plain_english(detail)),
             ),
             InvalidAsOf { text } => (
                 format!("date d'évaluation invalide « {text} » : attendu AAAA-MM-JJ"),
@@ -598,6 +598,22 @@ pub fn in_french(detail: &str) -> String {
     }
 }
 
+/// serde's words with its Rust type names said plainly ("expected u32" is
+/// "expected a whole number, 0 or more"); the rest as serde wrote it.
+fn in_plain_english(detail: &str) -> String {
+    let Some((found, expected)) = detail.rsplit_once(", expected ") else {
+        return detail.to_string();
+    };
+    let plain = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a borrowed string" | "a character" => "a string",
+        other => other,
+    };
+    format!("{}, expected {plain}", found.replace('`', ""))
+}
+
 /// serde's `Unexpected` (what was found), in French.
 fn found_in_french(found: &str) -> String {
     let value = |rest: &str| rest.trim_matches('`').to_string();
@@ -657,5 +673,9 @@ mod tests {
             "le nombre -120 au lieu d'un entier positif ou nul"
         );
         assert_eq!(syntax_in_french("trailing comma"), "virgule en trop");
+        assert_eq!(
+            in_plain_english("invalid value: integer `-120`, expected u32"),
+            "invalid value: integer -120, expected a whole number, 0 or more"
+        );
     }
 }
