@@ -7,9 +7,11 @@ import {
   startPage,
   h,
   badge,
-  STAGES,
-  STAGE_ORDER,
+  state,
+  word,
+  stageOrder,
   formatMinutes,
+  plain,
   today,
   chosenText,
   parseJson,
@@ -94,7 +96,7 @@ function toEntries(promotion, records, where) {
       // The engine prefixes paths with the learner's place in its input; `where` says it for the file.
       problems: learner.problems?.map((p) => ({ ...p, path: p.path.replace(/^\/\d+/, "") })),
       where: where(index),
-      rank: report ? STAGE_ORDER.indexOf(report.stage) : -1,
+      rank: report ? stageOrder().indexOf(report.stage) : -1,
       missing: report ? missingSummary(report.unmet) : [],
       search: `${name} ${id}`.toLowerCase(),
       row: null,
@@ -159,14 +161,14 @@ async function evaluate() {
 
 function renderOverview(stages, invalid) {
   const count = (stage) => stages[stage];
-  const items = STAGE_ORDER.map((stage) => h("li", {}, badge({ ...STAGES[stage], text: STAGES[stage].fr }), ` : ${count(stage)}`));
+  const items = stageOrder().map((stage) => h("li", {}, badge(state("stages", stage)), ` : ${count(stage)}`));
   if (invalid) items.push(h("li", {}, badge({ icon: "warning", tone: "danger", text: "Dossiers invalides" }), ` : ${invalid}`));
   $("overview").replaceChildren(...items);
   const chosen = show.value;
   show.replaceChildren(
     h("option", { value: "all" }, `Tous les apprenants (${entries.length})`),
     h("option", { value: "risk" }, `À suivre : diplôme compromis ou en retard (${count("blocked") + count("atRisk")})`),
-    ...STAGE_ORDER.map((stage) => h("option", { value: stage }, `${STAGES[stage].fr} (${count(stage)})`)),
+    ...stageOrder().map((stage) => h("option", { value: stage }, `${word("stages", stage)} (${count(stage)})`)),
     invalid > 0 && h("option", { value: "invalid" }, `Dossiers invalides (${invalid})`),
   );
   show.value = [...show.options].some((o) => o.value === chosen) ? chosen : "all";
@@ -269,7 +271,6 @@ function row(entry) {
       h("td", {}),
     );
   }
-  const stage = STAGES[report.stage];
   return h(
     "tr",
     {},
@@ -277,7 +278,7 @@ function row(entry) {
     h(
       "td",
       {},
-      badge({ ...stage, text: stage.fr }),
+      badge(state("stages", report.stage)),
       // Records the engine set aside (a misspelled field, a day without seminar…): worth a look in the detail.
       report.ignored.length > 0 &&
         h("span", { class: "muted small" }, h("br"), plural(report.ignored.length, "enregistrement non pris en compte", "enregistrements non pris en compte")),
@@ -308,9 +309,9 @@ function exportCsv() {
     return [
       e.id,
       e.name,
-      r ? STAGES[r.stage].fr : "dossier invalide",
+      r ? word("stages", r.stage) : "dossier invalide",
       ...["presentiel", "elearning", "equipe"].flatMap((m) => hoursOf(r?.hours[m]).map(decimal)),
-      e.missing.join(" · "),
+      plain(e.missing.join(" · ")),
       (r ? r.unmet : e.problems).map((u) => u.message.fr).join(" ; "),
     ];
   });
