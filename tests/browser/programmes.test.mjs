@@ -30,11 +30,15 @@ const TRACEURS = "#definition table:has(caption:text('traceurs'))";
 const plain = (s) => s.replace(/\u00a0/g, " ");
 const texts = async (page, selector) => (await page.$$eval(selector, (els) => els.map((e) => e.innerText.trim().replace(/\s*\n\s*/g, " | ")))).map(plain);
 const cells = async (page, selector) =>
-  (await page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | "))))).map((r) => r.map(plain));
+  (await page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | "))))).map((r) =>
+    r.map(plain),
+  );
 const pairs = async (page) =>
   Object.fromEntries(
     Object.entries(
-      await page.$$eval("#definition > dl.pairs:first-of-type dt", (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))),
+      await page.$$eval("#definition > dl.pairs:first-of-type dt", (dts) =>
+        Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+      ),
     ).map(([k, v]) => [plain(k), plain(v)]),
   );
 
@@ -97,7 +101,9 @@ test("the embedded programmes, and one resolved: hours, modules, seminar days, m
   ]);
   assert.equal((await cells(page, TRACEURS)).length, 5);
   const candidature = await page.$$eval("#definition h3:text('Candidature') + dl", ([dl]) =>
-    Object.fromEntries([...dl.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.innerText.replace(/\n/g, " | ").replace(/\u00a0/g, " ")])),
+    Object.fromEntries(
+      [...dl.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.innerText.replace(/\n/g, " | ").replace(/\u00a0/g, " ")]),
+    ),
   );
   assert.equal(candidature["Équipes admises"], "CPTS (communauté professionnelle territoriale de santé)");
   assert.equal(candidature["Candidats par équipe"], "de 1 à 3");

@@ -59,7 +59,16 @@ async function openFile(page, name, count) {
 
 // Cells as read: line breaks as " | ", and the non-breaking spaces that keep a figure with its unit as spaces.
 const cellsOf = (page) =>
-  page.$$eval("#table tbody tr", (rows) => rows.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | ").replace(/\u00a0/g, " "))));
+  page.$$eval("#table tbody tr", (rows) =>
+    rows.map((tr) =>
+      [...tr.cells].map((c) =>
+        c.innerText
+          .trim()
+          .replace(/\s*\n\s*/g, " | ")
+          .replace(/\u00a0/g, " "),
+      ),
+    ),
+  );
 const overview = (page) => page.$$eval("#overview li", (items) => items.map((li) => li.textContent.trim()));
 const formatMinutes = (m) => (m < 60 ? `${m} min` : m % 60 ? `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")}` : `${m / 60} h`);
 

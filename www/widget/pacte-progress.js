@@ -357,9 +357,11 @@ class PacteProgress extends HTMLElement {
 
   /** Why an unmet condition makes the file « at risk »: its due date is passed or near. Else null. */
   #atRiskReason(report, u) {
-    if (report.stage !== "atRisk" || !u.dueDate || u.blocking) return null;
+    const dueSoon = (x) => x.dueDate && !x.blocking && daysBetween(report.asOf, x.dueDate) <= this.#window;
+    if (report.stage !== "atRisk" || !dueSoon(u)) return null;
+    // The soutenance's own date is what the rest is due for: it is the reason only when nothing else is.
+    if (u.code === "SOUTENANCE_NOT_PASSED" && report.unmet.some((x) => x !== u && dueSoon(x))) return null;
     const days = daysBetween(report.asOf, u.dueDate);
-    if (days > this.#window) return null;
     const t = this.#t;
     return days < 0 ? t.overdue(-days) : t.dueIn(days);
   }
@@ -570,7 +572,7 @@ function unmetList(unmet, t, lang, why, whenEmpty) {
           {},
           typeset(say(u.message, lang)),
           u.blocking && h("strong", {}, ` (${t.blocking})`),
-          risk && h("strong", { class: "why" }, h("br"), `${word("stages", "atRisk", lang)} : ${risk}`),
+          risk && [" ", h("strong", { class: "why" }, `${word("stages", "atRisk", lang)} : ${risk}`)],
         ),
       );
     }),
@@ -860,7 +862,7 @@ tbody th { min-width: 8rem; }
   table, tbody, tr, th, td { display: block; }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   tbody tr { padding: .35rem 0; border-bottom: 1px solid var(--surface); }
-  tbody th, td { padding: .05rem 0; border: 0; }
+  table tbody th, table tbody td { padding: .05rem 0; border: 0; }
   dl.pairs { grid-template-columns: 1fr; gap: .1rem; }
   dl.pairs dd { margin-bottom: .4rem; }
   .head > :first-child { font-size: 1.25rem; }
@@ -870,7 +872,9 @@ tbody th { min-width: 8rem; }
 .view, .report, section, p, li, td, th, dd, label, summary { overflow-wrap: break-word; min-width: 0; }
 ul.unmet li.at-risk { color: var(--warning); }
 ul.unmet li.at-risk .icon { color: var(--warning); }
-.why { font-weight: 700; }
+.why { display: block; font-weight: 700; }
+.badge { max-width: 100%; }
+.badge > span { min-width: 0; }
 details.more { margin-top: .8rem; }
 details.more > summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: .3rem 0; }
 details.more[open] > summary { border-bottom: 1px solid var(--surface); }
