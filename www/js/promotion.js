@@ -538,7 +538,11 @@ function followRecords(records) {
   if (known.length > 0) follow(known[0][0]);
 }
 
+/** The learner whose detail the dialog shows. */
+let shownEntry = null;
+
 function openDetail(entry, opener) {
+  shownEntry = entry;
   const widget = $("detail-progress");
   widget.setAttribute("programme", programme.value);
   widget.setAttribute("as-of", asOf.value);
@@ -655,6 +659,13 @@ startPage((engine) => {
     if (button) openDetail(entries[Number(button.dataset.index)], button);
   });
   $("close").addEventListener("click", () => detail.close());
+  // The jury's sheet opens in a new tab of this browser: the record goes through sessionStorage, never a server.
+  $("jury").addEventListener("click", () => {
+    const entry = shownEntry;
+    if (!entry) return;
+    sessionStorage.setItem("pacte-jury", JSON.stringify({ programme: programme.value, asOf: asOf.value, learner: entry.record }));
+    window.open("jury.html", "_blank");
+  });
   $("more").addEventListener("click", () => renderTable({ more: true }));
   $("export").addEventListener("click", exportCsv);
 });
