@@ -659,3 +659,41 @@ test("a Moodle export and its mapping: diagnostics with their place in the expor
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
 });
+
+test("the pictures match the reports: stages as one bar, attendance per seminar day, hours, coming due dates; a table behind each", async () => {
+  const page = await openPromotionPage();
+  await openFile(page, "promotion-hdf.json", 17);
+  const reports = packaged.learners.filter((l) => l.report).map((l) => l.report);
+  // One bar segment per stage that has learners, as wide as its share.
+  const segments = await page.$$eval("#stage-bar .seg", (segs) => segs.map((s) => s.style.width));
+  const counts = Object.values(packaged.stages).filter((n) => n > 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  assert.deepEqual(
+    segments,
+    counts.map((n) => `${(n / total) * 100}%`),
+  );
+  assert.equal(await page.getAttribute("#stage-bar", "aria-hidden"), "true", "the overview list is its text");
+  assert.equal(await page.getAttribute("#pictures", "open"), "", "shown at once");
+  const table = (caption) =>
+    page.$$eval(`#figures table:has(caption:text-is("${caption}")) tbody tr`, (trs) =>
+      trs.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\u00a0/g, " ").trim())),
+    );
+  // Attendance: per past seminar day, how many were present, excused, absent without justification, not recorded.
+  const attendance = await table("Présence par journée de séminaire passée (nombre d'apprenants)");
+  const s3day2 = reports.map((r) => r.sessions.find((s) => s.id === "S3").days[1].status);
+  const tally = (status) => String(s3day2.filter((s) => s === status).length);
+  assert.deepEqual(attendance[4], ["Séminaire 3, 13 septembre 2024", tally("present"), tally("excused"), tally("unjustifiedAbsence"), tally("notRecorded")]);
+  assert.equal(attendance.length, 5, "the two days of seminar 4 are still to come");
+  // Due dates to come, with how many learners each still concerns.
+  const due = await table("Échéances à venir (apprenants qu'elles concernent encore)");
+  const expected = new Map();
+  for (const r of reports)
+    for (const d of new Set(r.unmet.map((u) => u.dueDate).filter((d) => d && d >= "2024-09-20"))) expected.set(d, (expected.get(d) ?? 0) + 1);
+  assert.deepEqual(
+    due.map(([, n]) => n),
+    [...expected].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, n]) => String(n)),
+  );
+  await page.screenshot({ path: `${SHOTS}/promotion-pictures.png`, fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+});

@@ -11,6 +11,8 @@ import {
   word,
   stageOrder,
   formatMinutes,
+  formatDate,
+  time,
   plain,
   today,
   chosenText,
@@ -147,6 +149,7 @@ async function evaluate() {
     clearError();
     renderFit(entries);
     renderOverview(promotion.stages, promotion.invalid);
+    renderFigures(entries, promotion.stages, date);
     renderTable();
     $("results").hidden = false;
     const ms = Math.round(performance.now() - started);
@@ -207,6 +210,117 @@ function renderFit(entries) {
       ),
   );
   banner.hidden = false;
+}
+
+/** A bar inside a table cell: drawn for the eye, the figure beside it is the text (the table is the figure's text). */
+function bar(value, max, tone = "info") {
+  const span = h("span", { class: `fig-bar tone-bg-${tone}`, "aria-hidden": "true" });
+  span.style.width = `${max > 0 ? Math.round((value / max) * 100) : 0}%`;
+  return h("span", { class: "fig-track", "aria-hidden": "true" }, span);
+}
+
+const figureTable = (caption, head, rows) =>
+  h(
+    "div",
+    { class: "table-wrap", role: "region", tabindex: 0, "aria-label": caption },
+    h(
+      "table",
+      { class: "figure" },
+      h("caption", {}, caption),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          head.map((c) => h("th", { scope: "col" }, c)),
+        ),
+      ),
+      h("tbody", {}, rows),
+    ),
+  );
+
+/**
+ * The pictures of the promotion, drawn from the reports already computed (one
+ * pass over them): the stages as one bar, attendance per seminar day, the
+ * share of required hours done per modality, the coming due dates. Each is a
+ * table whose cells carry a bar: the numbers are the text, the bars the picture.
+ */
+function renderFigures(entries, stages, date) {
+  const total = stages ? Object.values(stages).reduce((a, b) => a + b, 0) : 0;
+  const stageBar = $("stage-bar");
+  stageBar.replaceChildren(
+    ...stageOrder()
+      .filter((s) => stages[s] > 0)
+      .map((s) => {
+        const seg = h("span", { class: `seg tone-bg-${state("stages", s).tone}`, title: `${word("stages", s)} : ${stages[s]}` });
+        seg.style.width = `${(stages[s] / total) * 100}%`;
+        return seg;
+      }),
+  );
+  const reports = entries.map((e) => e.report).filter(Boolean);
+  const days = new Map();
+  const hours = { presentiel: new Array(5).fill(0), elearning: new Array(5).fill(0), equipe: new Array(5).fill(0) };
+  const due = new Map();
+  for (const r of reports) {
+    for (const s of r.sessions)
+      for (const d of s.days) {
+        const key = `${s.title}\u0000${d.date}`;
+        const c = days.get(key) ?? { title: s.title, date: d.date, present: 0, excused: 0, unjustifiedAbsence: 0, notRecorded: 0, upcoming: 0 };
+        c[d.status] += 1;
+        days.set(key, c);
+      }
+    for (const m of Object.keys(hours)) {
+      const t = r.hours[m];
+      if (t.requiredMinutes) hours[m][Math.min(4, Math.floor(((t.doneMinutes + t.excusedMinutes) / t.requiredMinutes) * 4))] += 1;
+    }
+    const seen = new Set();
+    for (const u of r.unmet)
+      if (u.dueDate && u.dueDate >= date && !seen.has(u.dueDate)) seen.add(u.dueDate) && due.set(u.dueDate, (due.get(u.dueDate) ?? 0) + 1);
+  }
+  const n = reports.length;
+  const STATUSES = ["present", "excused", "unjustifiedAbsence", "notRecorded"];
+  const past = [...days.values()].filter((d) => d.upcoming < n);
+  const BUCKETS = ["moins d'un quart", "un quart à la moitié", "la moitié aux trois quarts", "trois quarts et plus", "tout (ou plus)"];
+  const modalities = Object.keys(hours).filter((m) => hours[m].some((k) => k > 0));
+  $("figures").replaceChildren(
+    past.length > 0 &&
+      figureTable(
+        "Présence par journée de séminaire passée (nombre d'apprenants)",
+        ["Journée", ...STATUSES.map((s) => word("dayStatuses", s))],
+        past.map((d) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, `${d.title}, ${formatDate(d.date)}`),
+            STATUSES.map((s) => h("td", { class: "num" }, bar(d[s], n, state("dayStatuses", s).tone), number(d[s]))),
+          ),
+        ),
+      ),
+    modalities.length > 0 &&
+      figureTable(
+        "Part des heures exigées faites ou excusées (nombre d'apprenants)",
+        ["Part faite", ...modalities.map((m) => word("modalities", m))],
+        BUCKETS.map((label, i) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, label),
+            modalities.map((m) => h("td", { class: "num" }, bar(hours[m][i], n), number(hours[m][i]))),
+          ),
+        ),
+      ),
+    figureTable(
+      "Échéances à venir (apprenants qu'elles concernent encore)",
+      ["Échéance", "Apprenants"],
+      due.size === 0
+        ? [h("tr", {}, h("td", { colspan: 2 }, "Aucune échéance à venir."))]
+        : [...due]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .slice(0, 8)
+            .map(([d, k]) => h("tr", {}, h("th", { scope: "row" }, time(d)), h("td", { class: "num" }, bar(k, n, "warning"), number(k)))),
+    ),
+  );
 }
 
 function renderOverview(stages, invalid) {
