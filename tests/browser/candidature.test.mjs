@@ -98,7 +98,9 @@ test("each example file: the verdict, reasons, missing pieces and advisories of 
     handle.free();
     const begins = (shownList, list) => {
       assert.equal(shownList.length, (list ?? []).length, name);
-      shownList.forEach((text, i) => assert.ok(text.startsWith(list[i].message.fr.trim()) || /^Candidat·e n° \d/.test(text), `${name}: ${text}`));
+      shownList.forEach((text, i) => {
+        assert.ok(text.startsWith(list[i].message.fr.trim()) || /^Candidat·e n° \d/.test(text), `${name}: ${text}`);
+      });
     };
     begins(shown.reasons, report.verdict.reasons);
     begins(shown.advisories, report.advisories);
