@@ -193,6 +193,7 @@ class PacteProgress extends HTMLElement {
   #learner;
   #programme;
   #report;
+  #reportKey = "";
   #window = 30; // the programme's atRiskWithinDays, for the last report
   #plan = new Set(); // what-if items ticked, as JSON: ["day", session, date], ["traceur", id], ["memoire"]
   #view = h("div", { class: "view" });
@@ -292,11 +293,16 @@ class PacteProgress extends HTMLElement {
     this.#view.replaceChildren(...content);
   }
 
-  /** Keeps the report, and tells the host when it changed. */
+  /**
+   * Keeps the report, and tells the host when it changed: by content, so that
+   * a repaint or a second evaluation of the same situation says nothing.
+   */
   #setReport(report) {
-    const changed = report !== this.#report;
     this.#report = report;
-    if (changed) this.dispatchEvent(new CustomEvent("report", { bubbles: true, detail: { report } }));
+    const key = report === undefined ? "" : JSON.stringify(report);
+    if (key === this.#reportKey) return;
+    this.#reportKey = key;
+    this.dispatchEvent(new CustomEvent("report", { bubbles: true, detail: { report } }));
   }
 
   async #render() {
