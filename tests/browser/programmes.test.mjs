@@ -25,11 +25,22 @@ async function openPage() {
 const HOURS = "#definition table:has(caption:text('Heures'))";
 const CALENDAR = "#definition table:has(caption:text('Calendrier'))";
 const TRACEURS = "#definition table:has(caption:text('traceurs'))";
-const texts = (page, selector) => page.$$eval(selector, (els) => els.map((e) => e.innerText.trim().replace(/\s*\n\s*/g, " | ")));
-const cells = (page, selector) =>
-  page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | "))));
-const pairs = (page) =>
-  page.$$eval("#definition > dl.pairs:first-of-type dt", (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+// The pages keep a figure with its unit and a day with its month (U+00A0); the
+// values compared here are the words, so these helpers read them with ordinary spaces.
+const plain = (s) => s.replace(/\u00a0/g, " ");
+const texts = async (page, selector) => (await page.$$eval(selector, (els) => els.map((e) => e.innerText.trim().replace(/\s*\n\s*/g, " | ")))).map(plain);
+const cells = async (page, selector) =>
+  (await page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim().replace(/\s*\n\s*/g, " | "))))).map((r) =>
+    r.map(plain),
+  );
+const pairs = async (page) =>
+  Object.fromEntries(
+    Object.entries(
+      await page.$$eval("#definition > dl.pairs:first-of-type dt", (dts) =>
+        Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+      ),
+    ).map(([k, v]) => [plain(k), plain(v)]),
+  );
 
 test("the embedded programmes, and one resolved: hours, modules, seminar days, mémoire, soutenance, candidature", async () => {
   const page = await openPage();
@@ -70,7 +81,7 @@ test("the embedded programmes, and one resolved: hours, modules, seminar days, m
     ["E-learning", "pas d'exigence en heures"],
     ["En équipe", "pas d'exigence en heures"],
   ]);
-  const memoire = await page.$$eval("#definition h3:text('Mémoire') + dl dd", (dds) => dds.map((d) => d.textContent));
+  const memoire = (await page.$$eval("#definition h3:text('Mémoire') + dl dd", (dds) => dds.map((d) => d.textContent))).map(plain);
   assert.deepEqual(memoire, ["oui", "pas de date limite fixée", "oui", "27 novembre 2024", "1 h"]);
 
   // Bretagne CPTS 2021: the calendar's 63 h, 50 h of e-learning and of team work, five traceurs, the file's pieces.
@@ -90,7 +101,9 @@ test("the embedded programmes, and one resolved: hours, modules, seminar days, m
   ]);
   assert.equal((await cells(page, TRACEURS)).length, 5);
   const candidature = await page.$$eval("#definition h3:text('Candidature') + dl", ([dl]) =>
-    Object.fromEntries([...dl.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.innerText.replace(/\n/g, " | ")])),
+    Object.fromEntries(
+      [...dl.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.innerText.replace(/\n/g, " | ").replace(/\u00a0/g, " ")]),
+    ),
   );
   assert.equal(candidature["Équipes admises"], "CPTS (communauté professionnelle territoriale de santé)");
   assert.equal(candidature["Candidats par équipe"], "de 1 à 3");

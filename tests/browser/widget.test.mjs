@@ -3,6 +3,7 @@
 // gives (`pacte evaluate --format text`).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
 import { openBrowser, closeBrowser, newPage, axeViolations, screenshot, learnerFixture, showLearner, progressBars } from "./helpers.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -63,8 +64,9 @@ describe("<pacte-progress>", () => {
     assert.equal(await text(page, ".hours .bar-row:nth-of-type(1) .bar-text"), "28 h faites · 7 h excusées · reste 14 h sur 49 h");
     const rows = await page.locator("#w .seminars tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     assert.equal(rows.length, 7);
-    assert.deepEqual(rows[4], ["Séminaire 3", "13 septembre 2024 (7 h)", "absence justifiée (heures excusées) — hospitalisation d'un enfant"]);
-    assert.deepEqual(rows[6], ["Séminaire 4", "4 octobre 2024 (7 h)", "à venir"]);
+    // A figure and its unit, a day and its month, are never parted at a line's end (U+00A0).
+    assert.deepEqual(rows[4], ["Séminaire 3", "13\u00a0septembre 2024 (7\u00a0h)", "absence justifiée (heures excusées) — hospitalisation d'un enfant"]);
+    assert.deepEqual(rows[6], ["Séminaire 4", "4\u00a0octobre 2024 (7\u00a0h)", "à venir"]);
     assert.deepEqual(await texts(page, ".memoire dd"), [
       "en cours de rédaction (échéance le 27 novembre 2024)",
       "pas encore programmée (1 h, date du calendrier : 27 novembre 2024)",
@@ -196,5 +198,127 @@ describe("<pacte-progress>", () => {
     await page.locator("#w [role=alert]").waitFor();
     assert.match(await text(page, "[role=alert]"), /^Le suivi de progression ne peut pas s'afficher : WebAssembly est bloqué sur cette page/);
     assert.deepEqual(page.outside, []);
+  });
+});
+
+const SHOTS = "/tmp/shots";
+/** Every element of the widget's shadow tree that runs past its right edge, and whether the page scrolls sideways. */
+async function overflow(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector("#w");
+    const edge = host.getBoundingClientRect().right + 0.5;
+    const out = [];
+    for (const el of host.shadowRoot.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 1 && r.right > edge) out.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}: ${el.textContent.slice(0, 40)}`);
+    }
+    return { out, pageWider: document.documentElement.scrollWidth > window.innerWidth };
+  });
+}
+
+describe("<pacte-progress> where learners see it", () => {
+  const bretagne = JSON.parse(readFileSync(new URL("../../www/data/learner-bretagne.json", import.meta.url), "utf8"));
+  const STATES = {
+    "excused-hours": learnerFixture("hdf-absent-s3-day2-with-justification"),
+    blocked: learnerFixture("hdf-absent-s3-day2-without-justification"),
+    "at-risk": learnerFixture("hdf-memoire-not-submitted-four-weeks-before-soutenance"),
+    traceurs: learnerFixture("msp-cds-traceurs-in-every-state"),
+    bretagne: { programme: "bretagne-cpts-2021", asOf: "2022-03-01", learner: bretagne },
+    english: { ...learnerFixture("hdf-absent-s3-day2-with-justification"), lang: "en" },
+  };
+  for (const width of [280, 300, 390, 1280]) {
+    test(`at ${width} px nothing runs past the widget's edge, in every state, its detail open; axe finds nothing serious`, async () => {
+      const page = await host();
+      await page.setViewportSize({ width, height: 800 });
+      for (const [name, fixture] of Object.entries(STATES)) {
+        await showLearner(page, "#w", fixture);
+        const compact = await page.locator("#w .report.compact").count();
+        assert.equal(compact, width < 520 ? 1 : 0, `${name}: compact below 32rem`);
+        if (compact) await page.locator("#w details.more > summary").click();
+        assert.deepEqual(await overflow(page), { out: [], pageWider: false }, `${name} at ${width} px`);
+        if (width !== 280) assert.deepEqual(await axeViolations(page), [], `${name} at ${width} px`);
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: `${SHOTS}/widget-${name}-${width}.png`, fullPage: true });
+        if (compact) await page.locator("#w details.more > summary").click();
+      }
+      assert.deepEqual(page.problems, []);
+    });
+  }
+
+  test("in a 300 px side block: the stage, the main bar, the next three things to do and « Voir le détail »", async () => {
+    const page = await host();
+    await page.setViewportSize({ width: 300, height: 700 });
+    await showLearner(page, "#w", learnerFixture("hdf-absent-s3-day2-with-justification"));
+    assert.equal(await text(page, ".head .stage"), "Parcours en cours");
+    assert.deepEqual(await progressBars(page, "#w"), { Présentiel: "28 h sur 49 h, plus 7 h excusées, reste 14 h" });
+    assert.equal(await text(page, ".next h3"), "À faire ensuite");
+    assert.deepEqual(await texts(page, ".next li"), [
+      "il manque 14 h de présentiel (28 h faites, 7 h excusées sur 49 h)",
+      "mémoire non déposé (échéance le 27 novembre 2024)",
+      "soutenance pas encore passée (prévue le 27 novembre 2024)",
+    ]);
+    assert.equal(await text(page, ".next p"), "Et 2 autres points dans le détail.");
+    assert.equal(await text(page, "details.more > summary"), "Voir le détail");
+    assert.equal(await page.locator("#w details.more").getAttribute("open"), null);
+    assert.equal(await page.locator("#w .seminars").isVisible(), false, "the calendar waits behind « Voir le détail »");
+    const height = await page.locator("#w").evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(height < 700, `compact: ${height} px tall`);
+    await page.locator("#w details.more > summary").click();
+    assert.equal(await page.locator("#w .seminars").isVisible(), true);
+    // The host may ask for either form whatever the room.
+    await page.evaluate(() => document.querySelector("#w").setAttribute("layout", "full"));
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector(".report.full"));
+    await page.evaluate(() => document.querySelector("#w").setAttribute("layout", "compact"));
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector(".report.compact"));
+  });
+
+  test("the item that makes a file « at risk » is marked, with why; the soutenance it is due for is not", async () => {
+    const page = await host();
+    await showLearner(page, "#w", learnerFixture("hdf-memoire-not-submitted-four-weeks-before-soutenance"));
+    assert.equal(await text(page, ".head .stage"), "En retard : une échéance est passée ou proche");
+    assert.deepEqual(await texts(page, ".todo li.at-risk"), ["mémoire non déposé (échéance le 27 novembre 2024) En retard : l'échéance est dans 26 jours"]);
+    assert.deepEqual(await texts(page, ".todo li:not(.at-risk)"), ["soutenance pas encore passée (prévue le 27 novembre 2024)"]);
+    assert.equal(await page.locator("#w .todo li.at-risk .why").count(), 1);
+  });
+
+  test("the total adds up the rows above it; hours without a requirement never count towards another's target", async () => {
+    const page = await host();
+    await showLearner(page, "#w", learnerFixture("hdf-absent-s3-day2-with-justification"));
+    // 28 h + 1 h 30 + 2 h; only présentiel has a target, so no « reste » in the total.
+    assert.deepEqual(await texts(page, ".hours .bar-text"), [
+      "28 h faites · 7 h excusées · reste 14 h sur 49 h",
+      "1 h 30 (pas d'exigence en heures)",
+      "2 h (pas d'exigence en heures)",
+    ]);
+    assert.equal(await text(page, ".hours .total"), "Total : 31 h 30 faites · 7 h excusées");
+  });
+
+  test("a « report » event each time the report shown changes, undefined when none can be shown", async () => {
+    const page = await host();
+    await page.evaluate(() => {
+      window.seen = [];
+      document
+        .querySelector("#w")
+        .addEventListener("report", (e) => window.seen.push(e.detail.report ? `${e.detail.report.asOf} ${e.detail.report.stage}` : "none"));
+    });
+    const fixture = learnerFixture("hdf-absent-s3-day2-with-justification");
+    await showLearner(page, "#w", fixture);
+    await showLearner(page, "#w", { ...fixture, asOf: "2024-10-01" });
+    await showLearner(
+      page,
+      "#w",
+      { programme: "hdf-leader-msp-2024", learner: { learnerId: "x", attendance: [{ date: "2024-13-01" }] } },
+      { expect: "problems" },
+    );
+    assert.deepEqual(await page.evaluate(() => window.seen), ["2024-09-20 inProgress", "2024-10-01 inProgress", "none"]);
+  });
+
+  test('audience="formateur": the what-if speaks of the learner, not in the learner\'s voice', async () => {
+    const page = await host();
+    await page.evaluate(() => document.querySelector("#w").setAttribute("audience", "formateur"));
+    await showLearner(page, "#w", learnerFixture("msp-cds-traceurs-in-every-state"));
+    assert.deepEqual(await texts(page, ".whatif legend"), ["Documents que l'apprenant·e déposerait"]);
+    assert.equal((await texts(page, ".whatif label")).at(-1), "Le mémoire");
+    assert.doesNotMatch(await text(page, ".whatif"), /\b(je|mon|vous)\b/i);
   });
 });

@@ -49,6 +49,8 @@ const options = (labels, chosen, empty) => [
   Object.entries(labels).map(([value, text]) => h("option", { value, selected: value === chosen }, text)),
 ];
 
+const IN_TEAM = { true: "Oui", false: "Non" };
+
 let candidateIds = 0;
 function candidateFieldset(candidate = {}) {
   const id = `c${++candidateIds}`;
@@ -65,8 +67,14 @@ function candidateFieldset(candidate = {}) {
     h("p", { class: "field" }, h("span", { class: "label" }, "Pièces fournies"), checkboxes("pieces", rules.candidatePieces ?? [], candidate.pieces)),
     h(
       "div",
+      { class: "field" },
+      h("label", { for: `${id}-in-team` }, "Déjà en poste dans l'équipe"),
+      // Never presumed: the prerequisite is said, or the file is incomplete.
+      h("select", { id: `${id}-in-team`, name: "inTeam" }, options(IN_TEAM, candidate.inTeam === undefined ? "" : String(candidate.inTeam), "À renseigner")),
+    ),
+    h(
+      "div",
       { class: "inline-options" },
-      h("label", {}, h("input", { type: "checkbox", name: "inTeam", checked: candidate.inTeam !== false }), " Déjà en poste dans l'équipe"),
       h(
         "label",
         {},
@@ -198,7 +206,7 @@ function readForm() {
       return {
         name: value("name").value.trim(),
         pieces: checked(fieldset, "pieces"),
-        inTeam: value("inTeam").checked,
+        ...(value("inTeam").value && { inTeam: value("inTeam").value === "true" }),
         ...(value("derogationRequested").checked && { derogationRequested: true }),
         ...(value("initialTraining").value && { initialTraining: value("initialTraining").value }),
       };
@@ -212,18 +220,125 @@ const VERDICTS = {
   ineligible: { icon: "cross", tone: "danger", text: "Non recevable" },
 };
 
-const findings = (title, list, empty) => [
+/** Who a finding is about, in words, from its JSON path: « Candidat·e n° 2 (Loïc Prigent) », « Équipe ». */
+function subjectOf(path, file) {
+  const candidate = /^\/candidates\/(\d+)/.exec(path ?? "");
+  if (candidate) {
+    const n = Number(candidate[1]);
+    const name = file.candidates[n]?.name;
+    return name ? name : `Candidat·e n° ${n + 1}`;
+  }
+  return path?.startsWith("/team") || path === "/submittedOn" ? "Équipe" : "";
+}
+
+/** The field a path names, in words, for a committee (the JSON path is for developers, listed apart). */
+function fieldOf(path) {
+  const rules_ = rules ?? {};
+  const question = /^\/team\/answers\/(.+)$/.exec(path ?? "");
+  if (question) return `réponse à « ${(rules_.questions ?? []).find((q) => q.id === question[1])?.text ?? question[1]} »`;
+  if (/^\/candidates\/\d+\/pieces/.test(path)) return "pièces du candidat";
+  if (path === "/team/pieces") return "pièces de l'équipe";
+  if (path?.startsWith("/team/board")) return "CA/bureau et signataires de la lettre d'engagement";
+  if (path === "/team/structureType") return "type de structure";
+  if (path === "/submittedOn") return "date d'envoi";
+  if (path === "/candidates") return "candidats de l'équipe";
+  return "";
+}
+
+/**
+ * A finding's words. The engine writes a candidate's name first; for a
+ * candidate without one the page names them by their number, so that no line
+ * starts with « : » or a bare verb.
+ */
+function findingText(f, file) {
+  const text = f.message.fr;
+  if (!/^\/candidates\/\d+/.test(f.path ?? "") || !/^[\s:]/.test(text)) return text;
+  const rest = text.trimStart();
+  return `${subjectOf(f.path, file)}${rest.startsWith(":") ? " " : " "}${rest}`;
+}
+
+/** Missing pieces grouped by who lacks them, each named as the programme names it: « Candidat·e n° 2 : lettre de motivation, curriculum vitae ». */
+function missingList(missing, file) {
+  const titles = new Map([...(rules.candidatePieces ?? []), ...(rules.teamPieces ?? [])].map((p) => [p.id, p.title]));
+  const questions = new Map((rules.questions ?? []).map((q) => [q.id, q.text]));
+  const byWho = new Map();
+  for (const m of missing) {
+    const who = subjectOf(m.path, file) || "Dossier";
+    const what = questions.has(m.piece) ? `réponse à « ${questions.get(m.piece)} »` : (titles.get(m.piece) ?? findingText(m, file));
+    byWho.set(who, [...(byWho.get(who) ?? []), what]);
+  }
+  return h(
+    "ul",
+    {},
+    [...byWho].map(([who, what]) => h("li", {}, h("strong", {}, `${who} : `), what.join(" ; "))),
+  );
+}
+
+const findings = (title, list, empty, file) => [
   h("h3", {}, title),
   list.length === 0
     ? h("p", {}, empty)
     : h(
         "ul",
         {},
-        list.map((f) => h("li", {}, f.message.fr, f.path && [" ", h("span", { class: "muted" }, "(", h("code", {}, f.path), ")")])),
+        list.map((f) => h("li", {}, findingText(f, file), fieldOf(f.path) && h("span", { class: "muted" }, ` (${fieldOf(f.path)})`))),
       ),
 ];
 
-function render(report) {
+/** The JSON paths of the findings, for developers: apart, folded. */
+function pathsFor(report) {
+  const all = [
+    ...(report.verdict.kind === "ineligible" ? report.verdict.reasons : []),
+    ...(report.verdict.kind !== "eligible" ? report.verdict.missing : []),
+    ...report.advisories,
+  ].filter((f) => f.path);
+  return (
+    all.length > 0 &&
+    h(
+      "details",
+      { class: "paths" },
+      h("summary", {}, "Emplacements dans le fichier JSON (pour les développeurs)"),
+      h(
+        "ul",
+        { class: "small" },
+        all.map((f) => h("li", {}, h("code", {}, f.path), " ", h("span", { class: "muted" }, "(", h("code", { lang: "en" }, f.code ?? f.piece), ")"))),
+      ),
+    )
+  );
+}
+
+/** A file with nothing filled in yet: no team, no piece, no candidate's name, no answer. */
+function isEmpty(file) {
+  const t = file.team;
+  return (
+    !t.name &&
+    !t.structureType &&
+    t.pieces.length === 0 &&
+    !t.board &&
+    !t.answers &&
+    !file.submittedOn &&
+    file.candidates.every((c) => !c.name && c.pieces.length === 0 && !c.initialTraining && !c.derogationRequested && c.inTeam === undefined)
+  );
+}
+
+function renderEmpty() {
+  $("result").replaceChildren(
+    h("h2", { id: "result-title" }, "Verdict"),
+    h(
+      "p",
+      {},
+      "Le dossier est vide. Renseignez le nom de l'équipe, son type de structure et les pièces qu'elle a fournies, puis chaque candidat·e et ses pièces :",
+    ),
+    h(
+      "p",
+      {},
+      "le verdict (recevable, incomplet ou non recevable) s'affiche ici à mesure que vous remplissez le dossier, avec chaque raison. Vous pouvez aussi ouvrir un dossier enregistré (fichier JSON).",
+    ),
+  );
+  $("result").hidden = false;
+}
+
+function render(report, file) {
   const verdict = VERDICTS[report.verdict.kind];
   $("result").replaceChildren();
   append($("result"), [
@@ -242,33 +357,56 @@ function render(report) {
             ]
           : "Le dossier ne peut pas être retenu, pour les raisons ci-dessous.",
     ),
-    report.verdict.kind === "ineligible" && findings("Raisons", report.verdict.reasons, ""),
-    report.verdict.kind !== "eligible" && findings("Pièces manquantes", report.verdict.missing, "Aucune."),
-    findings("Remarques pour le comité", report.advisories, "Aucune."),
+    report.verdict.kind === "ineligible" && findings("Raisons", report.verdict.reasons, "", file),
+    report.verdict.kind !== "eligible" && [
+      h("h3", {}, "Pièces manquantes"),
+      report.verdict.missing.length === 0 ? h("p", {}, "Aucune.") : missingList(report.verdict.missing, file),
+    ],
+    findings("Remarques pour le comité", report.advisories, "Aucune.", file),
     h(
       "p",
       { class: "muted small" },
       `Examiné au ${time(report.asOf).textContent} selon ${report.programme.title} (${report.programme.id}, version ${report.programme.version}) ; moteur ${report.engine.name} ${report.engine.version}.`,
     ),
+    pathsFor(report),
   ]);
   $("result").hidden = false;
 }
+
+/** What the status region last said: it speaks again only when the verdict changes, not at each keystroke. */
+let said = "";
 
 function check() {
   numberCandidates();
   let handle;
   try {
+    const file = readForm();
+    if (isEmpty(file)) {
+      clearError();
+      renderEmpty();
+      said = "";
+      return;
+    }
     handle = api.loadProgramme(programme.value);
-    const report = handle.checkCandidature(readForm(), asOf.value || today());
+    const report = handle.checkCandidature(file, asOf.value || today());
     clearError();
-    render(report);
-    announce(`Verdict : ${VERDICTS[report.verdict.kind].text}.`);
+    render(report, file);
+    const verdict = `Verdict : ${VERDICTS[report.verdict.kind].text}.`;
+    if (verdict !== said) announce((said = verdict));
   } catch (error) {
     $("result").hidden = true;
     showError("Ce dossier ne peut pas être examiné :", problemList(errorProblems(error)));
   } finally {
     handle?.free();
   }
+}
+
+/** A date inside the candidature window: the date given, or the deadline when it has passed. */
+function insideWindow(date) {
+  const handle = api.loadProgramme(programme.value);
+  const due = handle.details().definition.candidature?.dueDate;
+  handle.free();
+  return due && date > due ? due : date;
 }
 
 function useProgramme(id) {
@@ -309,12 +447,13 @@ startPage((engine) => {
     return has;
   });
   programme.value = "bretagne-cpts-2021";
-  asOf.value = today();
+  asOf.value = insideWindow(today());
   useProgramme(programme.value);
   fillForm({ team: { name: "" }, candidates: [{}] });
   check();
   programme.addEventListener("change", () => {
     const file = readForm();
+    asOf.value = insideWindow(today());
     useProgramme(programme.value);
     fillForm(file);
     check();

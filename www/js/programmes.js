@@ -13,7 +13,7 @@ import {
   showError,
   clearError,
   problemList,
-  MODALITIES,
+  labels,
   MENTIONS,
   STRUCTURE_TYPES,
   TRAININGS,
@@ -60,7 +60,7 @@ function hoursSection(d) {
     .flatMap((s) => s.days)
     .reduce((sum, day) => sum + day.minutes, 0);
   const required = d.requiredMinutes ?? {};
-  const rows = Object.entries(MODALITIES).map(([modality, label]) => {
+  const rows = Object.entries(labels().modalities).map(([modality, label]) => {
     const minutes = required[modality];
     const note =
       minutes !== undefined

@@ -7,9 +7,13 @@ import {
   startPage,
   h,
   badge,
-  STAGES,
-  STAGE_ORDER,
+  state,
+  word,
+  stageOrder,
   formatMinutes,
+  formatDate,
+  time,
+  plain,
   today,
   chosenText,
   parseJson,
@@ -20,7 +24,7 @@ import {
   problemList,
   download,
 } from "./common.js";
-import { parseCsv, learnersFromCsv, toCsv } from "./csv.js";
+import { toCsv } from "./csv.js";
 import { generatePromotion } from "../data/promotion-generator.js";
 
 /** @type {(id: string) => any} The element with this id, of the kind the page's HTML gives it. */
@@ -46,7 +50,9 @@ let entries = [];
 let sort = { key: "stage", direction: 1 };
 
 const MODALITY_OF = { presentiel: "de présentiel", elearning: "d'e-learning", equipe: "de travail en équipe" };
-const plural = (n, one, many) => `${n} ${n > 1 ? many : one}`;
+/** "2 000": thousands parted by a non-breaking space, as French writes them (by hand: the result must not depend on the browser's locale data). */
+const number = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+const plural = (n, one, many) => `${number(n)} ${n > 1 ? many : one}`;
 const COUNTED = {
   SESSION_UNJUSTIFIED_ABSENCE: ["absence non justifiée", "absences non justifiées"],
   SESSION_NOT_RECORDED: ["journée non renseignée", "journées non renseignées"],
@@ -94,7 +100,7 @@ function toEntries(promotion, records, where) {
       // The engine prefixes paths with the learner's place in its input; `where` says it for the file.
       problems: learner.problems?.map((p) => ({ ...p, path: p.path.replace(/^\/\d+/, "") })),
       where: where(index),
-      rank: report ? STAGE_ORDER.indexOf(report.stage) : -1,
+      rank: report ? stageOrder().indexOf(report.stage) : -1,
       missing: report ? missingSummary(report.unmet) : [],
       search: `${name} ${id}`.toLowerCase(),
       row: null,
@@ -141,7 +147,9 @@ async function evaluate() {
     if (mine !== run) return; // a newer evaluation has started
     entries = toEntries(promotion, records, where);
     clearError();
+    renderFit(entries);
     renderOverview(promotion.stages, promotion.invalid);
+    renderFigures(entries, promotion.stages, date);
     renderTable();
     $("results").hidden = false;
     const ms = Math.round(performance.now() - started);
@@ -157,18 +165,178 @@ async function evaluate() {
   }
 }
 
+/** The programme a record names when it is not the one evaluated: such a file does not fit, said once above the table. */
+const otherProgramme = (e) => (!e.report && e.problems?.every((p) => p.code === "PROGRAMME_MISMATCH") ? String(e.record?.programme ?? "") : null);
+
+function renderFit(entries) {
+  const others = new Map();
+  for (const e of entries) {
+    const other = otherProgramme(e);
+    if (other !== null) others.set(other, (others.get(other) ?? 0) + 1);
+  }
+  const banner = $("fit");
+  if (others.size === 0) {
+    banner.hidden = true;
+    return;
+  }
+  const n = [...others.values()].reduce((a, b) => a + b, 0);
+  const [[first]] = [...others].sort((a, b) => b[1] - a[1]);
+  const offered = [...programme.options].some((o) => o.value === first);
+  banner.replaceChildren(
+    h(
+      "p",
+      {},
+      `${n > 1 ? `${plural(n, "dossier", "dossiers")} de ce fichier sont inscrits` : "Un dossier de ce fichier est inscrit"} à un autre programme que « ${programme.value} » : `,
+      [...others].map(([id, k]) => `« ${id} » (${number(k)})`).join(", "),
+      ". Ils ne sont pas évalués.",
+    ),
+    offered &&
+      h(
+        "p",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary",
+            onclick: () => {
+              programme.value = first;
+              asOf.value = defaultDate();
+              evaluate();
+            },
+          },
+          `Évaluer le fichier selon « ${first} »`,
+        ),
+      ),
+  );
+  banner.hidden = false;
+}
+
+/** A bar inside a table cell: drawn for the eye, the figure beside it is the text (the table is the figure's text). */
+function bar(value, max, tone = "info") {
+  const span = h("span", { class: `fig-bar tone-bg-${tone}`, "aria-hidden": "true" });
+  span.style.width = `${max > 0 ? Math.round((value / max) * 100) : 0}%`;
+  return h("span", { class: "fig-track", "aria-hidden": "true" }, span);
+}
+
+const figureTable = (caption, head, rows) =>
+  h(
+    "div",
+    { class: "table-wrap", role: "region", tabindex: 0, "aria-label": caption },
+    h(
+      "table",
+      { class: "figure" },
+      h("caption", {}, caption),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          head.map((c) => h("th", { scope: "col" }, c)),
+        ),
+      ),
+      h("tbody", {}, rows),
+    ),
+  );
+
+/**
+ * The pictures of the promotion, drawn from the reports already computed (one
+ * pass over them): the stages as one bar, attendance per seminar day, the
+ * share of required hours done per modality, the coming due dates. Each is a
+ * table whose cells carry a bar: the numbers are the text, the bars the picture.
+ */
+function renderFigures(entries, stages, date) {
+  const total = stages ? Object.values(stages).reduce((a, b) => a + b, 0) : 0;
+  const stageBar = $("stage-bar");
+  stageBar.replaceChildren(
+    ...stageOrder()
+      .filter((s) => stages[s] > 0)
+      .map((s) => {
+        const seg = h("span", { class: `seg tone-bg-${state("stages", s).tone}`, title: `${word("stages", s)} : ${stages[s]}` });
+        seg.style.width = `${(stages[s] / total) * 100}%`;
+        return seg;
+      }),
+  );
+  const reports = entries.map((e) => e.report).filter(Boolean);
+  const days = new Map();
+  const hours = { presentiel: new Array(5).fill(0), elearning: new Array(5).fill(0), equipe: new Array(5).fill(0) };
+  const due = new Map();
+  for (const r of reports) {
+    for (const s of r.sessions)
+      for (const d of s.days) {
+        const key = `${s.title}\u0000${d.date}`;
+        const c = days.get(key) ?? { title: s.title, date: d.date, present: 0, excused: 0, unjustifiedAbsence: 0, notRecorded: 0, upcoming: 0 };
+        c[d.status] += 1;
+        days.set(key, c);
+      }
+    for (const m of Object.keys(hours)) {
+      const t = r.hours[m];
+      if (t.requiredMinutes) hours[m][Math.min(4, Math.floor(((t.doneMinutes + t.excusedMinutes) / t.requiredMinutes) * 4))] += 1;
+    }
+    const seen = new Set();
+    for (const u of r.unmet)
+      if (u.dueDate && u.dueDate >= date && !seen.has(u.dueDate)) seen.add(u.dueDate) && due.set(u.dueDate, (due.get(u.dueDate) ?? 0) + 1);
+  }
+  const n = reports.length;
+  const STATUSES = ["present", "excused", "unjustifiedAbsence", "notRecorded"];
+  const past = [...days.values()].filter((d) => d.upcoming < n);
+  const BUCKETS = ["moins d'un quart", "un quart à la moitié", "la moitié aux trois quarts", "trois quarts et plus", "tout (ou plus)"];
+  const modalities = Object.keys(hours).filter((m) => hours[m].some((k) => k > 0));
+  $("figures").replaceChildren(
+    past.length > 0 &&
+      figureTable(
+        "Présence par journée de séminaire passée (nombre d'apprenants)",
+        ["Journée", ...STATUSES.map((s) => word("dayStatuses", s))],
+        past.map((d) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, `${d.title}, ${formatDate(d.date)}`),
+            STATUSES.map((s) => h("td", { class: "num" }, bar(d[s], n, state("dayStatuses", s).tone), number(d[s]))),
+          ),
+        ),
+      ),
+    modalities.length > 0 &&
+      figureTable(
+        "Part des heures exigées faites ou excusées (nombre d'apprenants)",
+        ["Part faite", ...modalities.map((m) => word("modalities", m))],
+        BUCKETS.map((label, i) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, label),
+            modalities.map((m) => h("td", { class: "num" }, bar(hours[m][i], n), number(hours[m][i]))),
+          ),
+        ),
+      ),
+    figureTable(
+      "Échéances à venir (apprenants qu'elles concernent encore)",
+      ["Échéance", "Apprenants"],
+      due.size === 0
+        ? [h("tr", {}, h("td", { colspan: 2 }, "Aucune échéance à venir."))]
+        : [...due]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .slice(0, 8)
+            .map(([d, k]) => h("tr", {}, h("th", { scope: "row" }, time(d)), h("td", { class: "num" }, bar(k, n, "warning"), number(k)))),
+    ),
+  );
+}
+
 function renderOverview(stages, invalid) {
   const count = (stage) => stages[stage];
-  const items = STAGE_ORDER.map((stage) => h("li", {}, badge({ ...STAGES[stage], text: STAGES[stage].fr }), ` : ${count(stage)}`));
-  if (invalid) items.push(h("li", {}, badge({ icon: "warning", tone: "danger", text: "Dossiers invalides" }), ` : ${invalid}`));
+  const items = stageOrder().map((stage) => h("li", {}, badge(state("stages", stage)), ` : ${number(count(stage))}`));
+  if (invalid) items.push(h("li", {}, badge({ icon: "warning", tone: "danger", text: "Dossiers invalides" }), ` : ${number(invalid)}`));
   $("overview").replaceChildren(...items);
   const chosen = show.value;
-  show.replaceChildren(
-    h("option", { value: "all" }, `Tous les apprenants (${entries.length})`),
-    h("option", { value: "risk" }, `À suivre : diplôme compromis ou en retard (${count("blocked") + count("atRisk")})`),
-    ...STAGE_ORDER.map((stage) => h("option", { value: stage }, `${STAGES[stage].fr} (${count(stage)})`)),
-    invalid > 0 && h("option", { value: "invalid" }, `Dossiers invalides (${invalid})`),
-  );
+  // Options only: replaceChildren would write a skipped `false` as a text node.
+  const options = [
+    h("option", { value: "all" }, `Tous les apprenants (${number(entries.length)})`),
+    h("option", { value: "risk" }, `À suivre : diplôme compromis ou en retard (${number(count("blocked") + count("atRisk"))})`),
+    ...stageOrder().map((stage) => h("option", { value: stage }, `${word("stages", stage)} (${number(count(stage))})`)),
+  ];
+  if (invalid > 0) options.push(h("option", { value: "invalid" }, `Dossiers invalides (${number(invalid)})`));
+  show.replaceChildren(...options);
   show.value = [...show.options].some((o) => o.value === chosen) ? chosen : "all";
 }
 
@@ -227,8 +395,8 @@ function renderTable({ more = false } = {}) {
   const rest = visible.length - shown;
   const text =
     rest > 0
-      ? `${plural(visible.length, "apprenant retenu", "apprenants retenus")} sur ${entries.length} ; les ${shown} premiers sont affichés.`
-      : `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${entries.length}.`;
+      ? `${plural(visible.length, "apprenant retenu", "apprenants retenus")} sur ${number(entries.length)} ; les ${number(shown)} premiers sont affichés.`
+      : `${plural(visible.length, "apprenant affiché", "apprenants affichés")} sur ${number(entries.length)}.`;
   $("count").textContent = text;
   $("more").hidden = rest <= 0;
   $("more").textContent = `Afficher ${plural(Math.min(PAGE, rest), "apprenant", "apprenants")} de plus`;
@@ -265,11 +433,11 @@ function row(entry) {
       h("td", { class: "num" }, "—"),
       h("td", { class: "num" }, "—"),
       h("td", { class: "num" }, "—"),
-      h("td", {}, problemList(entry.problems)),
+      // A record of another programme: the banner above the table says it once.
+      h("td", {}, otherProgramme(entry) !== null ? `inscrit à « ${otherProgramme(entry)} »` : problemList(entry.problems)),
       h("td", {}),
     );
   }
-  const stage = STAGES[report.stage];
   return h(
     "tr",
     {},
@@ -277,7 +445,7 @@ function row(entry) {
     h(
       "td",
       {},
-      badge({ ...stage, text: stage.fr }),
+      badge(state("stages", report.stage)),
       // Records the engine set aside (a misspelled field, a day without seminar…): worth a look in the detail.
       report.ignored.length > 0 &&
         h("span", { class: "muted small" }, h("br"), plural(report.ignored.length, "enregistrement non pris en compte", "enregistrements non pris en compte")),
@@ -308,9 +476,9 @@ function exportCsv() {
     return [
       e.id,
       e.name,
-      r ? STAGES[r.stage].fr : "dossier invalide",
+      r ? word("stages", r.stage) : "dossier invalide",
       ...["presentiel", "elearning", "equipe"].flatMap((m) => hoursOf(r?.hours[m]).map(decimal)),
-      e.missing.join(" · "),
+      plain(e.missing.join(" · ")),
       (r ? r.unmet : e.problems).map((u) => u.message.fr).join(" ; "),
     ];
   });
@@ -318,17 +486,15 @@ function exportCsv() {
   announce(`Tableau exporté : ${plural(rows.length, "ligne", "lignes")}.`);
 }
 
+/** A CSV file is a platform export: it is read by the import, through its mapping (one CSV dialect, docs/import.md). */
+class PlatformExport extends Error {}
+
 /**
- * What a promotion file holds. JSON (an array or JSON Lines) goes to the engine
- * as it is, so that it locates a broken record in the file; CSV is turned
- * into records first.
+ * What a promotion file holds: JSON (an array or JSON Lines), given to the
+ * engine as it is, so that it locates a broken record in the file.
  */
 function readPromotionFile({ name, text }) {
-  if (/\.csv$/i.test(name) || /^\uFEFF?[^\n{[]*learnerId/.test(text)) {
-    const learners = learnersFromCsv(parseCsv(text));
-    const records = learners.map((l) => l.record);
-    return { text: JSON.stringify(records), records, where: (i) => `lignes ${learners[i].lines[0]} à ${learners[i].lines[1]}` };
-  }
+  if (/\.csv$/i.test(name) || /^\uFEFF?[^\n{[]*learner_id/.test(text)) throw new PlatformExport(name);
   if (text.trimStart().startsWith("[")) {
     const records = parseJson(text, name);
     if (!Array.isArray(records)) throw new Error(`« ${name} » : attendu un tableau de dossiers d'apprenants.`);
@@ -438,6 +604,14 @@ async function importExport() {
     return;
   }
   const source = $("source").value;
+  // The mapping names the programme the export is for: follow it, and a date inside its calendar.
+  let named;
+  try {
+    named = JSON.parse(mapping.text)?.programme;
+  } catch {
+    named = undefined; // the import says what is wrong with it
+  }
+  if (typeof named === "string") follow(named);
   load = async (date) => {
     let result;
     try {
@@ -460,34 +634,69 @@ async function importExport() {
   evaluate();
 }
 
-/** When every record names one embedded programme, that is the programme to evaluate against. */
-function followRecords(records) {
-  const named = new Set(records.map((r) => r?.programme));
-  const [only] = named;
-  if (named.size === 1 && only !== programme.value && [...programme.options].some((o) => o.value === only)) {
-    programme.value = only;
+/** Evaluates against `id` (when the engine has it), on a date inside its calendar. */
+function follow(id) {
+  if (![...programme.options].some((o) => o.value === id)) return;
+  if (id !== programme.value) {
+    programme.value = id;
     asOf.value = defaultDate();
-  }
+    dateChosen = false;
+  } else if (!insideCalendar(asOf.value)) asOf.value = defaultDate();
 }
 
+/** The programme most records name (records naming none do not vote): the file's. */
+function followRecords(records) {
+  const votes = new Map();
+  for (const r of records) if (typeof r?.programme === "string") votes.set(r.programme, (votes.get(r.programme) ?? 0) + 1);
+  const known = [...votes].filter(([id]) => [...programme.options].some((o) => o.value === id)).sort((a, b) => b[1] - a[1]);
+  if (known.length > 0) follow(known[0][0]);
+}
+
+/** The learner whose detail the dialog shows. */
+let shownEntry = null;
+
 function openDetail(entry, opener) {
+  shownEntry = entry;
   const widget = $("detail-progress");
   widget.setAttribute("programme", programme.value);
   widget.setAttribute("as-of", asOf.value);
+  widget.setAttribute("audience", "formateur");
   widget.learner = entry.record;
   $("detail-title").textContent = `Détail : ${entry.name}`;
   detail.addEventListener("close", () => opener.focus(), { once: true });
   detail.showModal();
 }
 
+/** The programme's promotion dates, or null for a programme without a calendar. */
+function calendar() {
+  const handle = api.loadProgramme(programme.value);
+  const dates = handle.details().definition.promotion;
+  handle.free();
+  return dates ?? null;
+}
+
+const insideCalendar = (date) => {
+  const dates = calendar();
+  return !dates || (date >= dates.startDate && date <= dates.endDate);
+};
+
 /** A date inside the programme's promotion: today, or its nearest end. */
 function defaultDate() {
-  const promotion = api.loadProgramme(programme.value);
-  const dates = promotion.details().definition.promotion;
-  promotion.free();
+  const dates = calendar();
   const now = today();
   return !dates ? now : now < dates.startDate ? dates.startDate : now > dates.endDate ? dates.endDate : now;
 }
+
+/** The middle of the promotion (today for a programme without a calendar): where a demo promotion stands. */
+function middleDate() {
+  const dates = calendar();
+  if (!dates) return today();
+  const middle = (Date.parse(dates.startDate) + Date.parse(dates.endDate)) / 2;
+  return new Date(middle).toISOString().slice(0, 10);
+}
+
+/** Whether the formateur set the date since the programme was chosen (a demo then keeps it). */
+let dateChosen = false;
 
 startPage((engine) => {
   api = engine;
@@ -496,9 +705,13 @@ startPage((engine) => {
   asOf.value = defaultDate();
   programme.addEventListener("change", () => {
     asOf.value = defaultDate();
+    dateChosen = false;
     evaluate();
   });
-  asOf.addEventListener("change", () => asOf.value && evaluate());
+  asOf.addEventListener("change", () => {
+    dateChosen = true;
+    if (asOf.value) evaluate();
+  });
   $("file").addEventListener("change", async () => {
     try {
       const file = await chosenText($("file"));
@@ -507,6 +720,20 @@ startPage((engine) => {
       followRecords(read.records);
       load = async () => read;
     } catch (error) {
+      if (error instanceof PlatformExport) {
+        // The platform's CSV: hand it to the import, which needs its mapping.
+        const moved = new DataTransfer();
+        moved.items.add($("file").files[0]);
+        $("export-file").files = moved.files;
+        $("file").value = "";
+        $("source").value = "csv";
+        $("import").open = true;
+        showError(
+          `« ${error.message} » est un export CSV de la plateforme : il est lu avec sa correspondance. Choisissez le fichier de correspondance ci-dessous, puis « Importer et évaluer ».`,
+        );
+        $("mapping-file").focus();
+        return;
+      }
       showError(error.message);
       return;
     }
@@ -515,6 +742,8 @@ startPage((engine) => {
   });
   $("generate").addEventListener("click", () => {
     const size = Math.min(20000, Math.max(1, Number($("size").value) || 2000));
+    // A demo promotion stands in the middle of its calendar, unless a date was chosen.
+    if (!dateChosen) asOf.value = middleDate();
     load = async (date) => {
       const handle = api.loadProgramme(programme.value);
       const records = generatePromotion(handle.details().definition, { size, asOf: date });
@@ -544,6 +773,13 @@ startPage((engine) => {
     if (button) openDetail(entries[Number(button.dataset.index)], button);
   });
   $("close").addEventListener("click", () => detail.close());
+  // The jury's sheet opens in a new tab of this browser: the record goes through sessionStorage, never a server.
+  $("jury").addEventListener("click", () => {
+    const entry = shownEntry;
+    if (!entry) return;
+    sessionStorage.setItem("pacte-jury", JSON.stringify({ programme: programme.value, asOf: asOf.value, learner: entry.record }));
+    window.open("jury.html", "_blank");
+  });
   $("more").addEventListener("click", () => renderTable({ more: true }));
   $("export").addEventListener("click", exportCsv);
 });

@@ -3,37 +3,25 @@
 // page. Plain ES module, no framework; shipped as pkg/widget/pacte-progress.js,
 // hence the engine's relative path.
 //
-//   import { setup } from "pacte-rules/widget/pacte-progress.js";
+//   import { setup } from "pacte-rules/widget";
 //   await setup({ wasm: "/static/pacte_rules_bg.wasm" });
 //   el.learner = record;  // <pacte-progress programme="hdf-leader-msp-2024" as-of="2024-09-20">
 //
 // Attributes: programme (embedded id), as-of (YYYY-MM-DD, default today),
-// lang (fr by default; "en" for English), heading-level (2 by default).
+// lang (fr by default; "en" for English), heading-level (2 by default),
+// layout ("compact": stage, main bar, the next things to do and « Voir le
+// détail »; "full": everything at once; absent: compact when the widget has
+// less than 32rem of width, full otherwise), audience ("learner" by default,
+// the learner's own voice; "formateur": speaks of the learner).
 // Properties: learner (a learner record), programme (a definition object or
 // an id; wins over the attribute), report (the last report, read only).
+// Event: `report` (a CustomEvent, bubbles; `detail.report` is the new report,
+// undefined when none can be shown) each time the report shown changes.
 // Theme: --pacte-accent, --pacte-font, --pacte-text, --pacte-muted,
 // --pacte-background, --pacte-surface, --pacte-border, --pacte-danger,
 // --pacte-warning, --pacte-success, --pacte-radius.
 import init, * as engine from "../web/pacte_rules.js";
-import {
-  h,
-  badge,
-  icon,
-  engineFailure,
-  formatMinutes,
-  formatDate,
-  time,
-  today,
-  languageOf,
-  say,
-  state,
-  MODALITIES,
-  DAY_STATUSES,
-  TRACEUR_STATUSES,
-  MEMOIRE_STATUSES,
-  SOUTENANCE_STATUSES,
-  STAGES,
-} from "./pacte-ui.js";
+import { h, badge, icon, engineFailure, formatMinutes, formatDate, time, today, languageOf, say, state, word, typeset, plain } from "./pacte-ui.js";
 
 /** @type {Promise<typeof engine> | undefined} */
 let ready;
@@ -58,6 +46,10 @@ export function setup({ wasm } = {}) {
   return ready;
 }
 
+/** "1 jour", "3 jours": a count with its noun agreed (French: 0 and 1 take the singular). */
+const count = (n, one, many) => `${n} ${n > 1 ? many : one}`;
+const countEn = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
 const TEXT = {
   fr: {
     loading: "Chargement du suivi de progression…",
@@ -69,8 +61,13 @@ const TEXT = {
     invalid: "Le suivi ne peut pas être calculé : les données ne sont pas valides.",
     asOf: (d) => `Situation au ${d}`,
     todo: "Ce qui reste à faire",
+    next: "À faire ensuite",
+    andMore: (n) => `Et ${count(n, "autre point", "autres points")} dans le détail.`,
+    seeDetail: "Voir le détail",
     nothingLeft: "Rien : toutes les conditions du diplôme sont remplies.",
     blocking: "bloquant",
+    dueIn: (n) => (n === 0 ? "l'échéance est aujourd'hui" : `l'échéance est dans ${count(n, "jour", "jours")}`),
+    overdue: (n) => `l'échéance est dépassée de ${count(n, "jour", "jours")}`,
     hours: "Heures",
     valueText: (done, req, excused, left) => `${done} sur ${req}${excused ? `, plus ${excused} excusées` : ""}${left ? `, reste ${left}` : ""}`,
     done: (x) => `${x} faites`,
@@ -90,7 +87,7 @@ const TEXT = {
     notRequired: "non exigé",
     due: (d) => `échéance le ${d}`,
     electives: "Modules au choix",
-    chosen: (n, of) => `${n} choisi(s), au moins ${of} attendu(s)`,
+    chosen: (n, of) => `${count(n, "module choisi", "modules choisis")}, au moins ${of} attendu${of > 1 ? "s" : ""}`,
     memoireSoutenance: "Mémoire et soutenance",
     memoire: "Mémoire",
     soutenance: "Soutenance",
@@ -120,8 +117,13 @@ const TEXT = {
     invalid: "Progress cannot be computed: the records are not valid.",
     asOf: (d) => `As of ${d}`,
     todo: "What is left to do",
+    next: "Next to do",
+    andMore: (n) => `And ${countEn(n, "more item", "more items")} in the detail.`,
+    seeDetail: "See the detail",
     nothingLeft: "Nothing: every diploma condition is met.",
     blocking: "blocking",
+    dueIn: (n) => (n === 0 ? "due today" : `due in ${countEn(n, "day", "days")}`),
+    overdue: (n) => `${countEn(n, "day", "days")} overdue`,
     hours: "Hours",
     valueText: (done, req, excused, left) => `${done} of ${req}${excused ? `, plus ${excused} excused` : ""}${left ? `, ${left} left` : ""}`,
     done: (x) => `${x} done`,
@@ -141,7 +143,7 @@ const TEXT = {
     notRequired: "not required",
     due: (d) => `due ${d}`,
     electives: "Elective modules",
-    chosen: (n, of) => `${n} chosen, at least ${of} expected`,
+    chosen: (n, of) => `${countEn(n, "module chosen", "modules chosen")}, at least ${of} expected`,
     memoireSoutenance: "Mémoire and soutenance",
     memoire: "Mémoire",
     soutenance: "Soutenance",
@@ -164,16 +166,51 @@ const TEXT = {
   },
 };
 
+// The formateur's drill-down speaks of the learner, not in the learner's voice.
+const FORMATEUR = {
+  fr: {
+    whatIfHelp: "Cochez ce que l'apprenant·e prévoit : le suivi calcule l'étape où cela mène son dossier. Rien n'est enregistré.",
+    plannedDays: "Séminaires à venir auxquels l'apprenant·e serait présent·e",
+    plannedDocs: "Documents que l'apprenant·e déposerait",
+    memoireDoc: "Le mémoire",
+    whatIfNone: "Cochez au moins un élément pour voir où il mène ce dossier.",
+  },
+  en: {
+    whatIfHelp: "Tick what the learner plans to do: the tracker works out the stage it leads their file to. Nothing is saved.",
+    plannedDays: "Upcoming seminar days the learner would attend",
+    plannedDocs: "Documents the learner would deposit",
+    memoireDoc: "The mémoire",
+    whatIfNone: "Tick at least one item to see where it leads this file.",
+  },
+};
+
+/** Width (in the widget's own font size) under which `layout` left to the room gives the compact form. */
+const COMPACT_BELOW_REM = 32;
+
 class PacteProgress extends HTMLElement {
-  static observedAttributes = ["programme", "as-of", "lang", "heading-level"];
+  static observedAttributes = ["programme", "as-of", "lang", "heading-level", "layout", "audience"];
 
   #learner;
   #programme;
   #report;
+  #reportKey = "";
+  #window = 30; // the programme's atRiskWithinDays, for the last report
   #plan = new Set(); // what-if items ticked, as JSON: ["day", session, date], ["traceur", id], ["memoire"]
   #view = h("div", { class: "view" });
   #status = h("p", { class: "sr-only", role: "status", "aria-live": "polite" });
+  #announced = "";
   #pending = false;
+  #narrow = false;
+  #detailOpen = false;
+  #api;
+  #resize = new ResizeObserver(([entry]) => {
+    const rem = Number.parseFloat(getComputedStyle(this).fontSize) || 16;
+    const narrow = entry.contentRect.width < COMPACT_BELOW_REM * rem;
+    if (narrow !== this.#narrow) {
+      this.#narrow = narrow;
+      if (!this.getAttribute("layout") && this.#report) this.#paint();
+    }
+  });
 
   constructor() {
     super();
@@ -213,7 +250,11 @@ class PacteProgress extends HTMLElement {
         this[key] = value;
       }
     }
+    this.#resize.observe(this);
     this.#schedule();
+  }
+  disconnectedCallback() {
+    this.#resize.disconnect();
   }
   attributeChangedCallback() {
     this.#schedule();
@@ -233,10 +274,15 @@ class PacteProgress extends HTMLElement {
     return languageOf(this);
   }
   get #t() {
-    return TEXT[this.#lang];
+    const lang = this.#lang;
+    return this.getAttribute("audience") === "formateur" ? { ...TEXT[lang], ...FORMATEUR[lang] } : TEXT[lang];
   }
   get #asOf() {
     return this.getAttribute("as-of") || today();
+  }
+  get #compact() {
+    const layout = this.getAttribute("layout");
+    return layout === "compact" || (layout !== "full" && this.#narrow);
   }
   #heading(offset, props, text) {
     const level = Math.min(6, Math.max(1, Number(this.getAttribute("heading-level")) || 2) + offset);
@@ -247,16 +293,26 @@ class PacteProgress extends HTMLElement {
     this.#view.replaceChildren(...content);
   }
 
+  /**
+   * Keeps the report, and tells the host when it changed: by content, so that
+   * a repaint or a second evaluation of the same situation says nothing.
+   */
+  #setReport(report) {
+    this.#report = report;
+    const key = report === undefined ? "" : JSON.stringify(report);
+    if (key === this.#reportKey) return;
+    this.#reportKey = key;
+    this.dispatchEvent(new CustomEvent("report", { bubbles: true, detail: { report } }));
+  }
+
   async #render() {
     if (!this.isConnected) return;
     const t = this.#t;
     if (!this.#report) this.#show(h("p", { class: "notice" }, t.loading));
-    /** @type {typeof engine} */
-    let api;
     try {
-      api = await setup();
+      this.#api = await setup();
     } catch (error) {
-      this.#report = undefined;
+      this.#setReport(undefined);
       this.#show(
         h(
           "p",
@@ -268,41 +324,69 @@ class PacteProgress extends HTMLElement {
       return;
     }
     if (!this.#learner) {
-      this.#report = undefined;
+      this.#setReport(undefined);
       this.#show(h("p", { class: "notice" }, t.noLearner));
       return;
     }
+    let outcome;
     try {
-      this.#report = this.#evaluate(api, this.#learner, this.#asOf);
+      outcome = this.#evaluate(this.#api, this.#learner, this.#asOf);
     } catch (error) {
-      this.#report = undefined;
+      this.#setReport(undefined);
       this.#show(problemsView(error, t, this.#lang));
       return;
     }
-    this.#show(this.#reportView(api, this.#report));
-    this.#status.textContent = t.updated(formatDate(this.#report.asOf, this.#lang), say(this.#report.summary, this.#lang));
+    this.#window = outcome.window;
+    this.#setReport(outcome.report);
+    this.#paint();
   }
 
+  /** Lays out the last report (again when the room the widget has changes its form). */
+  #paint() {
+    const report = this.#report;
+    const t = this.#t;
+    this.#show(this.#reportView(this.#api, report));
+    // Said once per new situation, not at every repaint.
+    const said = plain(t.updated(formatDate(report.asOf, this.#lang), say(report.summary, this.#lang)));
+    if (said !== this.#announced) this.#status.textContent = this.#announced = said;
+  }
+
+  /** The report, and the programme's window for « at risk » (which items make a file so). */
   #evaluate(api, learner, asOf) {
-    return api.evaluate(this.#programme ?? this.getAttribute("programme") ?? learner.programme, learner, asOf);
+    const programme = api.loadProgramme(this.#programme ?? this.getAttribute("programme") ?? learner.programme);
+    try {
+      return { report: programme.evaluate(learner, asOf), window: programme.details().definition.atRiskWithinDays ?? 30 };
+    } finally {
+      programme.free();
+    }
+  }
+
+  /** Why an unmet condition makes the file « at risk »: its due date is passed or near. Else null. */
+  #atRiskReason(report, u) {
+    const dueSoon = (x) => x.dueDate && !x.blocking && daysBetween(report.asOf, x.dueDate) <= this.#window;
+    if (report.stage !== "atRisk" || !dueSoon(u)) return null;
+    // The soutenance's own date is what the rest is due for: it is the reason only when nothing else is.
+    if (u.code === "SOUTENANCE_NOT_PASSED" && report.unmet.some((x) => x !== u && dueSoon(x))) return null;
+    const days = daysBetween(report.asOf, u.dueDate);
+    const t = this.#t;
+    return days < 0 ? t.overdue(-days) : t.dueIn(days);
   }
 
   #reportView(api, report) {
     const t = this.#t;
     const lang = this.#lang;
-    const stage = STAGES[report.stage];
-    return h(
-      "article",
-      { class: "report", "aria-labelledby": "who" },
-      h(
-        "header",
-        { class: "head" },
-        this.#heading(0, { id: "who" }, report.displayName || report.learnerId),
-        h("p", { class: "muted" }, report.programme.title),
-        h("p", { class: `stage tone-${stage.tone}` }, icon(stage.icon), h("strong", {}, say(report.summary, lang))),
-        h("p", { class: "muted" }, t.asOf(formatDate(report.asOf, lang))),
-      ),
-      this.#section("todo", t.todo, unmetList(report.unmet, t, lang, t.nothingLeft)),
+    const look = state("stages", report.stage, lang);
+    const why = (u) => this.#atRiskReason(report, u);
+    const head = h(
+      "header",
+      { class: "head" },
+      this.#heading(0, { id: "who" }, report.displayName || report.learnerId),
+      h("p", { class: "muted" }, report.programme.title),
+      h("p", { class: `stage tone-${look.tone}` }, icon(look.icon), h("strong", {}, say(report.summary, lang))),
+      h("p", { class: "muted" }, t.asOf(formatDate(report.asOf, lang))),
+    );
+    const detail = [
+      this.#section("todo", t.todo, unmetList(report.unmet, t, lang, why, t.nothingLeft)),
       this.#section("hours", t.hours, hoursView(report.hours, t, lang)),
       report.sessions.length > 0 && this.#section("seminars", t.seminars, sessionsTable(report.sessions, t, lang)),
       report.traceurs.length > 0 && this.#section("traceurs", t.traceurs, traceursList(report.traceurs, t, lang)),
@@ -317,10 +401,37 @@ class PacteProgress extends HTMLElement {
           h(
             "ul",
             {},
-            report.ignored.map((i) => h("li", {}, h("code", {}, i.path), " : ", say(i.message, lang))),
+            report.ignored.map((i) => h("li", {}, h("code", {}, i.path), " : ", typeset(say(i.message, lang)))),
           ),
         ),
       h("footer", { class: "muted small" }, t.rules(report.programme.id, report.programme.version), " · ", t.engine(report.engine.name, report.engine.version)),
+    ];
+    if (!this.#compact) return h("article", { class: "report full", "aria-labelledby": "who" }, head, ...detail);
+    const NEXT = 3;
+    const next = report.unmet.slice(0, NEXT);
+    return h(
+      "article",
+      { class: "report compact", "aria-labelledby": "who" },
+      head,
+      mainBar(report.hours, t, lang),
+      this.#section(
+        "next",
+        report.unmet.length > 0 ? t.next : t.todo,
+        unmetList(next, t, lang, why, t.nothingLeft),
+        report.unmet.length > NEXT && h("p", { class: "muted small" }, t.andMore(report.unmet.length - NEXT)),
+      ),
+      h(
+        "details",
+        {
+          class: "more",
+          open: this.#detailOpen,
+          ontoggle: (e) => {
+            this.#detailOpen = e.target.open;
+          },
+        },
+        h("summary", {}, t.seeDetail),
+        ...detail,
+      ),
     );
   }
 
@@ -419,21 +530,21 @@ class PacteProgress extends HTMLElement {
     }
     let outcome;
     try {
-      outcome = this.#evaluate(api, learner, asOf);
+      outcome = this.#evaluate(api, learner, asOf).report;
     } catch (error) {
       return [problemsView(error, t, lang)];
     }
-    const stage = STAGES[outcome.stage];
+    const look = state("stages", outcome.stage, lang);
     return [
       h(
         "p",
         {},
         t.whatIfResult(formatDate(asOf, lang)),
         " ",
-        h("span", { class: `stage tone-${stage.tone}` }, icon(stage.icon), h("strong", {}, say(outcome.summary, lang))),
+        h("span", { class: `stage tone-${look.tone}` }, icon(look.icon), h("strong", {}, say(outcome.summary, lang))),
       ),
       outcome.unmet.length > 0 && h("p", {}, t.whatIfLeft),
-      outcome.unmet.length > 0 && unmetList(outcome.unmet, t, lang),
+      outcome.unmet.length > 0 && unmetList(outcome.unmet, t, lang, (u) => this.#atRiskReason(outcome, u)),
     ];
   }
 }
@@ -441,111 +552,152 @@ class PacteProgress extends HTMLElement {
 const dayKey = (session, day) => JSON.stringify(["day", session.id, day.date]);
 const MEMOIRE_KEY = JSON.stringify(["memoire"]);
 
-/** The unmet conditions in plain words, most serious first (the engine's order). */
-function unmetList(unmet, t, lang, whenEmpty) {
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+/**
+ * The unmet conditions in plain words, most serious first (the engine's
+ * order). `why(u)`: why this one makes the file « at risk », or null; such an
+ * item is marked, with the reason, so that it does not look like the others.
+ */
+function unmetList(unmet, t, lang, why, whenEmpty) {
   if (unmet.length === 0) return h("p", {}, whenEmpty);
   return h(
     "ul",
     { class: "unmet" },
-    unmet.map((u) =>
-      h(
+    unmet.map((u) => {
+      const risk = why(u);
+      return h(
         "li",
-        { class: u.blocking ? "tone-danger" : "" },
-        icon(u.blocking ? "cross" : "info"),
-        h("span", {}, say(u.message, lang), u.blocking && h("strong", {}, ` (${t.blocking})`)),
-      ),
-    ),
+        { class: u.blocking ? "tone-danger" : risk ? "at-risk" : "" },
+        icon(u.blocking ? "cross" : risk ? "warning" : "info"),
+        h(
+          "span",
+          {},
+          typeset(say(u.message, lang)),
+          u.blocking && h("strong", {}, ` (${t.blocking})`),
+          risk && [" ", h("strong", { class: "why" }, `${word("stages", "atRisk", lang)} : ${risk}`)],
+        ),
+      );
+    }),
   );
 }
 
-/** One bar per modality that has a requirement: attended, then excused (hatched), then what remains. */
-function hoursView(hours, t, lang) {
-  const rows = ["presentiel", "elearning", "equipe"].map((m) => {
-    const tally = hours[m];
-    const label = say(MODALITIES[m], lang);
-    const { requiredMinutes: req, doneMinutes: done, excusedMinutes: excused, remainingMinutes: left } = tally;
-    if (req === undefined) {
-      return h(
-        "div",
-        { class: "bar-row" },
-        h("span", { class: "bar-label" }, label),
-        h("p", { class: "bar-text" }, formatMinutes(done), excused > 0 && ` · ${t.excused(formatMinutes(excused))}`, ` (${t.noRequirement})`),
-      );
-    }
-    const share = (x) => `${req === 0 ? 0 : Math.min(100, (x / req) * 100)}%`;
-    const doneBar = h("span", { class: "done" });
-    doneBar.style.width = share(done);
-    const excusedBar = h("span", { class: "excused" });
-    excusedBar.style.width = share(Math.min(excused, Math.max(0, req - done)));
+/** The three modalities, in the report's order, with their tallies. */
+function modalityRows(hours) {
+  return ["presentiel", "elearning", "equipe"].map((m) => ({ modality: m, tally: hours[m] }));
+}
+
+/** One modality: a bar when hours are required (attended, then excused hatched, then what remains), else its hours. */
+function barRow(modality, tally, t, lang) {
+  const label = word("modalities", modality, lang);
+  const { requiredMinutes: req, doneMinutes: done, excusedMinutes: excused, remainingMinutes: left } = tally;
+  if (req === undefined) {
     return h(
       "div",
       { class: "bar-row" },
-      h("span", { class: "bar-label", id: `bar-${m}` }, label),
-      h(
-        "div",
-        {
-          class: "bar",
-          role: "progressbar",
-          "aria-labelledby": `bar-${m}`,
-          "aria-valuemin": 0,
-          "aria-valuemax": req,
-          "aria-valuenow": Math.min(done, req),
-          "aria-valuetext": t.valueText(formatMinutes(done), formatMinutes(req), excused > 0 && formatMinutes(excused), left > 0 && formatMinutes(left)),
-        },
-        doneBar,
-        excusedBar,
-      ),
-      h(
-        "p",
-        { class: "bar-text" },
-        h("span", { class: "key key-done" }),
-        t.done(formatMinutes(done)),
-        excused > 0 && [" · ", h("span", { class: "key key-excused" }), t.excused(formatMinutes(excused))],
-        " · ",
-        left === 0 ? t.reached(formatMinutes(req)) : t.remaining(formatMinutes(left), formatMinutes(req)),
-      ),
+      h("span", { class: "bar-label" }, label),
+      h("p", { class: "bar-text" }, formatMinutes(done), excused > 0 && ` · ${t.excused(formatMinutes(excused))}`, ` (${t.noRequirement})`),
     );
-  });
-  const total = hours.total;
-  rows.push(
+  }
+  const share = (x) => `${req === 0 ? 0 : Math.min(100, (x / req) * 100)}%`;
+  const doneBar = h("span", { class: "done" });
+  doneBar.style.width = share(done);
+  const excusedBar = h("span", { class: "excused" });
+  excusedBar.style.width = share(Math.min(excused, Math.max(0, req - done)));
+  return h(
+    "div",
+    { class: "bar-row" },
+    h("span", { class: "bar-label", id: `bar-${modality}` }, label),
+    h(
+      "div",
+      {
+        class: "bar",
+        role: "progressbar",
+        "aria-labelledby": `bar-${modality}`,
+        "aria-valuemin": 0,
+        "aria-valuemax": req,
+        "aria-valuenow": Math.min(done, req),
+        // Read out, not laid out: ordinary spaces.
+        "aria-valuetext": plain(t.valueText(formatMinutes(done), formatMinutes(req), excused > 0 && formatMinutes(excused), left > 0 && formatMinutes(left))),
+      },
+      doneBar,
+      excusedBar,
+    ),
     h(
       "p",
-      { class: "total" },
-      h("strong", {}, t.total),
-      t.done(formatMinutes(total.doneMinutes)),
-      total.excusedMinutes > 0 && ` · ${t.excused(formatMinutes(total.excusedMinutes))}`,
-      total.requiredMinutes !== undefined &&
-        ` · ${total.remainingMinutes === 0 ? t.reached(formatMinutes(total.requiredMinutes)) : t.remaining(formatMinutes(total.remainingMinutes), formatMinutes(total.requiredMinutes))}`,
+      { class: "bar-text" },
+      h("span", { class: "key key-done" }),
+      t.done(formatMinutes(done)),
+      excused > 0 && [" · ", h("span", { class: "key key-excused" }), t.excused(formatMinutes(excused))],
+      " · ",
+      left === 0 ? t.reached(formatMinutes(req)) : t.remaining(formatMinutes(left), formatMinutes(req)),
     ),
   );
-  return rows;
 }
 
+/**
+ * One row per modality, then a total a person can check by adding the rows
+ * above: the hours done and excused of every row; what remains of what is
+ * required only when every row has a requirement (hours of a modality without
+ * one never count towards another's target).
+ */
+function hoursView(hours, t, lang) {
+  const rows = modalityRows(hours);
+  const sum = (key) => rows.reduce((n, { tally }) => n + tally[key], 0);
+  const required = rows.every(({ tally }) => tally.requiredMinutes !== undefined);
+  const done = sum("doneMinutes");
+  const excused = sum("excusedMinutes");
+  const total = h(
+    "p",
+    { class: "total" },
+    h("strong", {}, t.total),
+    t.done(formatMinutes(done)),
+    excused > 0 && ` · ${t.excused(formatMinutes(excused))}`,
+    required &&
+      ` · ${sum("remainingMinutes") === 0 ? t.reached(formatMinutes(sum("requiredMinutes"))) : t.remaining(formatMinutes(sum("remainingMinutes")), formatMinutes(sum("requiredMinutes")))}`,
+  );
+  return [...rows.map(({ modality, tally }) => barRow(modality, tally, t, lang)), total];
+}
+
+/** The compact form's one bar: in-person time when it is required, else the first modality that is. */
+function mainBar(hours, t, lang) {
+  const main = modalityRows(hours).find(({ tally }) => tally.requiredMinutes !== undefined);
+  return main && h("div", { class: "hours main" }, barRow(main.modality, main.tally, t, lang));
+}
+
+/**
+ * The seminar calendar. Its rows stack when the widget is narrow (container
+ * query): the roles are written out so that the table stays one for assistive
+ * technology whatever its CSS display.
+ */
 function sessionsTable(sessions, t, lang) {
   return h(
     "table",
-    {},
+    { role: "table" },
     h(
       "thead",
-      {},
+      { role: "rowgroup" },
       h(
         "tr",
-        {},
-        [t.session, t.dateDuration, t.status].map((c) => h("th", { scope: "col" }, c)),
+        { role: "row" },
+        [t.session, t.dateDuration, t.status].map((c) => h("th", { scope: "col", role: "columnheader" }, c)),
       ),
     ),
     h(
       "tbody",
-      {},
+      { role: "rowgroup" },
       sessions.flatMap((s) =>
         s.days.map((d) =>
           h(
             "tr",
-            {},
-            h("th", { scope: "row" }, s.title, !s.mandatory && h("span", { class: "muted" }, ` (${t.optional})`)),
+            { role: "row" },
+            h("th", { scope: "row", role: "rowheader" }, s.title, !s.mandatory && h("span", { class: "muted" }, ` (${t.optional})`)),
             // Date and duration share a cell: three columns fit a phone's width.
-            h("td", {}, time(d.date, lang), h("span", { class: "muted" }, ` (${formatMinutes(d.minutes)})`)),
-            h("td", {}, badge(state(DAY_STATUSES, d.status, lang)), d.justification && h("span", { class: "muted" }, ` — ${d.justification}`)),
+            h("td", { role: "cell" }, time(d.date, lang), h("span", { class: "muted" }, ` (${formatMinutes(d.minutes)})`)),
+            h("td", { role: "cell" }, badge(state("dayStatuses", d.status, lang)), d.justification && h("span", { class: "muted" }, ` — ${d.justification}`)),
           ),
         ),
       ),
@@ -561,7 +713,7 @@ function traceursList(traceurs, t, lang) {
       h(
         "li",
         {},
-        badge(state(TRACEUR_STATUSES, tr.status, lang)),
+        badge(state("traceurStatuses", tr.status, lang)),
         h(
           "span",
           { class: "item" },
@@ -603,7 +755,7 @@ function memoireView(report, t, lang) {
     h(
       "dd",
       {},
-      badge(state(MEMOIRE_STATUSES, memoire.status, lang)),
+      badge(state("memoireStatuses", memoire.status, lang)),
       memoire.date && [" — ", time(memoire.date, lang)],
       memoire.status !== "submitted" && memoire.dueDate && h("span", { class: "muted" }, ` (${t.due(formatDate(memoire.dueDate, lang))})`),
     ),
@@ -611,7 +763,7 @@ function memoireView(report, t, lang) {
     h(
       "dd",
       {},
-      badge(state(SOUTENANCE_STATUSES, soutenance.status, lang)),
+      badge(state("soutenanceStatuses", soutenance.status, lang)),
       soutenance.date && soutenance.status !== "notScheduled" && [" — ", held ? t.heldOn : t.setFor, " ", time(soutenance.date, lang)],
       h(
         "span",
@@ -637,7 +789,7 @@ function problemsView(error, t, lang) {
     h(
       "ul",
       {},
-      problems.map((p) => h("li", {}, say(p.message, lang))),
+      problems.map((p) => h("li", {}, typeset(say(p.message, lang)))),
     ),
   );
 }
@@ -710,8 +862,29 @@ tbody th { min-width: 8rem; }
   th, td { padding: .3rem .25rem; }
   td .badge { display: inline; }
   td .badge .icon { margin-right: .3em; }
-  td .muted { overflow-wrap: anywhere; }
 }
+/* A block or a phone: the calendar's rows stack (its roles keep it a table), pairs go one under the other. */
+@container (max-width: 30rem) {
+  table, tbody, tr, th, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  tbody tr { padding: .35rem 0; border-bottom: 1px solid var(--surface); }
+  table tbody th, table tbody td { padding: .05rem 0; border: 0; }
+  dl.pairs { grid-template-columns: 1fr; gap: .1rem; }
+  dl.pairs dd { margin-bottom: .4rem; }
+  .head > :first-child { font-size: 1.25rem; }
+  .head .stage { font-size: 1rem; }
+  fieldset { padding: .3rem .5rem; }
+}
+.view, .report, section, p, li, td, th, dd, label, summary { overflow-wrap: break-word; min-width: 0; }
+ul.unmet li.at-risk { color: var(--warning); }
+ul.unmet li.at-risk .icon { color: var(--warning); }
+.why { display: block; font-weight: 700; }
+.badge { max-width: 100%; }
+.badge > span { min-width: 0; }
+details.more { margin-top: .8rem; }
+details.more > summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: .3rem 0; }
+details.more[open] > summary { border-bottom: 1px solid var(--surface); }
+.hours.main { margin-top: .6rem; }
 .bar-row { margin: .6rem 0; }
 .bar-label { display: block; font-weight: 600; }
 .bar { display: flex; height: 1rem; margin: .25rem 0; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); overflow: hidden; }

@@ -1,7 +1,11 @@
 // The words, numbers and icons that the <pacte-progress> widget and the pages
 // share, so that a stage or a duration reads the same everywhere. Shipped
-// beside the widget (pkg/widget/pacte-ui.js). Every text goes into the DOM as
-// a text node: names and titles come from files and may contain markup.
+// beside the widget (pkg/widget/pacte-ui.js). The words of stages and statuses,
+// durations and dates are the engine's (`labels()`, `formatMinutes`,
+// `formatDate` of the package, callable once the engine is started): this file
+// adds icons, tones and the typesetting of a screen. Every text goes into the
+// DOM as a text node: names and titles come from files and may contain markup.
+import * as engine from "../web/pacte_rules.js";
 
 /**
  * Builds an element. `props`: `on…` adds a listener, a property the element
@@ -64,27 +68,49 @@ export function badge({ icon: name, tone, text }, props = {}) {
   return h("span", { ...props, class: `badge tone-${tone}${props.class ? ` ${props.class}` : ""}` }, icon(name), h("span", {}, text));
 }
 
-/** "84 h", "2 h 30", "45 min": as the engine writes durations (src/minutes.rs). */
+/**
+ * Where a figure and its unit, or a word and its French punctuation, must not
+ * be parted at a line's end: "7 h", "2 h 30", "45 min", "1er août",
+ * "« … »", " :". The engine writes ordinary spaces (its JSON is stored and
+ * compared byte for byte); the display puts non-breaking ones (U+00A0) there.
+ */
+export function typeset(text) {
+  return String(text)
+    .replace(/(\d) (?=(h|min)\b)/g, "$1\u00a0")
+    .replace(/(\d h) (?=\d)/g, "$1\u00a0")
+    .replace(
+      /(\b\d{1,2}|1er) (?=(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\b)/g,
+      "$1\u00a0",
+    )
+    .replace(/« /g, "«\u00a0")
+    .replace(/ »/g, "\u00a0»")
+    .replace(/ ([:;!?])(?=\s|$)/g, "\u00a0$1");
+}
+
+/** Text with ordinary spaces again, for a file (CSV) rather than a screen. */
+export function plain(text) {
+  return String(text).replace(/[\u00a0\u202f]/g, " ");
+}
+
+/** "84 h", "2 h 30", "45 min": the engine's words for a duration, typeset for the screen. */
 export function formatMinutes(minutes) {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, "0")}`;
+  return typeset(engine.formatMinutes(minutes));
 }
 
-const MONTHS = {
-  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
-
-/** "1er août 2024" / "1 August 2024", from "2024-08-01". Written by hand: the result must not depend on the browser's locale data. */
+/**
+ * "1er août 2024" / "1 August 2024", from "2024-08-01": the engine's words, typeset.
+ * @param {string} iso
+ * @param {"fr" | "en"} [lang]
+ */
 export function formatDate(iso, lang = "fr") {
-  const [year, month, day] = iso.split("-").map(Number);
-  const first = lang === "fr" && day === 1 ? "1er" : String(day);
-  return `${first} ${MONTHS[lang][month - 1]} ${year}`;
+  return typeset(engine.formatDate(iso, lang));
 }
 
-/** A `<time>` element: machine-readable date, human text. */
+/**
+ * A `<time>` element: machine-readable date, human text.
+ * @param {string} iso
+ * @param {"fr" | "en"} [lang]
+ */
 export function time(iso, lang = "fr") {
   return h("time", { datetime: iso }, formatDate(iso, lang));
 }
@@ -106,7 +132,10 @@ export function engineFailure(error) {
   return blocked ? "blocked" : "missing";
 }
 
-/** "fr" unless the nearest `lang` (on the element or an ancestor) is English. */
+/**
+ * "fr" unless the nearest `lang` (on the element or an ancestor) is English.
+ * @returns {"fr" | "en"}
+ */
 export function languageOf(el) {
   const lang = el.closest("[lang]")?.getAttribute("lang") ?? "";
   return lang.toLowerCase().startsWith("en") ? "en" : "fr";
@@ -117,53 +146,74 @@ export function say(pair, lang) {
   return pair[lang] ?? pair.fr;
 }
 
-// Stages, from worst to best, as the engine orders them (src/report/mod.rs).
-export const STAGES = {
-  blocked: { icon: "cross", tone: "danger", fr: "Diplôme compromis", en: "Diploma compromised" },
-  atRisk: { icon: "warning", tone: "warning", fr: "En retard", en: "At risk" },
-  notStarted: { icon: "empty", tone: "neutral", fr: "Pas commencé", en: "Not started" },
-  inProgress: { icon: "clock", tone: "info", fr: "En cours", en: "In progress" },
-  readyToDefend: { icon: "flag", tone: "success", fr: "Prêt pour la soutenance", en: "Ready to defend" },
-  complete: { icon: "check", tone: "success", fr: "Conditions remplies", en: "Conditions met" },
-};
-export const STAGE_ORDER = Object.keys(STAGES);
+/** @type {import("../web/pacte_rules.js").Labels | undefined} */
+let words;
+/** The engine's words for every value of its reports' enums (asked once: they are the engine's). */
+export function labels() {
+  words ??= engine.labels();
+  return words;
+}
 
-export const MODALITIES = {
-  presentiel: { fr: "Présentiel", en: "In person" },
-  elearning: { fr: "E-learning", en: "E-learning" },
-  equipe: { fr: "En équipe", en: "Team work" },
+/** The stages from worst to best, in the engine's order. */
+export function stageOrder() {
+  return Object.keys(labels().stages);
+}
+
+// How each value looks: an icon and a tone. The words are the engine's.
+const LOOKS = {
+  stages: {
+    blocked: { icon: "cross", tone: "danger" },
+    atRisk: { icon: "warning", tone: "warning" },
+    notStarted: { icon: "empty", tone: "neutral" },
+    inProgress: { icon: "clock", tone: "info" },
+    readyToDefend: { icon: "flag", tone: "success" },
+    complete: { icon: "check", tone: "success" },
+  },
+  dayStatuses: {
+    present: { icon: "check", tone: "success" },
+    excused: { icon: "excused", tone: "info" },
+    unjustifiedAbsence: { icon: "cross", tone: "danger" },
+    notRecorded: { icon: "question", tone: "warning" },
+    upcoming: { icon: "clock", tone: "neutral" },
+  },
+  traceurStatuses: {
+    missing: { icon: "empty", tone: "warning" },
+    deposited: { icon: "clock", tone: "info" },
+    toRevise: { icon: "pen", tone: "warning" },
+    validated: { icon: "check", tone: "success" },
+  },
+  memoireStatuses: {
+    notStarted: { icon: "empty", tone: "neutral" },
+    inProgress: { icon: "pen", tone: "info" },
+    submitted: { icon: "check", tone: "success" },
+  },
+  soutenanceStatuses: {
+    notScheduled: { icon: "empty", tone: "neutral" },
+    scheduled: { icon: "clock", tone: "info" },
+    passed: { icon: "check", tone: "success" },
+    failed: { icon: "cross", tone: "danger" },
+  },
+  modalities: {},
 };
 
-export const DAY_STATUSES = {
-  present: { icon: "check", tone: "success", fr: "présent·e", en: "present" },
-  excused: { icon: "excused", tone: "info", fr: "absence justifiée (heures excusées)", en: "justified absence (hours excused)" },
-  unjustifiedAbsence: { icon: "cross", tone: "danger", fr: "absence non justifiée", en: "unjustified absence" },
-  notRecorded: { icon: "question", tone: "warning", fr: "non renseigné", en: "not recorded" },
-  upcoming: { icon: "clock", tone: "neutral", fr: "à venir", en: "upcoming" },
-};
+/**
+ * The engine's word for a value of one of its enums (`kind`: a key of
+ * `labels()`, such as "stages" or "dayStatuses"), in `lang`.
+ * @param {keyof import("../web/pacte_rules.js").Labels} kind
+ * @param {string} key
+ */
+export function word(kind, key, lang = "fr") {
+  const pair = labels()[kind][key];
+  return pair ? say(pair, lang) : key;
+}
 
-export const TRACEUR_STATUSES = {
-  missing: { icon: "empty", tone: "warning", fr: "manquant", en: "missing" },
-  deposited: { icon: "clock", tone: "info", fr: "déposé, en attente de vérification", en: "deposited, awaiting review" },
-  toRevise: { icon: "pen", tone: "warning", fr: "à reprendre", en: "to revise" },
-  validated: { icon: "check", tone: "success", fr: "validé", en: "validated" },
-};
-
-export const MEMOIRE_STATUSES = {
-  notStarted: { icon: "empty", tone: "neutral", fr: "pas commencé", en: "not started" },
-  inProgress: { icon: "pen", tone: "info", fr: "en cours de rédaction", en: "being written" },
-  submitted: { icon: "check", tone: "success", fr: "déposé", en: "submitted" },
-};
-
-export const SOUTENANCE_STATUSES = {
-  notScheduled: { icon: "empty", tone: "neutral", fr: "pas encore programmée", en: "not scheduled yet" },
-  scheduled: { icon: "clock", tone: "info", fr: "programmée", en: "scheduled" },
-  passed: { icon: "check", tone: "success", fr: "réussie", en: "passed" },
-  failed: { icon: "cross", tone: "danger", fr: "non validée", en: "failed" },
-};
-
-/** `{ icon, tone, text }` for `badge`, from one of the tables above. */
-export function state(table, key, lang) {
-  const entry = table[key];
-  return { icon: entry.icon, tone: entry.tone, text: say(entry, lang) };
+/**
+ * `{ icon, tone, text }` for `badge`: the look of the value, the engine's word.
+ * A value this page does not know yet (a newer engine) still shows its words.
+ * @param {keyof import("../web/pacte_rules.js").Labels} kind
+ * @param {string} key
+ */
+export function state(kind, key, lang = "fr") {
+  const look = LOOKS[kind]?.[key] ?? { icon: "info", tone: "neutral" };
+  return { ...look, text: word(kind, key, lang) };
 }

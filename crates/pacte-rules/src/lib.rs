@@ -8,6 +8,7 @@
 //! that the command-line tool and the WebAssembly binding both speak.
 
 pub mod date;
+pub mod labels;
 pub mod message;
 pub mod minutes;
 pub mod parse;

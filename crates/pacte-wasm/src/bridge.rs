@@ -58,7 +58,7 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Problem> {
 }
 
 /// What `typeof` says of a value, or `null`, `array`: for a message about a wrong argument.
-fn js_type(value: &JsValue) -> String {
+pub fn js_type(value: &JsValue) -> String {
     if value.is_null() {
         "null".to_string()
     } else if js_sys::Array::is_array(value) {

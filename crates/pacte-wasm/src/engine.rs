@@ -1,9 +1,11 @@
 //! The engine's entry points: programmes, evaluation, promotions, candidatures.
 //! Each is a few lines over [`pacte_rules::api`]; the JSON bridge is [`super::bridge`].
 
-use super::bridge::{answer, error, json_text, string_arg, stringify, to_js, JsResult};
+use super::bridge::{answer, error, js_type, json_text, string_arg, stringify, to_js, JsResult};
 use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::date::IsoDate;
+use pacte_rules::labels::{self, Language};
+use pacte_rules::minutes::Minutes;
 use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme as CoreProgramme;
 use serde_json::Value;
@@ -184,6 +186,73 @@ pub fn evaluate(
 ) -> JsResult {
     load_programme(programme, None)?.evaluate(learner, as_of)
 }
+
+/// The engine's words for every value of the reports' enums (stages, day,
+/// traceur, mémoire and soutenance statuses, modalities), keyed by the value.
+#[wasm_bindgen(unchecked_return_type = "Labels")]
+pub fn labels() -> JsResult {
+    to_js(&pacte_rules::labels::Labels::default())
+}
+
+/// A duration as the engine writes it: "84 h", "2 h 30", "45 min".
+#[wasm_bindgen(js_name = formatMinutes)]
+pub fn format_minutes(
+    #[wasm_bindgen(unchecked_param_type = "number")] minutes: JsValue,
+) -> Result<String, JsValue> {
+    let whole = minutes
+        .as_f64()
+        .filter(|m| m.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(m));
+    match whole {
+        Some(m) => Ok(Minutes(m as u32).to_string()),
+        None => {
+            let given = minutes
+                .as_f64()
+                .map_or_else(|| js_type(&minutes), |m| m.to_string());
+            let refusal = Refusal::ArgumentNotMinutes {
+                name: "minutes".into(),
+                given,
+            };
+            Err(error(vec![Problem::new("/minutes", refusal)]))
+        }
+    }
+}
+
+/// A date as people read it: "1er août 2024", or "1 August 2024" with `lang` "en".
+#[wasm_bindgen(js_name = formatDate)]
+pub fn format_date(
+    #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let text = string_arg(&date, "date").map_err(|p| error(vec![p]))?;
+    let date = IsoDate::parse(&text).ok_or_else(|| {
+        error(vec![Problem::new(
+            "/date",
+            Refusal::ArgumentNotADate {
+                name: "date".into(),
+                text,
+            },
+        )])
+    })?;
+    let language = match lang.filter(|l| !l.is_undefined()) {
+        None => Language::Fr,
+        Some(lang) => {
+            let text = string_arg(&lang, "lang").map_err(|p| error(vec![p]))?;
+            Language::parse(&text).ok_or_else(|| {
+                error(vec![Problem::new(
+                    "/lang",
+                    Refusal::UnknownLanguage { given: text },
+                )])
+            })?
+        }
+    };
+    Ok(labels::format_date(date, language))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_LANGUAGE: &'static str = r#"
+/** The languages the engine writes. */
+export type Language = "fr" | "en";
+"#;
 
 /// The engine's version, as every report names it.
 #[wasm_bindgen(js_name = engineVersion)]

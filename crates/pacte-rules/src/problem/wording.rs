@@ -54,6 +54,20 @@ pub enum Refusal {
         name: String,
         given: String,
     },
+    /// A call's argument that should be a whole number of minutes (0 to 4294967295).
+    ArgumentNotMinutes {
+        name: String,
+        given: String,
+    },
+    /// A call's argument that should be a date written `YYYY-MM-DD`.
+    ArgumentNotADate {
+        name: String,
+        text: String,
+    },
+    /// A language the engine does not write (it writes `fr` and `en`).
+    UnknownLanguage {
+        given: String,
+    },
     PromotionNotAList,
     ExtraDefinitionsNotAList,
     DefinitionNotAnObject,
@@ -224,6 +238,9 @@ impl Wording for Refusal {
             | UnwritableFile { .. }
             | ArgumentNotAString { .. }
             | ArgumentNotJson { .. }
+            | ArgumentNotMinutes { .. }
+            | ArgumentNotADate { .. }
+            | UnknownLanguage { .. }
             | PromotionNotAList
             | ExtraDefinitionsNotAList => ProblemCode::InvalidArgument,
             ExtendsCycle { .. } => ProblemCode::ExtendsCycle,
@@ -296,6 +313,18 @@ impl Wording for Refusal {
             ArgumentNotJson { name, given } => (
                 format!("argument « {name} » invalide : attendu une valeur JSON (sans cycle, fonction ni BigInt), reçu {given}"),
                 format!("invalid argument \"{name}\": expected a JSON value (no cycle, function or BigInt), got {given}"),
+            ),
+            ArgumentNotMinutes { name, given } => (
+                format!("argument « {name} » invalide : attendu un nombre entier de minutes (0 ou plus), reçu {given}"),
+                format!("invalid argument \"{name}\": expected a whole number of minutes (0 or more), got {given}"),
+            ),
+            ArgumentNotADate { name, text } => (
+                format!("argument « {name} » invalide : « {text} » n'est pas une date réelle écrite AAAA-MM-JJ"),
+                format!("invalid argument \"{name}\": \"{text}\" is not a real date written YYYY-MM-DD"),
+            ),
+            UnknownLanguage { given } => (
+                format!("langue « {given} » inconnue : le moteur écrit en français (fr) et en anglais (en)"),
+                format!("unknown language \"{given}\": the engine writes French (fr) and English (en)"),
             ),
             PromotionNotAList => (
                 "une promotion est une liste d'apprenants".into(),
