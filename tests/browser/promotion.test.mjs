@@ -117,7 +117,7 @@ test("a JSON promotion file: every learner's stage and hours as the CLI computes
   await openFile(page, "promotion-hdf.json", 17);
   assert.deepEqual(await overview(page), [
     "Diplôme compromis : 2",
-    "En retard : 8",
+    "À surveiller : 8",
     "Pas commencé : 0",
     "En cours : 6",
     "Prêt pour la soutenance : 0",
@@ -129,7 +129,7 @@ test("a JSON promotion file: every learner's stage and hours as the CLI computes
   const rows = await cellsOf(page);
   assert.equal(rows.length, 17);
   // Every evaluated learner: stage and hours per modality, as in the CLI's report.
-  const STAGE_FR = { blocked: "Diplôme compromis", atRisk: "En retard", inProgress: "En cours" };
+  const STAGE_FR = { blocked: "Diplôme compromis", atRisk: "À surveiller", inProgress: "En cours" };
   for (const { report } of cli.learners.filter((l) => l.kind === "evaluated")) {
     const row = rows.find((r) => r[0].endsWith(`| ${report.learnerId}`));
     assert.ok(row, report.learnerId);
@@ -183,7 +183,7 @@ test("a JSON Lines file gives the same promotion, its invalid record located by 
   await openFile(page, "promotion-hdf.jsonl", 17);
   assert.deepEqual(await overview(page), [
     "Diplôme compromis : 2",
-    "En retard : 8",
+    "À surveiller : 8",
     "Pas commencé : 0",
     "En cours : 6",
     "Prêt pour la soutenance : 0",
@@ -372,7 +372,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-030",
         TRICKY,
-        "En retard",
+        "À surveiller",
         "7",
         "0",
         "49",
@@ -387,7 +387,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-019",
         "Chloé Mercier",
-        "En retard",
+        "À surveiller",
         "21",
         "0",
         "49",
@@ -402,7 +402,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-001",
         "Élodie Lefebvre",
-        "En retard",
+        "À surveiller",
         "0",
         "0",
         "49",
@@ -417,7 +417,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-016",
         "Hugo Fontaine",
-        "En retard",
+        "À surveiller",
         "14",
         "0",
         "49",
@@ -432,7 +432,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-017",
         "Inès Garnier",
-        "En retard",
+        "À surveiller",
         "14",
         "0",
         "49",
@@ -447,7 +447,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-018",
         "Lucas Chevalier",
-        "En retard",
+        "À surveiller",
         "21",
         "0",
         "49",
@@ -462,7 +462,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-020",
         "Maxime Perrin",
-        "En retard",
+        "À surveiller",
         "21",
         "0",
         "49",
@@ -477,7 +477,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
       [
         "hdf-2024-009",
         "Sophie Lambert",
-        "En retard",
+        "À surveiller",
         "21",
         "0",
         "49",
@@ -524,7 +524,7 @@ test("the demo promotion: 2,000 realistic learners in the middle of the calendar
     (await overview(page)).map((s) => s.replace(/\u00a0/g, " ")),
     [
       `Diplôme compromis : ${n(stages.blocked)}`,
-      `En retard : ${n(stages.atRisk)}`,
+      `À surveiller : ${n(stages.atRisk)}`,
       `Pas commencé : ${n(stages.notStarted)}`,
       `En cours : ${n(stages.inProgress)}`,
       `Prêt pour la soutenance : ${n(stages.readyToDefend)}`,

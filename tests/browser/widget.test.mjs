@@ -275,8 +275,8 @@ describe("<pacte-progress> where learners see it", () => {
   test("the item that makes a file « at risk » is marked, with why; the soutenance it is due for is not", async () => {
     const page = await host();
     await showLearner(page, "#w", learnerFixture("hdf-memoire-not-submitted-four-weeks-before-soutenance"));
-    assert.equal(await text(page, ".head .stage"), "En retard : une échéance est passée ou proche");
-    assert.deepEqual(await texts(page, ".todo li.at-risk"), ["mémoire non déposé (échéance le 27 novembre 2024) En retard : l'échéance est dans 26 jours"]);
+    assert.equal(await text(page, ".head .stage"), "Échéance proche : des éléments restent à fournir");
+    assert.deepEqual(await texts(page, ".todo li.at-risk"), ["mémoire non déposé (échéance le 27 novembre 2024) À surveiller : l'échéance est dans 26 jours"]);
     assert.deepEqual(await texts(page, ".todo li:not(.at-risk)"), ["soutenance pas encore passée (prévue le 27 novembre 2024)"]);
     assert.equal(await page.locator("#w .todo li.at-risk .why").count(), 1);
   });

@@ -37,7 +37,7 @@ test("every value of every enum the reports carry has its words in French and En
       assert.ok(words.fr.trim() && words.en.trim(), `${kind}.${value}`);
     }
   }
-  assert.deepEqual(labels.stages.atRisk, { fr: "En retard", en: "At risk" });
+  assert.deepEqual(labels.stages.atRisk, { fr: "À surveiller", en: "At risk" });
   assert.deepEqual(labels.dayStatuses.excused, { fr: "absence justifiée (heures excusées)", en: "justified absence (hours excused)" });
   assert.deepEqual(labels.modalities.equipe, { fr: "En équipe", en: "Team work" });
 });

@@ -363,6 +363,15 @@ function render(report, file) {
       report.verdict.missing.length === 0 ? h("p", {}, "Aucune.") : missingList(report.verdict.missing, file),
     ],
     findings("Remarques pour le comité", report.advisories, "Aucune.", file),
+    // Recevable is not admitted: the selection steps that follow, as the programme states them.
+    report.nextSteps.length > 0 && [
+      h("h3", {}, "Étapes suivantes"),
+      h(
+        "ol",
+        {},
+        report.nextSteps.map((step) => h("li", {}, step)),
+      ),
+    ],
     h(
       "p",
       { class: "muted small" },

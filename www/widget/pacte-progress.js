@@ -87,7 +87,8 @@ const TEXT = {
     notRequired: "non exigé",
     due: (d) => `échéance le ${d}`,
     electives: "Modules au choix",
-    chosen: (n, of) => `${count(n, "module choisi", "modules choisis")}, au moins ${of} attendu${of > 1 ? "s" : ""}`,
+    electiveDone: (n, of) => `${count(n, "module fait", "modules faits")} sur au moins ${of} attendu${of > 1 ? "s" : ""}`,
+    electiveUnderWay: (titles) => `en cours : ${titles}`,
     memoireSoutenance: "Mémoire et soutenance",
     memoire: "Mémoire",
     soutenance: "Soutenance",
@@ -104,6 +105,7 @@ const TEXT = {
     whatIfResult: (d) => `Au ${d}, avec ces éléments :`,
     whatIfLeft: "Il resterait :",
     ignored: (n) => `Enregistrements non pris en compte (${n})`,
+    advisories: (n) => `Enregistrements comptés, à vérifier (${n})`,
     rules: (id, v) => `Règles : ${id}, version ${v}`,
     engine: (n, v) => `moteur ${n} ${v}`,
     updated: (d, s) => `Suivi au ${d} : ${s}`,
@@ -143,7 +145,8 @@ const TEXT = {
     notRequired: "not required",
     due: (d) => `due ${d}`,
     electives: "Elective modules",
-    chosen: (n, of) => `${countEn(n, "module chosen", "modules chosen")}, at least ${of} expected`,
+    electiveDone: (n, of) => `${countEn(n, "module done", "modules done")} of at least ${of} expected`,
+    electiveUnderWay: (titles) => `under way: ${titles}`,
     memoireSoutenance: "Mémoire and soutenance",
     memoire: "Mémoire",
     soutenance: "Soutenance",
@@ -160,6 +163,7 @@ const TEXT = {
     whatIfResult: (d) => `On ${d}, with these items:`,
     whatIfLeft: "Still left:",
     ignored: (n) => `Records not taken into account (${n})`,
+    advisories: (n) => `Records counted, to be checked (${n})`,
     rules: (id, v) => `Rules: ${id}, version ${v}`,
     engine: (n, v) => `engine ${n} ${v}`,
     updated: (d, s) => `Progress as of ${d}: ${s}`,
@@ -383,6 +387,8 @@ class PacteProgress extends HTMLElement {
       this.#heading(0, { id: "who" }, report.displayName || report.learnerId),
       h("p", { class: "muted" }, report.programme.title),
       h("p", { class: `stage tone-${look.tone}` }, icon(look.icon), h("strong", {}, say(report.summary, lang))),
+      // Addressed to the learner: the formateur's view leaves it out.
+      report.nextStep && this.getAttribute("audience") !== "formateur" && h("p", { class: "next-step" }, typeset(say(report.nextStep, lang))),
       h("p", { class: "muted" }, t.asOf(formatDate(report.asOf, lang))),
     );
     const detail = [
@@ -393,6 +399,17 @@ class PacteProgress extends HTMLElement {
       report.electives.length > 0 && this.#section("electives", t.electives, electivesList(report.electives, t)),
       this.#section("memoire", t.memoireSoutenance, memoireView(report, t, lang)),
       this.#whatIf(api, report),
+      report.advisories.length > 0 &&
+        h(
+          "details",
+          { class: "ignored" },
+          h("summary", {}, t.advisories(report.advisories.length)),
+          h(
+            "ul",
+            {},
+            report.advisories.map((a) => h("li", {}, h("code", {}, a.path), " : ", typeset(say(a.message, lang)))),
+          ),
+        ),
       report.ignored.length > 0 &&
         h(
           "details",
@@ -730,6 +747,11 @@ function traceursList(traceurs, t, lang) {
   );
 }
 
+/** The titles of an elective group's modules chosen or started, not done. */
+function underWay(e) {
+  return e.modules.filter((m) => m.state === "started" || m.state === "chosen").map((m) => m.title);
+}
+
 function electivesList(electives, t) {
   return h(
     "ul",
@@ -739,7 +761,9 @@ function electivesList(electives, t) {
         "li",
         {},
         badge({ icon: e.met ? "check" : "empty", tone: e.met ? "success" : "warning", text: e.title }),
-        h("span", { class: "muted" }, ` — ${t.chosen(e.chosen.length, e.atLeast)}`),
+        h("span", { class: "muted" }, ` — ${t.electiveDone(e.modules.filter((m) => m.state === "done").length, e.atLeast)}`),
+        // Chosen or started, not done yet: the intention the learner declared, or work begun.
+        underWay(e).length > 0 && h("span", { class: "muted" }, ` (${t.electiveUnderWay(underWay(e).join(", "))})`),
       ),
     ),
   );

@@ -148,10 +148,10 @@ Heures
   En équipe   2 h (pas d'exigence en heures)
 
 Séminaires
-  Séminaire 1 11 avril 2024 : présent
-  Séminaire 2 23 mai 2024 : présent
-  Séminaire 2 24 mai 2024 : présent
-  Séminaire 3 12 septembre 2024 : présent
+  Séminaire 1 11 avril 2024 : présent·e
+  Séminaire 2 23 mai 2024 : présent·e
+  Séminaire 2 24 mai 2024 : présent·e
+  Séminaire 3 12 septembre 2024 : présent·e
   Séminaire 3 13 septembre 2024 : absence justifiée (heures excusées)
   Séminaire 4 3 octobre 2024 : à venir
   Séminaire 4 4 octobre 2024 : à venir

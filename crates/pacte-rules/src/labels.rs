@@ -40,7 +40,7 @@ impl Label for Stage {
     fn label(self) -> Message {
         match self {
             Stage::Blocked => words("Diplôme compromis", "Diploma compromised"),
-            Stage::AtRisk => words("En retard", "At risk"),
+            Stage::AtRisk => words("À surveiller", "At risk"),
             Stage::NotStarted => words("Pas commencé", "Not started"),
             Stage::InProgress => words("En cours", "In progress"),
             Stage::ReadyToDefend => words("Prêt pour la soutenance", "Ready to defend"),
@@ -216,7 +216,7 @@ mod tests {
         let json = serde_json::to_value(Labels::default()).unwrap();
         assert_eq!(
             json["stages"]["atRisk"],
-            serde_json::json!({"fr": "En retard", "en": "At risk"})
+            serde_json::json!({"fr": "À surveiller", "en": "At risk"})
         );
         let keys: Vec<_> = json["stages"]
             .as_object()

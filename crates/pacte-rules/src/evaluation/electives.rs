@@ -8,8 +8,8 @@
 use super::Context;
 use crate::learner::TraceurRecord;
 use crate::programme::ElectiveDone;
-use crate::report::wording::{ElectiveState, SetAside, Shortfall};
-use crate::report::{ElectiveReport, Hours, TraceurReport};
+use crate::report::wording::{SetAside, Shortfall};
+use crate::report::{ElectiveModule, ElectiveReport, ElectiveState, Hours, TraceurReport};
 use std::collections::HashSet;
 
 /// The modules a learner declared, each checked: a module chosen twice,
@@ -85,38 +85,37 @@ pub(super) fn electives(
             } else if declared.contains(m) {
                 ElectiveState::Chosen
             } else {
-                ElectiveState::Untouched
+                ElectiveState::NotTaken
             }
         };
-        let states: Vec<(&str, ElectiveState)> = group
+        let title_of = |m: &str| programme.module(m).map_or("", |m| m.title.as_str());
+        let modules: Vec<ElectiveModule> = group
             .modules
             .iter()
-            .map(|m| (m.as_str(), state(m)))
+            .map(|m| ElectiveModule {
+                module: m.clone(),
+                title: title_of(m).to_string(),
+                state: state(m),
+            })
             .collect();
-        let of = |wanted: ElectiveState| -> Vec<String> {
-            states
-                .iter()
-                .filter(|(_, s)| *s == wanted)
-                .map(|(m, _)| m.to_string())
-                .collect()
-        };
-        let done = of(ElectiveState::Done);
-        let met = done.len() as u32 >= group.at_least;
+        let done = modules
+            .iter()
+            .filter(|m| m.state == ElectiveState::Done)
+            .count() as u32;
+        let met = done >= group.at_least;
         if !met {
-            let title_of = |m: &str| programme.module(m).map_or("", |m| m.title.as_str());
+            let under_way = modules
+                .iter()
+                .filter(|m| matches!(m.state, ElectiveState::Started | ElectiveState::Chosen))
+                .map(|m| (m.title.as_str(), m.state))
+                .collect();
             cx.unmet(
                 Shortfall::ElectiveModuleMissing {
                     group: &group.id,
                     title: &group.title,
                     at_least: group.at_least,
-                    done: done.len() as u32,
-                    under_way: states
-                        .iter()
-                        .filter(|(_, s)| {
-                            matches!(s, ElectiveState::Started | ElectiveState::Chosen)
-                        })
-                        .map(|&(m, s)| (title_of(m), s))
-                        .collect(),
+                    done,
+                    under_way,
                 },
                 format!("/electiveGroups/{g}"),
                 false,
@@ -128,15 +127,7 @@ pub(super) fn electives(
             title: group.title.clone(),
             at_least: group.at_least,
             done_by: group.done_by,
-            offered: group.modules.clone(),
-            chosen: group
-                .modules
-                .iter()
-                .filter(|m| declared.contains(m.as_str()))
-                .cloned()
-                .collect(),
-            started: of(ElectiveState::Started),
-            done,
+            modules,
             met,
         });
     }

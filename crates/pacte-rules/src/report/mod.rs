@@ -171,15 +171,33 @@ pub struct ElectiveReport {
     pub at_least: u32,
     /// What makes a module of the group done.
     pub done_by: ElectiveDone,
-    pub offered: Vec<String>,
-    /// The modules the learner declared: an intention.
-    pub chosen: Vec<String>,
-    /// Modules with work recorded, not done yet.
-    pub started: Vec<String>,
-    /// Modules done, as `doneBy` says.
-    pub done: Vec<String>,
+    /// The modules offered, in the definition's order, each where the learner stands.
+    pub modules: Vec<ElectiveModule>,
     /// At least `atLeast` modules done.
     pub met: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct ElectiveModule {
+    pub module: String,
+    pub title: String,
+    pub state: ElectiveState,
+}
+
+/// Where a learner stands with one elective module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub enum ElectiveState {
+    /// Done, as the group's `doneBy` says.
+    Done,
+    /// Work recorded, not done yet.
+    Started,
+    /// Declared in `chosenModules`, nothing recorded: an intention.
+    Chosen,
+    NotTaken,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,6 +1,7 @@
 //! The report written in French for a person (`pacte evaluate --format text`).
 
 use super::*;
+use crate::labels::Label;
 use std::fmt::Write;
 
 pub fn french(report: &ProgressReport) -> String {
@@ -44,7 +45,7 @@ pub fn french(report: &ProgressReport) -> String {
                     "  {} {}{optional} : {}",
                     s.title,
                     d.date.french(),
-                    day_status(d.status)
+                    d.status.label().fr
                 );
             }
         }
@@ -61,16 +62,12 @@ pub fn french(report: &ProgressReport) -> String {
                 "  [{}] {} : {}",
                 if t.met { "x" } else { " " },
                 t.title,
-                traceur_status(t.status)
+                t.status.label().fr
             );
         }
     }
-    let _ = writeln!(out, "\nMémoire : {}", memoire_status(report.memoire.status));
-    let _ = writeln!(
-        out,
-        "Soutenance : {}",
-        soutenance_status(report.soutenance.status)
-    );
+    let _ = writeln!(out, "\nMémoire : {}", report.memoire.status.label().fr);
+    let _ = writeln!(out, "Soutenance : {}", report.soutenance.status.label().fr);
     if !report.unmet.is_empty() {
         let _ = writeln!(out, "\nCe qui reste à faire");
         for u in &report.unmet {
@@ -119,41 +116,5 @@ fn tally_line(t: &Tally) -> String {
             t.done_minutes, t.remaining_minutes
         ),
         None => format!("{}{excused} (pas d'exigence en heures)", t.done_minutes),
-    }
-}
-
-fn day_status(s: DayStatus) -> &'static str {
-    match s {
-        DayStatus::Present => "présent",
-        DayStatus::Excused => "absence justifiée (heures excusées)",
-        DayStatus::UnjustifiedAbsence => "absence non justifiée",
-        DayStatus::NotRecorded => "non renseigné",
-        DayStatus::Upcoming => "à venir",
-    }
-}
-
-fn traceur_status(s: TraceurStatus) -> &'static str {
-    match s {
-        TraceurStatus::Missing => "manquant",
-        TraceurStatus::Deposited => "déposé, en attente de vérification",
-        TraceurStatus::ToRevise => "à reprendre",
-        TraceurStatus::Validated => "validé",
-    }
-}
-
-fn memoire_status(s: MemoireReportStatus) -> &'static str {
-    match s {
-        MemoireReportStatus::NotStarted => "pas commencé",
-        MemoireReportStatus::InProgress => "en cours de rédaction",
-        MemoireReportStatus::Submitted => "déposé",
-    }
-}
-
-fn soutenance_status(s: SoutenanceReportStatus) -> &'static str {
-    match s {
-        SoutenanceReportStatus::NotScheduled => "pas encore programmée",
-        SoutenanceReportStatus::Scheduled => "programmée",
-        SoutenanceReportStatus::Passed => "réussie",
-        SoutenanceReportStatus::Failed => "non validée",
     }
 }

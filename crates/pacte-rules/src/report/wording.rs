@@ -3,7 +3,7 @@
 //! names; one `match` writes it in French and English side by side. The rules
 //! build these values and never write words.
 
-use super::{AdvisoryCode, Condition, IgnoredCode};
+use super::{AdvisoryCode, Condition, ElectiveState, IgnoredCode};
 use crate::date::IsoDate;
 use crate::message::{Message, Wording};
 use crate::minutes::Minutes;
@@ -541,17 +541,6 @@ impl Wording for Shortfall<'_> {
         };
         Message::new(fr, en)
     }
-}
-
-/// Where a learner stands with one elective module.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ElectiveState {
-    Done,
-    /// Work recorded, not done yet.
-    Started,
-    /// Declared, nothing recorded.
-    Chosen,
-    Untouched,
 }
 
 /// "1 module", "2 modules": French takes the singular for 0 and 1.
