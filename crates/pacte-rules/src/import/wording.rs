@@ -12,7 +12,6 @@ use crate::learner::{Attendance, AttendanceStatus, TraceurRecord, TraceurRecordS
 use crate::message::{Message, Wording};
 use crate::problem::in_french;
 use crate::programme::SessionDay;
-use crate::report::wording::{count_en, count_fr};
 
 /// Why an item of the platform data is not taken as it stands.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +30,8 @@ pub(super) enum Defect<'a> {
     UnreadableLine {
         error: &'a str,
     },
-    /// A CSV row with another number of fields than the header.
+    /// A CSV row with another number of fields than the header, and its
+    /// required fields filled: so at least three, a plural.
     IncompleteLine {
         fields: usize,
         expected: usize,
@@ -232,14 +232,8 @@ impl Wording for Defect<'_> {
                 format!("unreadable line: {error}"),
             ),
             Defect::IncompleteLine { fields, expected } => (
-                format!(
-                    "ligne incomplète : {} au lieu de {expected}",
-                    count_fr(count(fields), "champ", "champs")
-                ),
-                format!(
-                    "incomplete line: {} instead of {expected}",
-                    count_en(count(fields), "field", "fields")
-                ),
+                format!("ligne incomplète : {fields} champs au lieu de {expected}"),
+                format!("incomplete line: {fields} fields instead of {expected}"),
             ),
             Defect::EmptyField { column } => (
                 format!("ligne incomplète : « {column} » vide"),
@@ -321,8 +315,8 @@ impl Wording for Defect<'_> {
             Defect::TargetMismatch { target } => {
                 let (fr, en) = target_words(target);
                 (
-                    format!("la correspondance en fait {fr}, à quoi ce que dit la plateforme ne s'applique pas"),
-                    format!("the mapping makes it {en}, which what the platform says does not fit"),
+                    format!("la correspondance en fait {fr} : ce que dit la plateforme ne s'y applique pas"),
+                    format!("the mapping makes it {en}: what the platform says does not apply to it"),
                 )
             }
             Defect::NotCompleted => ("non achevé".into(), "not completed".into()),
@@ -470,11 +464,6 @@ impl std::fmt::Display for Duration<'_> {
             Duration::Text(text) => f.write_str(text),
         }
     }
-}
-
-/// A row's number of fields, for `count_fr` and `count_en`.
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn place_fr(origin: &Origin) -> String {
