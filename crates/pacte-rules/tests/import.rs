@@ -785,6 +785,28 @@ fn csv_rows_become_attendance_activities_and_traceurs_with_their_line_numbers() 
 }
 
 #[test]
+fn a_row_of_another_kind_than_its_ref_is_said_in_plain_french() {
+    let csv = "learner_id,kind,ref,date,minutes,status,justification\n\
+               bzh-12,traceur,travail-equipe,2021-11-20,,deposited,\n";
+    let answer = api::import(
+        &options(ImportSource::Csv, "2022-03-01", None),
+        &read(mapping_path(BRETAGNE)),
+        csv,
+    );
+    let result = success("csv", answer);
+    assert_diagnostics(&result, &[["TARGET_MISMATCH", "error", "line 2", "bzh-12"]]);
+    let message = &result.diagnostics[0].message;
+    assert_eq!(
+        message.fr,
+        "la correspondance en fait une activité de travail en équipe : ce que dit la plateforme ne s'y applique pas"
+    );
+    assert_eq!(
+        message.en,
+        "the mapping makes it an activity (team work): what the platform says does not apply to it"
+    );
+}
+
+#[test]
 fn a_french_spreadsheet_csv_with_semicolons_a_bom_and_a_multiline_field_reads() {
     let result = import(
         ImportSource::Csv,

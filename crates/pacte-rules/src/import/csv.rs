@@ -8,11 +8,13 @@
 //! must fit what the mapping makes of `ref`. A header with `;` and no `,`
 //! (a spreadsheet in French) is read with `;`.
 
-use super::evidence::{mismatch, Evidence, Flaw, Importer, Origin, Outcome, Who};
+use super::diagnostic::{Flaw, Origin};
+use super::evidence::{Evidence, Outcome, Who};
+use super::importer::Importer;
 use super::mapping::{AttendanceMark, Table, Target};
 use super::platform;
 use super::time::minutes_of_seconds;
-use super::DiagnosticCode;
+use super::wording::{Defect, Duration};
 use crate::date::IsoDate;
 use crate::learner::TraceurRecordStatus;
 use crate::problem::{CsvHeader, Problem, Refusal};
@@ -57,12 +59,12 @@ pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
             Ok(record) => take_row(cx, &columns, &record),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                let flaw = Flaw::new(
-                    DiagnosticCode::MalformedItem,
-                    format!("ligne illisible : {e}"),
-                    format!("unreadable line: {e}"),
+                let error = e.to_string();
+                cx.diagnose(
+                    &Origin::Line(line),
+                    None,
+                    Defect::UnreadableLine { error: &error },
                 );
-                cx.diagnose(&Origin::Line(line), None, flaw);
             }
         }
     }
@@ -127,34 +129,22 @@ fn take_row(cx: &mut Importer, columns: &Columns, record: &::csv::StringRecord) 
     let missing = [("learner_id", learner), ("kind", kind), ("ref", reference)]
         .into_iter()
         .find(|(_, value)| value.is_empty());
-    if record.len() != columns.count || missing.is_some() {
-        let what = missing.map_or_else(
-            || format!("{} champs au lieu de {}", record.len(), columns.count),
-            |(name, _)| format!("« {name} » vide"),
-        );
-        let what_en = missing.map_or_else(
-            || format!("{} fields instead of {}", record.len(), columns.count),
-            |(name, _)| format!("empty \"{name}\""),
-        );
-        return cx.diagnose(
-            &origin,
-            None,
-            Flaw::new(
-                DiagnosticCode::MalformedItem,
-                format!("ligne incomplète : {what}"),
-                format!("incomplete line: {what_en}"),
-            ),
-        );
+    let incomplete = match missing {
+        Some((column, _)) => Some(Defect::EmptyField { column }),
+        None if record.len() != columns.count => Some(Defect::IncompleteLine {
+            fields: record.len(),
+            expected: columns.count,
+        }),
+        None => None,
+    };
+    if let Some(defect) = incomplete {
+        return cx.diagnose(&origin, None, defect);
     }
     let (status, justification) = (field(columns.status), field(columns.justification));
     let justification = (!justification.is_empty()).then(|| justification.to_string());
     let outcome = match outcome(kind, status, justification) {
         Some(outcome) => fit(cx.mapping.csv_refs.get(reference), kind, outcome),
-        None => Outcome::SetAside(Flaw::new(
-            DiagnosticCode::UnknownStatus,
-            format!("« {kind} » / « {status} » : genre ou statut inconnu (voir docs/import.md)"),
-            format!("\"{kind}\" / \"{status}\": unknown kind or status (see docs/import.md)"),
-        )),
+        None => Outcome::SetAside(Defect::UnknownKindOrStatus { kind, status }.into()),
     };
     let date = field(Some(columns.date));
     let minutes = field(columns.minutes);
@@ -168,16 +158,10 @@ fn take_row(cx: &mut Importer, columns: &Columns, record: &::csv::StringRecord) 
         table: Table::CsvRefs,
         platform_id: reference.to_string(),
         outcome,
-        date: IsoDate::parse(date).ok_or_else(|| {
-            Flaw::new(
-                DiagnosticCode::InvalidTimestamp,
-                format!("date « {date} » illisible : attendu AAAA-MM-JJ"),
-                format!("unreadable date \"{date}\": expected YYYY-MM-DD"),
-            )
-        }),
+        date: IsoDate::parse(date).ok_or_else(|| Defect::UnreadableDate { given: date }.into()),
         minutes: (!minutes.is_empty()).then(|| match minutes.parse::<i64>() {
             Ok(m) => minutes_of_seconds(m.saturating_mul(60))
-                .map_err(|e| platform::duration_flaw(e, &format!("{m} min"))),
+                .map_err(|e| platform::duration_flaw(e, Duration::Minutes(m))),
             Err(_) => platform::iso_minutes(minutes),
         }),
         overridden_by: None,
@@ -217,16 +201,14 @@ fn outcome(kind: &str, status: &str, justification: Option<String>) -> Option<Ou
 /// The row's `kind` must fit what the mapping makes of its `ref`: a row
 /// meant for one thing and mapped to another is a wrong `ref`.
 fn fit(target: Option<&Target>, kind: &str, outcome: Outcome) -> Outcome {
+    let fits = match target {
+        Some(Target::Session { .. }) => kind == "attendance",
+        Some(Target::Activity { .. }) => kind != "traceur",
+        Some(Target::Traceur { .. }) => kind == "traceur",
+        Some(Target::Ignore { .. }) | None => true,
+    };
     match target {
-        Some(target @ Target::Session { .. }) if kind != "attendance" => {
-            Outcome::SetAside(mismatch(target))
-        }
-        Some(target @ Target::Activity { .. }) if kind == "traceur" => {
-            Outcome::SetAside(mismatch(target))
-        }
-        Some(target @ Target::Traceur { .. }) if kind != "traceur" => {
-            Outcome::SetAside(mismatch(target))
-        }
+        Some(target) if !fits => Outcome::SetAside(Flaw::from(Defect::TargetMismatch { target })),
         _ => outcome,
     }
 }

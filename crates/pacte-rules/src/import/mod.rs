@@ -1,25 +1,30 @@
 //! From platform data to learner records. The e-learning platform already
 //! holds each learner's evidence in its own shapes: Moodle completion and
 //! attendance web services, xAPI statements, CSV exports. Each source reads
-//! its shape into [`evidence`]; a [`mapping`] says what each platform id
-//! stands for in the programme; [`records`] gathers the learner records.
-//! Everything that does not map is a [`Diagnostic`]: nothing is dropped silently.
+//! its shape into [`evidence`] (with what the formats share in [`platform`]);
+//! a [`mapping`] says what each platform id stands for in the programme; the
+//! [`importer`] holds the evidence against both, and [`records`] gathers the
+//! learner records, one per day, activity or traceur. Everything that does not
+//! map is a [`Diagnostic`], worded in [`wording`]: nothing is dropped silently.
 
 mod csv;
+mod diagnostic;
 mod evidence;
+mod importer;
 pub mod mapping;
 mod moodle_attendance;
 mod moodle_completion;
 mod platform;
 mod records;
 pub mod time;
+mod wording;
 mod xapi;
 
+pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use mapping::{AttendanceMark, Mapping, Target};
 
 use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
-use crate::message::Message;
 use crate::parse;
 use crate::problem::Problem;
 use crate::programme::{Catalog, Programme};
@@ -124,115 +129,6 @@ impl ImportResult {
     }
 }
 
-/// Something of the input that was not taken as it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Diagnostic {
-    pub code: DiagnosticCode,
-    pub severity: Severity,
-    /// JSON Pointer into the input (JSON sources).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// Line of the input, from 1 for the header (CSV).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// The learner id (after the mapping's `learners`) the item is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub learner_id: Option<String>,
-    pub message: Message,
-}
-
-/// How much a diagnostic matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum Severity {
-    /// Broken data or an incomplete mapping: evidence was lost; fix the source.
-    Error,
-    /// Set aside for a reason a person should confirm.
-    Warning,
-    /// Taken in, or set aside, as the rules say; said for the record.
-    Notice,
-}
-
-/// Why an item was not taken as it stands. The codes are stable: callers switch on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum DiagnosticCode {
-    /// An item lacks a field the source's format requires, or has a wrong type.
-    MalformedItem,
-    /// A platform id the mapping does not list.
-    UnmappedId,
-    /// The mapping lists the id as `ignore`.
-    IgnoredByMapping,
-    /// The mapping's `learners` table does not list this platform user.
-    UnknownLearner,
-    /// The item is about another learner than the one asked for.
-    OtherLearner,
-    /// A status the source or the mapping does not define.
-    UnknownStatus,
-    /// A timestamp or date missing, zero or unreadable.
-    InvalidTimestamp,
-    /// A duration that is not a number of seconds or an ISO 8601 duration.
-    InvalidDuration,
-    NegativeDuration,
-    /// The duration rounds to zero minutes.
-    ZeroDuration,
-    /// More than a day for one item ([`time::MAX_ITEM_MINUTES`]): a clock
-    /// left running or a unit mistaken.
-    ImplausibleDuration,
-    /// Neither the source nor the mapping gives the activity a duration.
-    NoDuration,
-    /// The date is not a day of the seminar session the item maps to.
-    NotASessionDay,
-    /// The item's kind does not fit what the mapping makes of it (a traceur
-    /// status for a seminar, a CSV `attendance` row for a traceur…).
-    TargetMismatch,
-    DatedAfterAsOf,
-    /// The same statement, or the same activity, again: counted once.
-    DuplicateRecord,
-    /// An earlier state of the same traceur, replaced by a later one.
-    Superseded,
-    /// Two different statuses for the same seminar day: the less favourable stands.
-    AttendanceConflict,
-    /// Not completed (Moodle state 0, CSV `incomplete`).
-    NotCompleted,
-    /// Completion is not tracked for this activity or learner: it never completes.
-    NotTracked,
-    /// Completed with a fail (Moodle state 3, CSV `failed`): not a completion.
-    CompletionFailed,
-    /// A trainer overrode the completion state: the override is honoured.
-    CompletionOverridden,
-    /// Late at a seminar day: counted present.
-    LateCountedPresent,
-    /// Absent from a timed activity (outside the calendar): no time counted.
-    AbsentFromActivity,
-    /// cmi5 `waived` (or CSV `waived`) on an activity or traceur: no time nor document counted.
-    Waived,
-    /// An xAPI verb the import does not use (launched, initialized…).
-    VerbNotUsed,
-    /// A warning the platform's web service returned with its answer.
-    PlatformWarning,
-}
-
-impl DiagnosticCode {
-    pub fn severity(self) -> Severity {
-        use DiagnosticCode::*;
-        match self {
-            MalformedItem | UnmappedId | UnknownLearner | UnknownStatus | InvalidTimestamp
-            | InvalidDuration | NegativeDuration | ImplausibleDuration | NoDuration
-            | NotASessionDay | TargetMismatch => Severity::Error,
-            ZeroDuration | DatedAfterAsOf | AttendanceConflict | NotTracked | CompletionFailed
-            | PlatformWarning => Severity::Warning,
-            IgnoredByMapping | OtherLearner | DuplicateRecord | Superseded | NotCompleted
-            | CompletionOverridden | LateCountedPresent | AbsentFromActivity | Waived
-            | VerbNotUsed => Severity::Notice,
-        }
-    }
-}
-
 /// An import call: the mapping document (JSON text), the embedded programme
 /// it names, then the input (JSON text, or CSV text for `csv`).
 pub fn run(
@@ -256,7 +152,7 @@ pub fn import(
     input: &str,
 ) -> Result<ImportResult, Vec<Problem>> {
     let zone = mapping.check(programme).map_err(|p| under(p, "/mapping"))?;
-    let mut cx = evidence::Importer::new(
+    let mut cx = importer::Importer::new(
         programme,
         mapping,
         zone,

@@ -8,10 +8,12 @@
 //! log's remarks, or « Excusé (Moodle) »); the mapping may add or override
 //! acronyms (`attendanceStatuses`).
 
-use super::evidence::{Evidence, Flaw, Importer, Origin, Outcome, Who};
+use super::diagnostic::Origin;
+use super::evidence::{Evidence, Outcome, Who};
+use super::importer::Importer;
 use super::mapping::{AttendanceMark, Table};
 use super::platform::{self, PlatformId};
-use super::DiagnosticCode;
+use super::wording::Defect;
 use crate::problem::{Problem, Refusal};
 use serde::Deserialize;
 use serde_json::Value;
@@ -84,22 +86,29 @@ fn session(cx: &mut Importer, doc: &Value, path: &str) {
                 .find(|s| s.id == entry.statusid)
                 .map(|s| s.acronym.as_str());
             let outcome = match acronym.map(|a| (a, AttendanceMark::of_acronym(cx.mapping, a))) {
-            Some((_, Some(mark))) => {
-                let remarks = entry.remarks.as_deref().map(str::trim).filter(|r| !r.is_empty());
-                let justification = (mark == AttendanceMark::Excused).then(|| remarks.unwrap_or(EXCUSED_BY_MOODLE).to_string());
-                Outcome::Mark { mark, justification }
-            }
-            Some((acronym, None)) => Outcome::SetAside(Flaw::new(
-                DiagnosticCode::UnknownStatus,
-                format!("statut « {acronym} » inconnu : le déclarer dans « attendanceStatuses » de la correspondance"),
-                format!("unknown status \"{acronym}\": declare it in the mapping's \"attendanceStatuses\""),
-            )),
-            None => Outcome::SetAside(Flaw::new(
-                DiagnosticCode::UnknownStatus,
-                format!("le statut n° {} n'est pas dans les statuts de la session", entry.statusid.0),
-                format!("status {} is not among the session's statuses", entry.statusid.0),
-            )),
-        };
+                Some((_, Some(mark))) => {
+                    let remarks = entry
+                        .remarks
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|r| !r.is_empty());
+                    let justification = (mark == AttendanceMark::Excused)
+                        .then(|| remarks.unwrap_or(EXCUSED_BY_MOODLE).to_string());
+                    Outcome::Mark {
+                        mark,
+                        justification,
+                    }
+                }
+                Some((acronym, None)) => {
+                    Outcome::SetAside(Defect::UnknownAcronym { acronym }.into())
+                }
+                None => Outcome::SetAside(
+                    Defect::StatusNotInSession {
+                        status: &entry.statusid.0,
+                    }
+                    .into(),
+                ),
+            };
             let user = users.iter().find(|u| u.id == entry.studentid);
             let display_name = user.map(|u| {
                 format!(

@@ -11,10 +11,12 @@
 //!
 //! The input is one envelope or an array of them (several users or courses).
 
-use super::evidence::{Evidence, Flaw, Importer, Origin, Outcome, Who};
+use super::diagnostic::Origin;
+use super::evidence::{Evidence, Outcome, Who};
+use super::importer::Importer;
 use super::mapping::Table;
 use super::platform::{self, PlatformId};
-use super::DiagnosticCode;
+use super::wording::Defect;
 use crate::problem::{Problem, Refusal};
 use serde::Deserialize;
 use serde_json::Value;
@@ -117,11 +119,7 @@ fn envelope(cx: &mut Importer, doc: &Value, path: &str) {
                     1 => Outcome::Done { passed: false },
                     2 => Outcome::Done { passed: true },
                     3 => Outcome::Failed,
-                    other => Outcome::SetAside(Flaw::new(
-                        DiagnosticCode::UnknownStatus,
-                        format!("état d'achèvement Moodle {other} inconnu (0 à 3)"),
-                        format!("unknown Moodle completion state {other} (0 to 3)"),
-                    )),
+                    state => Outcome::SetAside(Defect::UnknownCompletionState { state }.into()),
                 };
                 let date = platform::unix_date(cx, s.timecompleted);
                 cx.take(Evidence {
@@ -150,12 +148,7 @@ fn envelope(cx: &mut Importer, doc: &Value, path: &str) {
             return;
         };
         let Some(courseid) = envelope.courseid.clone() else {
-            let flaw = Flaw::new(
-                DiagnosticCode::MalformedItem,
-                "« courseid » manque à l'enveloppe : l'achèvement du cours ne peut être rattaché",
-                "the envelope lacks \"courseid\": the course completion cannot be placed",
-            );
-            return cx.diagnose(&Origin::Path(path), None, flaw);
+            return cx.diagnose(&Origin::Path(path), None, Defect::CourseIdMissing);
         };
         // The course is complete when its last criterion is.
         let latest = course
@@ -190,17 +183,11 @@ fn warnings(cx: &mut Importer, answer: &Value, path: &str) {
         answer.get("warnings"),
         &format!("{path}/warnings"),
         |cx, path, w| {
-            let text = format!(
-                "{} ({})",
-                w.message.unwrap_or_default(),
-                w.warningcode.unwrap_or_default()
-            );
-            let flaw = Flaw::new(
-                DiagnosticCode::PlatformWarning,
-                format!("Moodle signale : {text}"),
-                format!("Moodle warns: {text}"),
-            );
-            cx.diagnose(&Origin::Path(path), None, flaw);
+            let warning = Defect::MoodleWarning {
+                text: w.message.as_deref().unwrap_or_default(),
+                code: w.warningcode.as_deref().unwrap_or_default(),
+            };
+            cx.diagnose(&Origin::Path(path), None, warning);
         },
     );
 }

@@ -2,9 +2,10 @@
 //! read item by item (one unreadable item is reported, not the whole input
 //! refused), and timestamps and durations read into the item's evidence.
 
-use super::evidence::{Flaw, Importer, Origin};
-use super::time::{minutes_of_iso_duration, minutes_of_seconds, DurationError, MAX_ITEM_MINUTES};
-use super::DiagnosticCode;
+use super::diagnostic::{Flaw, Origin};
+use super::importer::Importer;
+use super::time::{minutes_of_iso_duration, minutes_of_seconds, DurationError};
+use super::wording::{Defect, Duration};
 use crate::date::IsoDate;
 use crate::minutes::Minutes;
 use crate::parse;
@@ -55,12 +56,8 @@ pub(super) fn item<T: DeserializeOwned>(cx: &mut Importer, value: &Value, path: 
             error.to_string(),
         ),
     };
-    let flaw = Flaw::new(
-        DiagnosticCode::MalformedItem,
-        format!("élément illisible : {}", crate::problem::in_french(&detail)),
-        format!("unreadable item: {detail}"),
-    );
-    cx.diagnose(&Origin::Path(format!("{path}{at}")), None, flaw);
+    let unreadable = Defect::UnreadableItem { detail: &detail };
+    cx.diagnose(&Origin::Path(format!("{path}{at}")), None, unreadable);
     None
 }
 
@@ -82,14 +79,7 @@ pub(super) fn each<T: DeserializeOwned>(
                 }
             }
         }
-        Some(_) => {
-            let flaw = Flaw::new(
-                DiagnosticCode::MalformedItem,
-                "une liste est attendue ici",
-                "a list is expected here",
-            );
-            cx.diagnose(&Origin::Path(path.to_string()), None, flaw);
-        }
+        Some(_) => cx.diagnose(&Origin::Path(path.to_string()), None, Defect::ListExpected),
     }
 }
 
@@ -108,54 +98,36 @@ pub(super) fn items<T: DeserializeOwned>(
 pub(super) fn unix_date(cx: &Importer, seconds: Option<i64>) -> Result<IsoDate, Flaw> {
     let date = seconds.filter(|s| *s > 0).and_then(|s| cx.zone.date_of(s));
     date.ok_or_else(|| {
-        let shown = seconds.map_or_else(|| "absent".to_string(), |s| s.to_string());
-        Flaw::new(
-            DiagnosticCode::InvalidTimestamp,
-            format!("horodatage invalide ({shown})"),
-            format!("invalid timestamp ({shown})"),
-        )
+        let given = seconds.map(|s| s.to_string());
+        Defect::InvalidTimestamp {
+            given: given.as_deref(),
+        }
+        .into()
     })
 }
 
 /// The local date of an ISO 8601 date-time.
 pub(super) fn iso_date(cx: &Importer, text: Option<&str>) -> Result<IsoDate, Flaw> {
     text.and_then(|t| cx.zone.date_of_timestamp(t))
-        .ok_or_else(|| {
-            let shown = text.unwrap_or("absent");
-            Flaw::new(
-                DiagnosticCode::InvalidTimestamp,
-                format!("horodatage invalide ({shown})"),
-                format!("invalid timestamp ({shown})"),
-            )
-        })
+        .ok_or_else(|| Defect::InvalidTimestamp { given: text }.into())
 }
 
 /// A duration in seconds (Moodle).
 pub(super) fn seconds_minutes(seconds: i64) -> Result<Minutes, Flaw> {
-    minutes_of_seconds(seconds).map_err(|e| duration_flaw(e, &format!("{seconds} s")))
+    minutes_of_seconds(seconds).map_err(|e| duration_flaw(e, Duration::Seconds(seconds)))
 }
 
 /// An ISO 8601 duration (xAPI `result.duration`).
 pub(super) fn iso_minutes(text: &str) -> Result<Minutes, Flaw> {
-    minutes_of_iso_duration(text).map_err(|e| duration_flaw(e, text))
+    minutes_of_iso_duration(text).map_err(|e| duration_flaw(e, Duration::Text(text)))
 }
 
-pub(super) fn duration_flaw(error: DurationError, shown: &str) -> Flaw {
+/// Why a duration the source gave does not count.
+pub(super) fn duration_flaw(error: DurationError, given: Duration) -> Flaw {
     match error {
-        DurationError::Negative => Flaw::new(
-            DiagnosticCode::NegativeDuration,
-            format!("durée négative ({shown})"),
-            format!("negative duration ({shown})"),
-        ),
-        DurationError::Invalid => Flaw::new(
-            DiagnosticCode::InvalidDuration,
-            format!("durée illisible ({shown}) : attendu une durée ISO 8601 comme PT1H30M, ou des minutes"),
-            format!("unreadable duration ({shown}): expected an ISO 8601 duration such as PT1H30M, or minutes"),
-        ),
-        DurationError::TooLong => Flaw::new(
-            DiagnosticCode::ImplausibleDuration,
-            format!("durée invraisemblable ({shown}) : plus de {} h pour un seul élément", MAX_ITEM_MINUTES / 60),
-            format!("implausible duration ({shown}): more than {} h for one item", MAX_ITEM_MINUTES / 60),
-        ),
+        DurationError::Negative => Defect::NegativeDuration { given },
+        DurationError::Invalid => Defect::UnreadableDuration { given },
+        DurationError::TooLong => Defect::ImplausibleDuration { given },
     }
+    .into()
 }

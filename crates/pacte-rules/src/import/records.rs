@@ -1,18 +1,94 @@
 //! The learner records being built, one item per key: a seminar day, a
 //! platform activity, a traceur. When two items meet on one key, the rule of
-//! each kind says which stands, and the caller says why in a diagnostic.
+//! each kind says which stands, and a diagnostic for the one set aside says
+//! why: the same record again, or a conflict settled.
 
-use super::evidence::Origin;
+use super::diagnostic::{Flaw, Origin};
+use super::wording::Defect;
+use crate::date::IsoDate;
 use crate::learner::{
     Activity, Attendance, AttendanceStatus, LearnerRecord, TraceurRecord, TraceurRecordStatus,
 };
 use std::collections::HashMap;
 
-/// Two items of one key: the one set aside and the one that stands.
-pub(super) struct Clash<T> {
-    pub identical: bool,
-    pub dropped: (T, Origin),
-    pub kept: (T, Origin),
+/// A record ready to keep.
+pub(super) enum Record {
+    Attendance(Attendance),
+    Activity(Activity),
+    Traceur(TraceurRecord),
+}
+
+impl Record {
+    pub fn date(&self) -> IsoDate {
+        match self {
+            Record::Attendance(a) => a.date,
+            Record::Activity(a) => a.date,
+            Record::Traceur(t) => t.date,
+        }
+    }
+}
+
+/// How items of one kind meet on one key.
+trait Keep: PartialEq {
+    fn same_key(&self, other: &Self) -> bool;
+    /// Whether `self`, found after `old` and different, stands instead.
+    fn replaces(&self, old: &Self) -> bool;
+    /// Why `self` is set aside for `kept`, a different item of its key.
+    fn conflict<'a>(&'a self, kept: &'a Self, kept_at: &'a Origin) -> Defect<'a>;
+}
+
+/// One record per seminar day: the least favourable, as a day is attended
+/// only if attended whole.
+impl Keep for Attendance {
+    fn same_key(&self, other: &Self) -> bool {
+        self.session == other.session && self.date == other.date
+    }
+
+    fn replaces(&self, old: &Self) -> bool {
+        favour(self) < favour(old)
+    }
+
+    fn conflict<'a>(&'a self, kept: &'a Self, kept_at: &'a Origin) -> Defect<'a> {
+        Defect::AttendanceConflict {
+            here: self,
+            kept,
+            kept_at,
+        }
+    }
+}
+
+/// One record per platform activity: the first time it was done.
+impl Keep for Activity {
+    fn same_key(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+
+    fn replaces(&self, old: &Self) -> bool {
+        self.date < old.date
+    }
+
+    fn conflict<'a>(&'a self, _: &'a Self, kept_at: &'a Origin) -> Defect<'a> {
+        Defect::SameRecord { kept_at }
+    }
+}
+
+/// One record per traceur: the latest, and on one day the furthest along.
+impl Keep for TraceurRecord {
+    fn same_key(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+
+    fn replaces(&self, old: &Self) -> bool {
+        (self.date, progress(self.status)) > (old.date, progress(old.status))
+    }
+
+    fn conflict<'a>(&'a self, kept: &'a Self, kept_at: &'a Origin) -> Defect<'a> {
+        Defect::Superseded {
+            dropped: self,
+            kept,
+            kept_at,
+        }
+    }
 }
 
 /// Items of one kind, one per key, each with where it came from.
@@ -20,29 +96,27 @@ struct Keyed<T> {
     items: Vec<(T, Origin)>,
 }
 
-impl<T: Clone + PartialEq> Keyed<T> {
-    fn insert(
-        &mut self,
-        item: T,
-        origin: Origin,
-        same_key: impl Fn(&T, &T) -> bool,
-        new_wins: impl Fn(&T, &T) -> bool,
-    ) -> Option<Clash<T>> {
-        let Some(slot) = self.items.iter_mut().find(|(old, _)| same_key(old, &item)) else {
+impl<T: Keep> Keyed<T> {
+    /// Adds `item`, unless one of its key is there: then one stands, and
+    /// the answer is where the other came from and why it is set aside.
+    fn insert(&mut self, item: T, origin: Origin) -> Option<(Origin, Flaw)> {
+        let Some(slot) = self.items.iter_mut().find(|(old, _)| old.same_key(&item)) else {
             self.items.push((item, origin));
             return None;
         };
-        let identical = slot.0 == item;
-        let dropped = if !identical && new_wins(&slot.0, &item) {
+        let dropped = if slot.0 != item && item.replaces(&slot.0) {
             std::mem::replace(slot, (item, origin))
         } else {
             (item, origin)
         };
-        Some(Clash {
-            identical,
-            dropped,
-            kept: slot.clone(),
-        })
+        let (kept, kept_at) = (&slot.0, &slot.1);
+        let why = if dropped.0 == *kept {
+            Defect::SameRecord { kept_at }
+        } else {
+            dropped.0.conflict(kept, kept_at)
+        };
+        let flaw = Flaw::from(why);
+        Some((dropped.1, flaw))
     }
 
     fn into_sorted<K: Ord>(self, key: impl Fn(&T) -> K) -> Vec<T> {
@@ -74,8 +148,7 @@ pub(super) struct Records {
     index: HashMap<String, usize>,
 }
 
-/// How favourable an attendance is: on one day, the least favourable stands,
-/// as a seminar day is attended only if attended whole.
+/// How favourable an attendance is: absent, then justified, then present.
 fn favour(a: &Attendance) -> u8 {
     match a.status {
         AttendanceStatus::Present => 2,
@@ -84,6 +157,7 @@ fn favour(a: &Attendance) -> u8 {
     }
 }
 
+/// How far along a traceur is.
 fn progress(status: TraceurRecordStatus) -> u8 {
     match status {
         TraceurRecordStatus::Deposited => 0,
@@ -109,49 +183,20 @@ impl Records {
         at
     }
 
-    /// One record per seminar day.
-    pub fn attend(
+    /// Adds the record to the learner's; when it meets another of its key,
+    /// where the one set aside came from and why.
+    pub fn keep(
         &mut self,
         learner: usize,
-        item: Attendance,
+        record: Record,
         origin: Origin,
-    ) -> Option<Clash<Attendance>> {
-        self.learners[learner].attendance.insert(
-            item,
-            origin,
-            |a, b| a.session == b.session && a.date == b.date,
-            |old, new| favour(new) < favour(old),
-        )
-    }
-
-    /// One record per platform activity: the first time it was done.
-    pub fn spend(
-        &mut self,
-        learner: usize,
-        item: Activity,
-        origin: Origin,
-    ) -> Option<Clash<Activity>> {
-        self.learners[learner].activities.insert(
-            item,
-            origin,
-            |a, b| a.id == b.id,
-            |old, new| new.date < old.date,
-        )
-    }
-
-    /// One record per traceur: the latest, and on one day the furthest along.
-    pub fn file(
-        &mut self,
-        learner: usize,
-        item: TraceurRecord,
-        origin: Origin,
-    ) -> Option<Clash<TraceurRecord>> {
-        self.learners[learner].traceurs.insert(
-            item,
-            origin,
-            |a, b| a.id == b.id,
-            |old, new| (new.date, progress(new.status)) > (old.date, progress(old.status)),
-        )
+    ) -> Option<(Origin, Flaw)> {
+        let learner = &mut self.learners[learner];
+        match record {
+            Record::Attendance(item) => learner.attendance.insert(item, origin),
+            Record::Activity(item) => learner.activities.insert(item, origin),
+            Record::Traceur(item) => learner.traceurs.insert(item, origin),
+        }
     }
 
     pub fn finish(self, programme: &str) -> Vec<LearnerRecord> {

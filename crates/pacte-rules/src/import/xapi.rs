@@ -9,10 +9,12 @@
 //! aside. `result.duration` (ISO 8601) is the time spent; the statement's
 //! `timestamp` (else `stored`) its date. A statement `id` seen twice counts once.
 
-use super::evidence::{Evidence, Flaw, Importer, Origin, Outcome, Who};
+use super::diagnostic::Origin;
+use super::evidence::{Evidence, Outcome, Who};
+use super::importer::Importer;
 use super::mapping::Table;
 use super::platform;
-use super::DiagnosticCode;
+use super::wording::Defect;
 use crate::problem::{Problem, Refusal};
 use serde::Deserialize;
 use serde_json::Value;
@@ -102,12 +104,11 @@ pub(super) fn read(cx: &mut Importer, input: &Value) -> Result<(), Problem> {
         .filter(|m| !m.is_empty())
     {
         // A StatementResult is one page: the statements of the next ones are not read.
-        let flaw = Flaw::new(
-            DiagnosticCode::PlatformWarning,
-            format!("réponse partielle du LRS : la suite est à lire à l'adresse « {more} »"),
-            format!("a partial answer of the LRS: the rest is to be read at \"{more}\""),
+        cx.diagnose(
+            &Origin::Path("/more".to_string()),
+            None,
+            Defect::PartialAnswer { more },
         );
-        cx.diagnose(&Origin::Path("/more".to_string()), None, flaw);
     }
     Ok(())
 }
@@ -125,12 +126,7 @@ fn statement(cx: &mut Importer, doc: &Value, path: String) {
         .or(s.actor.mbox_sha1sum)
         .or(s.actor.openid)
     else {
-        let flaw = Flaw::new(
-            DiagnosticCode::MalformedItem,
-            "acteur sans identifiant (account, mbox, mbox_sha1sum ou openid)",
-            "actor without an identifier (account, mbox, mbox_sha1sum or openid)",
-        );
-        return cx.diagnose(&origin, None, flaw);
+        return cx.diagnose(&origin, None, Defect::ActorWithoutId);
     };
     let result = s.result.unwrap_or(StatementResult {
         success: None,
@@ -150,11 +146,7 @@ fn statement(cx: &mut Importer, doc: &Value, path: String) {
             };
             Outcome::Waived { reason }
         }
-        verb => Outcome::SetAside(Flaw::new(
-            DiagnosticCode::VerbNotUsed,
-            format!("verbe non utilisé : {verb}"),
-            format!("verb not used: {verb}"),
-        )),
+        verb => Outcome::SetAside(Defect::VerbNotUsed { verb }.into()),
     };
     let date = platform::iso_date(cx, s.timestamp.as_deref().or(s.stored.as_deref()));
     cx.take(Evidence {
