@@ -63,8 +63,8 @@ pub enum DiagnosticCode {
     NegativeDuration,
     /// The duration rounds to zero minutes.
     ZeroDuration,
-    /// More than a day for one item ([`time::MAX_ITEM_MINUTES`]): a clock
-    /// left running or a unit mistaken.
+    /// More than the programme's `counting.maxActivityMinutes` for one item
+    /// (one day by default): a clock left running or a unit mistaken.
     ImplausibleDuration,
     /// Neither the source nor the mapping gives the activity a duration.
     NoDuration,

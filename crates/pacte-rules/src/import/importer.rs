@@ -8,7 +8,7 @@ use super::evidence::{Evidence, Outcome};
 use super::mapping::{AttendanceMark, Mapping, Target};
 use super::records::{Record, Records};
 use super::time::TimeZone;
-use super::wording::Defect;
+use super::wording::{Defect, Duration};
 use crate::date::IsoDate;
 use crate::learner::{
     Activity, Attendance, AttendanceStatus, LearnerRecord, TraceurRecord, TraceurRecordStatus,
@@ -204,6 +204,15 @@ impl<'a> Importer<'a> {
                 };
                 if minutes.is_zero() {
                     return Err(Defect::ZeroDuration.into());
+                }
+                // The engine's bound, from the same definition field.
+                let max = self.programme.definition.counting.max_activity_minutes;
+                if minutes > max {
+                    return Err(Defect::ImplausibleDuration {
+                        given: Duration::Read(minutes),
+                        max: Some(max),
+                    }
+                    .into());
                 }
                 let date = e.date.clone()?;
                 // An occurrence is its own activity; otherwise the item counts once, whenever done.

@@ -3,7 +3,7 @@
 //! (its seminar sessions, modules, modalities and traceurs). Portal
 //! developers write one per platform and promotion; field names are camelCase.
 
-use super::time::{TimeZone, MAX_ITEM_MINUTES};
+use super::time::TimeZone;
 use crate::date::IsoDate;
 use crate::learner::TraceurRecordStatus;
 use crate::minutes::Minutes;
@@ -278,14 +278,11 @@ fn check_target(programme: &Programme, target: &Target, path: &str, problems: &m
                     },
                 );
             }
-            let out_of_bounds = |m: &Minutes| m.is_zero() || m.0 > MAX_ITEM_MINUTES;
-            if let Some(m) = minutes.filter(out_of_bounds) {
+            let max = programme.definition.counting.max_activity_minutes;
+            if let Some(m) = minutes.filter(|m| m.is_zero() || *m > max) {
                 problems.push(Problem::new(
                     format!("{path}/minutes"),
-                    Refusal::MappedDurationOutOfBounds {
-                        minutes: m,
-                        max: MAX_ITEM_MINUTES,
-                    },
+                    Refusal::MappedDurationOutOfBounds { minutes: m, max },
                 ));
             }
         }

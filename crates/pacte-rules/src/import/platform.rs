@@ -127,7 +127,7 @@ pub(super) fn duration_flaw(error: DurationError, given: Duration) -> Flaw {
     match error {
         DurationError::Negative => Defect::NegativeDuration { given },
         DurationError::Invalid => Defect::UnreadableDuration { given },
-        DurationError::TooLong => Defect::ImplausibleDuration { given },
+        DurationError::TooLong => Defect::ImplausibleDuration { given, max: None },
     }
     .into()
 }

@@ -153,17 +153,14 @@ fn date_of_day(unix_day: i64) -> Option<IsoDate> {
     NaiveDate::from_num_days_from_ce_opt(ce).and_then(IsoDate::from_naive)
 }
 
-/// The longest duration one platform item may give: a whole day. A seminar
-/// day is 7 h and the whole e-learning of a mention 30 to 50 h, so more is a
-/// clock left running or a unit mistaken (seconds written as minutes).
-pub const MAX_ITEM_MINUTES: u32 = 24 * 60;
-
 /// Why a duration could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DurationError {
     Invalid,
     Negative,
-    /// More than [`MAX_ITEM_MINUTES`].
+    /// More minutes than a tally can hold. The programme's own bound
+    /// (`counting.maxActivityMinutes`, one day by default) is applied where
+    /// the item meets the programme, as the engine applies it.
     TooLong,
 }
 
@@ -175,12 +172,11 @@ pub fn minutes_of_seconds(seconds: i64) -> Result<Minutes, DurationError> {
     }
 }
 
-/// Milliseconds to whole minutes, rounded to the nearest (half up), within
-/// [`MAX_ITEM_MINUTES`].
+/// Milliseconds to whole minutes, rounded to the nearest (half up).
 fn minutes_of_millis(millis: u64) -> Result<Minutes, DurationError> {
     let minutes = millis / 60_000 + u64::from(millis % 60_000 >= 30_000);
     match u32::try_from(minutes) {
-        Ok(minutes) if minutes <= MAX_ITEM_MINUTES => Ok(Minutes(minutes)),
+        Ok(minutes) => Ok(Minutes(minutes)),
         _ => Err(DurationError::TooLong),
     }
 }
@@ -362,12 +358,9 @@ mod tests {
         assert_eq!(ok("PT44M30S"), Ok(45));
         assert_eq!(ok("P1D"), Ok(24 * 60));
         assert_eq!(ok("PT0S"), Ok(0));
-        for absurd in [
-            "P1DT1M",
-            "P2W",
-            "PT18446744073709551S",
-            "PT99999999999999999999999H",
-        ] {
+        assert_eq!(ok("P1DT1M"), Ok(24 * 60 + 1));
+        assert_eq!(ok("P2W"), Ok(14 * 24 * 60));
+        for absurd in ["PT18446744073709551S", "PT99999999999999999999999H"] {
             assert_eq!(ok(absurd), Err(DurationError::TooLong), "{absurd}");
         }
         assert_eq!(ok("-PT1H"), Err(DurationError::Negative));
@@ -379,7 +372,7 @@ mod tests {
         assert_eq!(minutes_of_seconds(5_400), Ok(Minutes(90)));
         assert_eq!(minutes_of_seconds(-60), Err(DurationError::Negative));
         assert_eq!(minutes_of_seconds(86_400), Ok(Minutes(1_440)));
-        assert_eq!(minutes_of_seconds(86_430), Err(DurationError::TooLong));
+        assert_eq!(minutes_of_seconds(86_430), Ok(Minutes(1_441)));
         assert_eq!(minutes_of_seconds(i64::MAX), Err(DurationError::TooLong));
     }
 }

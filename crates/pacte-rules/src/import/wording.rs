@@ -6,10 +6,10 @@
 
 use super::diagnostic::{DiagnosticCode, Flaw, Origin};
 use super::mapping::Target;
-use super::time::MAX_ITEM_MINUTES;
 use crate::date::IsoDate;
 use crate::learner::{Attendance, AttendanceStatus, TraceurRecord, TraceurRecordStatus};
 use crate::message::{Message, Wording};
+use crate::minutes::Minutes;
 use crate::problem::in_french;
 use crate::programme::SessionDay;
 
@@ -53,8 +53,11 @@ pub(super) enum Defect<'a> {
     UnreadableDuration {
         given: Duration<'a>,
     },
+    /// `max`: the programme's `counting.maxActivityMinutes`; none when the
+    /// duration is beyond what minutes can count at all.
     ImplausibleDuration {
         given: Duration<'a>,
+        max: Option<Minutes>,
     },
     UnknownCompletionState {
         state: i64,
@@ -161,6 +164,8 @@ pub(super) enum Duration<'a> {
     Minutes(i64),
     /// An ISO 8601 duration, or whatever text stood in its place.
     Text(&'a str),
+    /// Read and rounded to minutes: written as people read it ("240 h").
+    Read(Minutes),
 }
 
 impl Wording for Defect<'_> {
@@ -258,13 +263,17 @@ impl Wording for Defect<'_> {
                 format!("durée illisible ({given}) : attendu une durée ISO 8601 comme PT1H30M, ou des minutes"),
                 format!("unreadable duration ({given}): expected an ISO 8601 duration such as PT1H30M, or minutes"),
             ),
-            Defect::ImplausibleDuration { given } => {
-                let hours = MAX_ITEM_MINUTES / 60;
-                (
-                    format!("durée invraisemblable ({given}) : plus de {hours} h pour un seul élément"),
-                    format!("implausible duration ({given}): more than {hours} h for one item"),
-                )
-            }
+            Defect::ImplausibleDuration {
+                given,
+                max: Some(max),
+            } => (
+                format!("durée invraisemblable ({given}) : plus de {max} pour un seul élément"),
+                format!("implausible duration ({given}): more than {max} for one item"),
+            ),
+            Defect::ImplausibleDuration { given, max: None } => (
+                format!("durée invraisemblable ({given}) : au-delà de ce qu'une durée peut compter"),
+                format!("implausible duration ({given}): beyond what a duration can count"),
+            ),
             Defect::UnknownCompletionState { state } => (
                 format!("état d'achèvement Moodle {state} inconnu (0 à 3)"),
                 format!("unknown Moodle completion state {state} (0 to 3)"),
@@ -462,6 +471,7 @@ impl std::fmt::Display for Duration<'_> {
             Duration::Seconds(n) => write!(f, "{n} s"),
             Duration::Minutes(n) => write!(f, "{n} min"),
             Duration::Text(text) => f.write_str(text),
+            Duration::Read(minutes) => write!(f, "{minutes}"),
         }
     }
 }

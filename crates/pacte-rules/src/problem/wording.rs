@@ -172,7 +172,7 @@ pub enum Refusal {
     DurationRequired,
     MappedDurationOutOfBounds {
         minutes: Minutes,
-        max: u32,
+        max: Minutes,
     },
     /// A mapping target naming what the programme does not have.
     MappedToUnknown {
@@ -484,8 +484,8 @@ impl Wording for Refusal {
                 "a duration is required: Moodle completion gives none".into(),
             ),
             MappedDurationOutOfBounds { minutes, max } => (
-                format!("durée de {} min : attendu de 1 à {max} min", minutes.0),
-                format!("a duration of {} min: expected 1 to {max} min", minutes.0),
+                format!("durée de {} min : attendu de 1 à {} min", minutes.0, max.0),
+                format!("a duration of {} min: expected 1 to {} min", minutes.0, max.0),
             ),
             MappedToUnknown { what, programme } => {
                 let (fr, en) = match what {
