@@ -88,11 +88,12 @@ fn support_offered(
     }
 }
 
-/// An answer whose first word is "oui" (or "yes"), whatever its case: "Oui :
+/// An answer whose first word is "oui" (or "yes"), whatever its case (ASCII
+/// letters: Unicode tables would weigh in the wasm): "Oui :
 /// nous souhaitons…" is a yes with its details.
 fn says_yes(answer: &str) -> bool {
     let first = answer
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_ascii_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("");
     first.eq_ignore_ascii_case("oui") || first.eq_ignore_ascii_case("yes")
