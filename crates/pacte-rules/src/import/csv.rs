@@ -36,6 +36,13 @@ struct Columns {
 
 pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lines ended by a lone CR (Excel for Mac's "CSV (Macintosh)"): the csv
+    // reader splits them but counts lines by LF only, every row "line 1".
+    let text = if text.contains('\r') && !text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let header = text.lines().next().unwrap_or_default();
     let delimiter = if header.contains(';') && !header.contains(',') {
         b';'
