@@ -123,12 +123,17 @@ pub fn imported(options: &ImportOptions, mapping: &str, input: &str) {
     };
     let doc: Option<Value> = (options.source != ImportSource::Csv)
         .then(|| pacte_rules::parse::json_value(input).expect("an accepted export is JSON"));
-    let lines = input.lines().count() as u64;
+    // Lines end with LF, CRLF or a lone CR.
+    let lines = 1 + input.matches('\n').count().max(input.matches('\r').count()) as u64;
     for d in &result.diagnostics {
         assert_eq!(d.severity, d.code.severity(), "{d:?}");
         let located = match (&doc, &d.path, d.line) {
-            (Some(doc), Some(path), None) => doc.pointer(path).is_some(),
-            (None, None, Some(line)) => (2..=lines.max(2)).contains(&line),
+            // A value of the input, or a member an object of it lacks.
+            (Some(doc), Some(path), None) => {
+                let parent = path.rsplit_once('/').map_or("", |(parent, _)| parent);
+                doc.pointer(path).is_some() || doc.pointer(parent).is_some_and(Value::is_object)
+            }
+            (None, None, Some(line)) => (2..=lines).contains(&line),
             _ => false,
         };
         assert!(located, "a diagnostic not located in the input: {d:?}");

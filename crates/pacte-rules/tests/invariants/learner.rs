@@ -37,9 +37,24 @@ pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<Pr
     let Answer::Success { value: report } = answer else {
         return None;
     };
-    let mut doc: Value =
-        serde_json::from_str(without_bom(text)).expect("accepted records are JSON");
+    assert_eq!(
+        report.stage == Stage::Blocked,
+        report.unmet.iter().any(|u| u.blocking),
+        "blocked exactly when a condition blocks"
+    );
+    let written = text::french(&report);
+    assert!(
+        !written.chars().any(|c| c.is_control() && c != '\n'),
+        "a control character in the text report: {written:?}"
+    );
     super::assert_located(&report.ignored);
+    // A number beyond f64 (`1e999`) is JSON, skipped in an unknown field,
+    // but no `Value` holds it: the checks below need one.
+    let mut doc: Value = match serde_json::from_str(without_bom(text)) {
+        Ok(doc) => doc,
+        Err(e) if e.to_string().starts_with("number out of range") => return Some(report),
+        Err(e) => panic!("accepted records that are not JSON: {e}"),
+    };
     for i in &report.ignored {
         assert!(
             doc.pointer(&i.path).is_some(),
@@ -66,16 +81,6 @@ pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<Pr
         "unknown fields changed the verdict"
     );
     assert_every_record_accounted(programme, &record, &report);
-    assert_eq!(
-        report.stage == Stage::Blocked,
-        report.unmet.iter().any(|u| u.blocking),
-        "blocked exactly when a condition blocks"
-    );
-    let written = text::french(&report);
-    assert!(
-        !written.chars().any(|c| c.is_control() && c != '\n'),
-        "a control character in the text report: {written:?}"
-    );
     Some(report)
 }
 
