@@ -36,10 +36,12 @@ struct Columns {
 
 pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Lines ended by a lone CR (Excel for Mac's "CSV (Macintosh)"): the csv
-    // reader splits them but counts lines by LF only, every row "line 1".
-    let text = if text.contains('\r') && !text.contains('\n') {
-        std::borrow::Cow::Owned(text.replace('\r', "\n"))
+    // A lone CR ends a line (Excel for Mac's "CSV (Macintosh)", or a stray
+    // one): the csv reader splits there but counts lines by LF only, so each
+    // row after it would be said to be on the line before.
+    let text = if text.contains('\r') {
+        let lines: Vec<String> = text.split("\r\n").map(|l| l.replace('\r', "\n")).collect();
+        std::borrow::Cow::Owned(lines.join("\r\n"))
     } else {
         std::borrow::Cow::Borrowed(text)
     };

@@ -124,7 +124,11 @@ pub fn imported(options: &ImportOptions, mapping: &str, input: &str) {
     let doc: Option<Value> = (options.source != ImportSource::Csv)
         .then(|| pacte_rules::parse::json_value(input).expect("an accepted export is JSON"));
     // Lines end with LF, CRLF or a lone CR.
-    let lines = 1 + input.matches('\n').count().max(input.matches('\r').count()) as u64;
+    let lines = 1 + input
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .matches('\n')
+        .count() as u64;
     for d in &result.diagnostics {
         assert_eq!(d.severity, d.code.severity(), "{d:?}");
         let located = match (&doc, &d.path, d.line) {
