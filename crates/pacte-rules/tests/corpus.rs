@@ -12,7 +12,7 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn target(name: &str) -> fn(&[u8]) {
+fn target(name: &str) -> invariants::Target {
     invariants::TARGETS
         .iter()
         .find(|(target, _)| *target == name)
@@ -38,7 +38,7 @@ fn every_fixture_keeps_the_invariants() {
 }
 
 /// The inputs of `fuzz/<dir>/<target>/`, with the target that reads them.
-fn inputs(dir: &str) -> Vec<(PathBuf, fn(&[u8]))> {
+fn inputs(dir: &str) -> Vec<(PathBuf, invariants::Target)> {
     let mut found = Vec::new();
     for (name, run) in invariants::TARGETS {
         let Ok(entries) = std::fs::read_dir(repo().join("fuzz").join(dir).join(name)) else {

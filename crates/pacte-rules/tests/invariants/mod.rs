@@ -29,9 +29,12 @@ use pacte_rules::message::Notice;
 use pacte_rules::programme::{Catalog, Programme};
 use serde::Serialize;
 
+/// A fuzz target: it reads the bytes and checks the answers' invariants.
+pub type Target = fn(&[u8]);
+
 /// Every fuzz target, by the name of its `fuzz/fuzz_targets/<name>.rs` and
 /// of its regression directory.
-pub const TARGETS: [(&str, fn(&[u8])); 10] = [
+pub const TARGETS: [(&str, Target); 10] = [
     ("programme", programme::target),
     ("learner", learner::target),
     ("records", records::target),
