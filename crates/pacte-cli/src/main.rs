@@ -279,10 +279,16 @@ fn read_json(path: &Path) -> Result<Value, Invalid> {
     Ok(pacte_rules::parse::json_value(&read_text(path)?)?)
 }
 
+/// Writes the JSON as it is made, never the whole text in memory: a
+/// promotion's report is hundreds of megabytes (100,000 learners: 644 MB).
 fn print_json<T: Serialize>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => write_out(&(s + "\n")),
-        Err(e) => eprintln!("{e}"),
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        stopped_by(e);
     }
 }
 
@@ -293,11 +299,17 @@ fn print_json<T: Serialize>(value: &T) {
 fn write_out(text: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(141);
-        }
-        eprintln!("{e}");
+        stopped_by(e);
     }
+}
+
+/// A write that failed: a closed pipe ends the command quietly (see
+/// [`write_out`]), anything else is said.
+fn stopped_by(e: std::io::Error) {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(141);
+    }
+    eprintln!("{e}");
 }
 
 fn code_name(p: &Problem) -> String {

@@ -835,6 +835,39 @@ fn a_french_spreadsheet_csv_with_semicolons_a_bom_and_a_multiline_field_reads() 
 }
 
 #[test]
+fn a_csv_line_ended_by_a_lone_cr_is_read_at_its_own_line() {
+    // Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR; a stray
+    // one may end a line among LF ones. Found by the fuzzer: the rows after
+    // one were said to be on the line before (the header's, line 1).
+    let header = "learner_id,kind,ref,date,minutes,status,justification";
+    let (good, bad) = (
+        "bzh-21,attendance,S1,2021-10-14,,present,",
+        "bzh-21,,S1,2021-10-15,,present,",
+    );
+    for (endings, csv) in [
+        ("lone CRs", format!("{header}\r{good}\r{bad}\r")),
+        ("LF, then a lone CR", format!("{header}\n{good}\r{bad}\n")),
+    ] {
+        let answer = api::import(
+            &options(ImportSource::Csv, "2022-03-01", None),
+            &read(mapping_path(BRETAGNE)),
+            &csv,
+        );
+        let result = success(endings, answer);
+        assert_eq!(
+            records(&result),
+            json!([{
+                "learnerId": "bzh-21",
+                "programme": BRETAGNE,
+                "attendance": [{ "session": "S1", "date": "2021-10-14", "status": "present" }]
+            }]),
+            "{endings}"
+        );
+        assert_diagnostics(&result, &[["MALFORMED_ITEM", "error", "line 3", ""]]);
+    }
+}
+
+#[test]
 fn a_csv_header_other_than_the_documented_one_is_refused_whole() {
     let answer = import_answer(
         ImportSource::Csv,

@@ -1,8 +1,11 @@
 //! Properties that hold for any learner of any embedded programme, on any
 //! date: tallies add up, attending more never worsens the verdict, the same
-//! input gives the same JSON, and no input makes the engine panic.
+//! input gives the same JSON, every record is counted or set aside with a
+//! reason, the order of the lists does not move the verdict, and no input
+//! makes the engine panic.
 
 mod common;
+mod invariants;
 
 use common::*;
 use pacte_rules::api::{self, Answer, ProgrammeSource};
@@ -319,6 +322,48 @@ proptest! {
         let typed = pacte_rules::evaluation::evaluate(case.programme(), &case.learner(&case.days), &[], case.as_of).unwrap();
         prop_assert_eq!(serde_json::to_string(&typed).unwrap(), once);
     }
+
+    #[test]
+    fn every_record_is_counted_or_set_aside_with_its_path(case in a_case(&PROGRAMMES), unusable in an_unusable_attendance()) {
+        let mut record = case.learner(&case.days);
+        record.attendance.push(unusable);
+        let text = serde_json::to_string(&record).unwrap();
+        let report = success(case.programme, api::evaluate_json(case.programme(), &text, case.as_of));
+        invariants::learner::assert_every_record_accounted(case.programme(), &record, &report);
+    }
+
+    #[test]
+    fn evaluating_the_lists_in_another_order_gives_the_same_verdict(case in a_case(&PROGRAMMES), turn in any::<Index>()) {
+        use invariants::records::{reversed, settled, verdict};
+        // Records that disagree for one key are settled by their order, by rule.
+        let record = settled(&case.learner(&case.days));
+        let mut turned = reversed(&record);
+        fn rotate<T>(items: &mut [T], turn: Index) {
+            if !items.is_empty() {
+                items.rotate_left(turn.index(items.len()));
+            }
+        }
+        rotate(&mut turned.activities, turn);
+        rotate(&mut turned.traceurs, turn);
+        rotate(&mut turned.attendance, turn);
+        let evaluate = |r: &LearnerRecord| pacte_rules::evaluation::evaluate(case.programme(), r, &[], case.as_of).unwrap();
+        prop_assert_eq!(verdict(&evaluate(&record)), verdict(&evaluate(&turned)));
+    }
+}
+
+/// An attendance the engine cannot use: an unknown seminar, a day without
+/// seminar, or a date after any `asOf`.
+fn an_unusable_attendance() -> impl Strategy<Value = Attendance> {
+    let (session, date) = (
+        select(vec!["S1", "S2", "inconnu"]),
+        select(vec!["2019-01-01", "2024-04-12", "2099-01-01"]),
+    );
+    (session, date).prop_map(|(session, date)| Attendance {
+        session: session.to_string(),
+        date: common::date(date),
+        status: AttendanceStatus::Present,
+        justification: None,
+    })
 }
 
 proptest! {

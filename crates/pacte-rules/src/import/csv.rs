@@ -38,6 +38,15 @@ struct Columns {
 
 pub(super) fn read(cx: &mut Importer, text: &str) -> Result<(), Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A lone CR ends a line (Excel for Mac's "CSV (Macintosh)", or a stray
+    // one): the csv reader splits there but counts lines by LF only, so each
+    // row after it would be said to be on the line before.
+    let text = if text.contains('\r') {
+        let lines: Vec<String> = text.split("\r\n").map(|l| l.replace('\r', "\n")).collect();
+        std::borrow::Cow::Owned(lines.join("\r\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let header = text.lines().next().unwrap_or_default();
     let delimiter = if header.contains(';') && !header.contains(',') {
         b';'
