@@ -11,7 +11,7 @@ use pacte_rules::learner::{
 use pacte_rules::parse::{without_bom, SCHEMA_KEY};
 use pacte_rules::programme::{Modality, Programme};
 use pacte_rules::report::{
-    text, DayStatus, Ignored, IgnoredCode, MemoireReportStatus, ProgressReport,
+    text, DayStatus, ElectiveState, Ignored, IgnoredCode, MemoireReportStatus, ProgressReport,
     SoutenanceReportStatus, Stage, TraceurStatus,
 };
 use serde_json::Value;
@@ -214,7 +214,11 @@ pub fn assert_every_record_accounted(
             .iter()
             .position(|c| c == m)
             .unwrap_or(i);
-        let chosen = report.electives.iter().any(|e| e.chosen.contains(m));
+        let chosen = report
+            .electives
+            .iter()
+            .flat_map(|e| &e.modules)
+            .any(|x| &x.module == m && x.state != ElectiveState::NotTaken);
         assert_eq!(
             chosen,
             !aside("chosenModules", first, None),
