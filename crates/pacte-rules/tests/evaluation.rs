@@ -808,6 +808,42 @@ fn the_same_activity_twice_without_id_counts_twice_and_is_pointed_out() {
 }
 
 #[test]
+fn a_seminar_day_asking_for_a_team_member_says_so_and_notes_when_none_came() {
+    // Seed 002: "la participation de votre/vos leader ou d'un membre actif de
+    // votre CPTS sera requis pour certains séminaires sur une journée". The
+    // learner attended; the team's part is a remark, not a diploma condition.
+    let report = assert_set_aside("bretagne-rentree-without-the-cpts-member-it-asks-for", &[]);
+    let rentree = &report.sessions[1].days[0];
+    assert!(rentree.team_member_required);
+    assert_eq!(rentree.team_member_present, Some(false));
+    assert_eq!(rentree.status, DayStatus::Present);
+    let advisories: Vec<_> = report
+        .advisories
+        .iter()
+        .map(|a| (json_name(&a.code), a.path.as_str(), a.message.fr.as_str()))
+        .collect();
+    assert_eq!(
+        advisories,
+        [(
+            "TEAM_MEMBER_ABSENT".to_string(),
+            "/attendance/0/teamMemberPresent",
+            "Séminaire de rentrée le 16 septembre 2021 : la journée demande un membre de l'équipe aux côtés de l'apprenant, aucun n'est venu",
+        )]
+    );
+    // Before the day, the calendar says so.
+    let before = success(
+        "before",
+        evaluate_on(
+            &learner("bretagne-rentree-without-the-cpts-member-it-asks-for"),
+            "2021-09-01",
+        ),
+    );
+    assert!(unmet_messages(&before).contains(
+        &"Séminaire de rentrée le 16 septembre 2021 : à venir, avec un membre de votre équipe"
+    ));
+}
+
+#[test]
 fn an_unknown_module_keeps_its_hours_and_a_zero_duration_is_set_aside() {
     let report = assert_set_aside(
         "hdf-activities-unknown-module-and-zero-duration",

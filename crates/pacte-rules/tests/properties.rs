@@ -72,6 +72,7 @@ impl Case {
                 date,
                 status,
                 justification,
+                team_member_present: None,
             })
         });
         LearnerRecord {
@@ -363,6 +364,7 @@ fn an_unusable_attendance() -> impl Strategy<Value = Attendance> {
         date: common::date(date),
         status: AttendanceStatus::Present,
         justification: None,
+        team_member_present: None,
     })
 }
 

@@ -5,7 +5,7 @@ use super::Context;
 use crate::date::IsoDate;
 use crate::learner::{is_blank, Attendance, AttendanceStatus};
 use crate::minutes::Minutes;
-use crate::report::wording::{SetAside, Shortfall};
+use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::{DayReport, DayStatus, SessionReport};
 use std::collections::HashMap;
 
@@ -69,6 +69,19 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
             if session.mandatory {
                 unmet_day(cx, s, d, status);
             }
+            let team_member_present = record.and_then(|a| a.team_member_present);
+            let team_missing = day.team_member_required
+                && status == DayStatus::Present
+                && team_member_present == Some(false);
+            if let Some(i) = index.filter(|_| team_missing) {
+                cx.advise(
+                    format!("/attendance/{i}/teamMemberPresent"),
+                    Caveat::TeamMemberAbsent {
+                        session: &session.title,
+                        date: day.date,
+                    },
+                );
+            }
             days.push(DayReport {
                 date: day.date,
                 minutes: day.minutes,
@@ -76,6 +89,8 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
                 justification: record
                     .and_then(|a| a.justification.clone())
                     .filter(|_| status == DayStatus::Excused),
+                team_member_required: day.team_member_required,
+                team_member_present,
             });
         }
         presence.sessions.push(SessionReport {
@@ -143,7 +158,8 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
 fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
     let programme = cx.programme;
     let session = &programme.definition.sessions[s];
-    let date = session.days[d].date;
+    let day = &session.days[d];
+    let date = day.date;
     let (session, title) = (session.id.as_str(), session.title.as_str());
     let (shortfall, blocking, due) = match status {
         DayStatus::Present | DayStatus::Excused => return,
@@ -170,6 +186,7 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
                 session,
                 title,
                 date,
+                with_team_member: day.team_member_required,
             },
             false,
             None,

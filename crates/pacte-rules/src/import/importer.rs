@@ -183,6 +183,7 @@ impl<'a> Importer<'a> {
                     date,
                     status,
                     justification,
+                    team_member_present: None,
                 })
             }
             (

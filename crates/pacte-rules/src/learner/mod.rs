@@ -57,6 +57,9 @@ pub struct Attendance {
     /// The "motif impérieux" of an absence; an absence with one is justified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
+    /// On a day that asks for it, whether a member of the learner's team came too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_member_present: Option<bool>,
 }
 
 impl Attendance {

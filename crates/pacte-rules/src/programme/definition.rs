@@ -317,6 +317,11 @@ pub struct SessionDay {
     pub date: IsoDate,
     /// In-person time of the day; days of one calendar need not be equal.
     pub minutes: Minutes,
+    /// Whether a member of the learner's team comes too (seed 002: "la
+    /// participation de votre/vos leader ou d'un membre actif de votre CPTS
+    /// sera requis pour certains séminaires"); by default, no.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub team_member_required: bool,
 }
 
 /// The mémoire: the written analysis of an approach carried out in the learner's team.

@@ -147,6 +147,12 @@ pub struct DayReport {
     pub status: DayStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
+    /// The day asks for a member of the learner's team beside the learner.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub team_member_required: bool,
+    /// Whether one came, as the attendance record says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_member_present: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -398,4 +404,7 @@ pub enum AdvisoryCode {
     /// modality, module, title and length): both count, as two sessions of
     /// the same work may; a person checks it is not an export repeated.
     PossibleDuplicate,
+    /// The learner attended a day that asks for a member of their team, and
+    /// the record says none came: the team's part, not a diploma condition.
+    TeamMemberAbsent,
 }

@@ -231,17 +231,24 @@ impl Wording for SetAside<'_> {
 
 /// A remark on a record counted as it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Caveat {
+pub enum Caveat<'a> {
     /// `first`: the index of the identical activity listed first.
-    IdenticalActivity { first: usize },
+    IdenticalActivity {
+        first: usize,
+    },
+    TeamMemberAbsent {
+        session: &'a str,
+        date: IsoDate,
+    },
 }
 
-impl Wording for Caveat {
+impl Wording for Caveat<'_> {
     type Code = AdvisoryCode;
 
     fn code(&self) -> AdvisoryCode {
         match self {
             Caveat::IdenticalActivity { .. } => AdvisoryCode::PossibleDuplicate,
+            Caveat::TeamMemberAbsent { .. } => AdvisoryCode::TeamMemberAbsent,
         }
     }
 
@@ -253,6 +260,16 @@ impl Wording for Caveat {
                 ),
                 format!(
                     "identical to /activities/{first} (same day, modality, module, title and length) and without an id: both count; check it is not an export repeated"
+                ),
+            ),
+            Caveat::TeamMemberAbsent { session, date } => Message::new(
+                format!(
+                    "{session} le {} : la journée demande un membre de l'équipe aux côtés de l'apprenant, aucun n'est venu",
+                    date.french()
+                ),
+                format!(
+                    "{session} on {}: the day asks for a member of the team beside the learner, none came",
+                    date.english()
                 ),
             ),
         }
@@ -291,10 +308,12 @@ pub enum Shortfall<'a> {
         title: &'a str,
         date: IsoDate,
     },
+    /// `with_team_member`: the day asks for a member of the learner's team too.
     SessionUpcoming {
         session: &'a str,
         title: &'a str,
         date: IsoDate,
+        with_team_member: bool,
     },
     /// `under_way`: the titles of the group's modules chosen or started, not done.
     ElectiveModuleMissing {
@@ -462,9 +481,29 @@ impl Wording for Shortfall<'_> {
                 format!("présence non renseignée au {title} le {}", date.french()),
                 format!("attendance not recorded for {title} on {}", date.english()),
             ),
-            Shortfall::SessionUpcoming { title, date, .. } => (
+            Shortfall::SessionUpcoming {
+                title,
+                date,
+                with_team_member: false,
+                ..
+            } => (
                 format!("{title} le {} : à venir", date.french()),
                 format!("{title} on {}: upcoming", date.english()),
+            ),
+            Shortfall::SessionUpcoming {
+                title,
+                date,
+                with_team_member: true,
+                ..
+            } => (
+                format!(
+                    "{title} le {} : à venir, avec un membre de votre équipe",
+                    date.french()
+                ),
+                format!(
+                    "{title} on {}: upcoming, with a member of your team",
+                    date.english()
+                ),
             ),
             Shortfall::ElectiveModuleMissing {
                 title,

@@ -122,6 +122,7 @@ fn records(u: &mut Unstructured, p: &Programme) -> Result<LearnerRecord> {
             date: date(u, p)?,
             status: *u.choose(&[AttendanceStatus::Present, AttendanceStatus::Absent])?,
             justification: u.choose(&justifications)?.map(str::to_string),
+            team_member_present: *u.choose(&[None, Some(true), Some(false)])?,
         });
     }
     for _ in 0..u.int_in_range(0..=12)? {
