@@ -106,6 +106,12 @@ const TEXT = {
     whatIfLeft: "Il resterait :",
     ignored: (n) => `Enregistrements non pris en compte (${n})`,
     advisories: (n) => `Enregistrements comptés, à vérifier (${n})`,
+    withTeamMember: (present) =>
+      present === true
+        ? "avec un membre de l'équipe, venu"
+        : present === false
+          ? "un membre de l'équipe était attendu, aucun n'est venu"
+          : "avec un membre de l'équipe",
     rules: (id, v) => `Règles : ${id}, version ${v}`,
     engine: (n, v) => `moteur ${n} ${v}`,
     updated: (d, s) => `Suivi au ${d} : ${s}`,
@@ -164,6 +170,8 @@ const TEXT = {
     whatIfLeft: "Still left:",
     ignored: (n) => `Records not taken into account (${n})`,
     advisories: (n) => `Records counted, to be checked (${n})`,
+    withTeamMember: (present) =>
+      present === true ? "with a team member, who came" : present === false ? "a team member was expected, none came" : "with a team member",
     rules: (id, v) => `Rules: ${id}, version ${v}`,
     engine: (n, v) => `engine ${n} ${v}`,
     updated: (d, s) => `Progress as of ${d}: ${s}`,
@@ -714,7 +722,13 @@ function sessionsTable(sessions, t, lang) {
             h("th", { scope: "row", role: "rowheader" }, s.title, !s.mandatory && h("span", { class: "muted" }, ` (${t.optional})`)),
             // Date and duration share a cell: three columns fit a phone's width.
             h("td", { role: "cell" }, time(d.date, lang), h("span", { class: "muted" }, ` (${formatMinutes(d.minutes)})`)),
-            h("td", { role: "cell" }, badge(state("dayStatuses", d.status, lang)), d.justification && h("span", { class: "muted" }, ` — ${d.justification}`)),
+            h(
+              "td",
+              { role: "cell" },
+              badge(state("dayStatuses", d.status, lang)),
+              d.justification && h("span", { class: "muted" }, ` — ${d.justification}`),
+              d.teamMemberRequired && h("span", { class: "muted" }, ` — ${t.withTeamMember(d.teamMemberPresent)}`),
+            ),
           ),
         ),
       ),
