@@ -41,14 +41,24 @@ pub fn json_text(value: &JsValue, name: &str) -> Result<String, JsValue> {
 }
 
 pub fn stringify(value: &JsValue) -> Option<String> {
-    js_sys::JSON::stringify(value).ok()?.as_string()
+    copy_in(&stringify_js(value)?)
+}
+
+/// `JSON.stringify`, the text left in JS.
+pub fn stringify_js(value: &JsValue) -> Option<JsValue> {
+    js_sys::JSON::stringify(value).ok().map(JsValue::from)
+}
+
+/// A JS string copied into wasm memory as UTF-8; `None` for any other value.
+pub fn copy_in(text: &JsValue) -> Option<String> {
+    text.as_string()
 }
 
 /// The string given as argument `name`. Entry points take `JsValue` rather
 /// than `&str`, on which wasm-bindgen traps or throws a bare `TypeError`
 /// when JS passes anything else.
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Problem> {
-    value.as_string().ok_or_else(|| {
+    copy_in(value).ok_or_else(|| {
         let refusal = Refusal::ArgumentNotAString {
             name: name.to_string(),
             given: js_type(value),
@@ -71,9 +81,28 @@ fn js_type(value: &JsValue) -> String {
 /// Plain JS objects with the JSON shape of the CLI's output: the same serde
 /// serializer writes the text, and `JSON.parse` reads it.
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+    parse_js(&copy_out(&to_json(value)?))
+}
+
+/// The JSON text of an answer, written by serde as natively.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// JSON text written in wasm memory, as a JS string.
+pub fn copy_out(json: &str) -> JsValue {
+    JsValue::from_str(json)
+}
+
+/// `JSON.parse` of a JS string.
+pub fn parse_js(text: &JsValue) -> JsResult {
+    json_parse(text)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 pub fn answer<T: Serialize>(answer: Answer<T>) -> JsResult {

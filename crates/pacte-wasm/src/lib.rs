@@ -3,6 +3,8 @@
 //! the import of platform data (feature `import`), which only the pages
 //! reading platform exports need.
 
+#[cfg(feature = "bench")]
+mod bench;
 mod bridge;
 #[cfg(feature = "engine")]
 mod engine;
