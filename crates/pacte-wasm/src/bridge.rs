@@ -50,8 +50,67 @@ pub fn stringify_js(value: &JsValue) -> Option<JsValue> {
 }
 
 /// A JS string copied into wasm memory as UTF-8; `None` for any other value.
+///
+/// wasm-bindgen's own copy (`as_string`, and every `&str` argument) writes an
+/// ASCII text one character at a time from JS, both for the web and the Node
+/// glue, and reaches `TextEncoder.encodeInto` only at the first non-ASCII
+/// character; a record's JSON is mostly ASCII, kilobytes long. Here the whole
+/// text goes through `encodeInto`, straight into the `String`'s buffer: a few
+/// more calls across the boundary, so short texts keep the plain copy.
 pub fn copy_in(text: &JsValue) -> Option<String> {
-    text.as_string()
+    const SHORT: u32 = 64;
+    let text = text.dyn_ref::<js_sys::JsString>()?;
+    let units = text.length();
+    if units < SHORT {
+        return text.as_string();
+    }
+    // As many bytes as UTF-16 units first (enough for ASCII); a text that
+    // needs more continues where encodeInto stopped, with room for the worst
+    // case (3 bytes a unit).
+    let mut buffer = Vec::<u8>::with_capacity(units as usize);
+    let mut read = 0;
+    loop {
+        let rest = if read == 0 {
+            text.clone()
+        } else {
+            text.slice(read, units)
+        };
+        let free = buffer.spare_capacity_mut();
+        // SAFETY: the view covers the vector's spare capacity, which nothing
+        // else touches (or reallocates) while encodeInto writes into it.
+        let view =
+            unsafe { js_sys::Uint8Array::view_mut_raw(free.as_mut_ptr().cast(), free.len()) };
+        let encoded = ENCODER.with(|encoder| encoder.encode_into(&rest, &view));
+        // SAFETY: encodeInto wrote `written` bytes at the start of the spare capacity.
+        unsafe { buffer.set_len(buffer.len() + encoded.written() as usize) };
+        read += encoded.read();
+        if read >= units {
+            break;
+        }
+        buffer.reserve(3 * (units - read) as usize);
+    }
+    // SAFETY: TextEncoder writes UTF-8 only (a lone surrogate becomes U+FFFD).
+    Some(unsafe { String::from_utf8_unchecked(buffer) })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encodeInto)]
+    fn encode_into(this: &Encoder, text: &js_sys::JsString, into: &js_sys::Uint8Array) -> Encoded;
+    /// What `encodeInto` answers: UTF-16 units read, bytes written.
+    type Encoded;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
+}
+
+thread_local! {
+    static ENCODER: Encoder = Encoder::new();
 }
 
 /// The string given as argument `name`. Entry points take `JsValue` rather
