@@ -5,6 +5,8 @@
 
 #[cfg(feature = "bench")]
 mod bench;
+// Without a module's feature (`cargo clippy --workspace`), nothing uses it.
+#[cfg(any(feature = "engine", feature = "import"))]
 mod bridge;
 #[cfg(feature = "engine")]
 mod engine;
