@@ -15,9 +15,9 @@
 // `benchSteps`, shrunk by wasm-opt as the package is) into target/bench/.
 // BENCH_LEARNERS=500 for a quick run; BENCH_STEPS=0 skips the probe's build.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 // The pages' generator, seeded the same way every run, so every run measures the same promotion.
 import { random } from "../www/data/promotion-generator.js";
@@ -187,7 +187,9 @@ if (STEPS) {
   cargo(["--release", "--target", "wasm32-unknown-unknown", "-p", "pacte-wasm", "--features", "bench"]);
   const out = join(root, "target/bench/probe");
   mkdirSync(out, { recursive: true });
-  execFileSync("wasm-bindgen", ["--target", "nodejs", "--out-dir", out, "--out-name", "probe", join(root, "target/wasm32-unknown-unknown/release/pacte_wasm.wasm")], {
+  // Where scripts/ensure-tools.sh installs it, else on PATH.
+  const bindgen = [join(homedir(), ".cargo/bin/wasm-bindgen")].find(existsSync) ?? "wasm-bindgen";
+  execFileSync(bindgen, ["--target", "nodejs", "--out-dir", out, "--out-name", "probe", join(root, "target/wasm32-unknown-unknown/release/pacte_wasm.wasm")], {
     stdio: "inherit",
   });
   writeFileSync(join(out, "package.json"), '{ "type": "commonjs" }');
@@ -221,7 +223,9 @@ if (probe) {
   let best;
   for (let round = 0; round < 3; round++) {
     const s = probe.benchSteps(probeProgramme, learners, AS_OF);
-    const sum = Object.entries(s).filter(([k]) => k !== "learners").reduce((a, [, v]) => a + v, 0);
+    const sum = Object.entries(s)
+      .filter(([k]) => k !== "learners")
+      .reduce((a, [, v]) => a + v, 0);
     if (!best || sum < best.sum) best = { ...s, sum };
   }
   steps = best;

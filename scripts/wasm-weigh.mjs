@@ -43,11 +43,24 @@ while (at < bytes.length) {
       name();
       name();
       const kind = bytes[at++];
-      if (kind === 0) (u32(), imported++);
-      else if (kind === 1) (at++, u32() & 1 ? (u32(), u32()) : u32());
-      else if (kind === 2) (u32() & 1 ? (u32(), u32()) : u32());
-      else if (kind === 3) at += 2;
-      else if (kind === 4) (at++, u32());
+      const limits = () => {
+        if (u32() & 1) u32();
+        u32();
+      };
+      if (kind === 0) {
+        u32();
+        imported++;
+      } else if (kind === 1) {
+        at++;
+        limits();
+      } else if (kind === 2) {
+        limits();
+      } else if (kind === 3) {
+        at += 2;
+      } else if (kind === 4) {
+        at++;
+        u32();
+      }
     }
   } else if (id === 10) {
     for (let n = u32(), i = 0; i < n; i++) {
@@ -119,9 +132,7 @@ table(
     .map((f) => [f.name.slice(0, 150), f.size, ` (#${f.index})`]),
 );
 if (trace) {
-  const compiled = new Set(
-    [...readFileSync(trace, "utf8").matchAll(/Compiled function \S+#(\d+) using Liftoff/g)].map((m) => Number(m[1])),
-  );
+  const compiled = new Set([...readFileSync(trace, "utf8").matchAll(/Compiled function \S+#(\d+) using Liftoff/g)].map((m) => Number(m[1])));
   const touched = fns.filter((f) => compiled.has(f.index));
   const sum = touched.reduce((a, f) => a + f.size, 0);
   console.log(`\ncompiled by the traced run: ${touched.length} functions, ${kb(sum)} of code (${((100 * sum) / code).toFixed(0)} %); the largest:`);
