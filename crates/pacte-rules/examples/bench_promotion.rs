@@ -1,14 +1,51 @@
 //! Native half of the promotion benchmark (scripts/bench.mjs runs it): reads a
 //! definition and a promotion (JSON array), then times read + evaluate + write
-//! per learner, as the wasm entry points do. Prints one JSON line of figures.
+//! per learner, as the wasm entry points do, and each of the three steps
+//! apart. Prints one JSON line of figures (µs per learner, best round).
+//!
+//! `bench_promotion DEFINITION.json PROMOTION.json AS_OF [ROUNDS]`: with
+//! `ROUNDS=1` under `valgrind --tool=callgrind`, the three `#[inline(never)]`
+//! steps below are where to read the instruction counts of each.
 
 use pacte_rules::api::{self, ProgrammeSource};
+use pacte_rules::date::IsoDate;
+use pacte_rules::evaluation;
+use pacte_rules::learner::LearnerRecord;
+use pacte_rules::parse::{self, Parsed};
+use pacte_rules::programme::Programme;
+use pacte_rules::report::ProgressReport;
 use std::time::Instant;
+
+#[inline(never)]
+fn step_parse(json: &str) -> Parsed<LearnerRecord> {
+    parse::from_json::<LearnerRecord>(json).expect("the benchmark's records are valid")
+}
+
+#[inline(never)]
+fn step_evaluate(
+    programme: &Programme,
+    parsed: &Parsed<LearnerRecord>,
+    as_of: IsoDate,
+) -> ProgressReport {
+    evaluation::evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
+        .expect("the benchmark's learners belong to the programme")
+}
+
+#[inline(never)]
+fn step_serialize(report: &ProgressReport) -> Vec<u8> {
+    serde_json::to_vec(report).expect("a report is JSON")
+}
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, definition, promotion, as_of] = args.as_slice() else {
-        return Err("usage: bench_promotion DEFINITION.json PROMOTION.json AS_OF".into());
+    let (definition, promotion, as_of, rounds) = match args.as_slice() {
+        [_, d, p, a] => (d, p, a, 5),
+        [_, d, p, a, r] => (d, p, a, r.parse().map_err(|_| "ROUNDS: a number")?),
+        _ => {
+            return Err(
+                "usage: bench_promotion DEFINITION.json PROMOTION.json AS_OF [ROUNDS]".into(),
+            )
+        }
     };
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
     let definition =
@@ -18,21 +55,41 @@ fn main() -> Result<(), String> {
     let as_of = api::as_of(as_of).map_err(|p| p.message.en)?;
     let learners: Vec<Box<serde_json::value::RawValue>> =
         serde_json::from_str(&read(promotion)?).map_err(|e| e.to_string())?;
-    let mut best = f64::MAX;
+    let n = learners.len() as f64;
+    let us = |start: Instant| start.elapsed().as_secs_f64() * 1e6 / n;
+    let (mut total, mut parse, mut evaluate, mut serialize) =
+        (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
     let mut bytes = 0;
-    for _round in 0..5 {
+    for _round in 0..rounds {
+        // As an entry point does: read, evaluate and write one learner at a time.
         let start = Instant::now();
+        bytes = 0;
         for learner in &learners {
             let answer = api::evaluate_json(&programme, learner.get(), as_of);
-            bytes += serde_json::to_string(&answer)
+            bytes += serde_json::to_vec(&answer)
                 .map_err(|e| e.to_string())?
                 .len();
         }
-        best = best.min(start.elapsed().as_secs_f64() * 1e6 / learners.len() as f64);
+        total = total.min(us(start));
+        // Each step alone, over the whole promotion.
+        let start = Instant::now();
+        let parsed: Vec<_> = learners.iter().map(|l| step_parse(l.get())).collect();
+        parse = parse.min(us(start));
+        let start = Instant::now();
+        let reports: Vec<_> = parsed
+            .iter()
+            .map(|p| step_evaluate(&programme, p, as_of))
+            .collect();
+        evaluate = evaluate.min(us(start));
+        let start = Instant::now();
+        let written: usize = reports.iter().map(|r| step_serialize(r).len()).sum();
+        serialize = serialize.min(us(start));
+        std::hint::black_box(written);
     }
     println!(
-        "{{\"learners\":{},\"usPerLearner\":{best:.2},\"bytes\":{bytes}}}",
-        learners.len()
+        "{{\"learners\":{},\"usPerLearner\":{total:.2},\"parse\":{parse:.2},\"evaluate\":{evaluate:.2},\"serialize\":{serialize:.2},\"bytesPerLearner\":{}}}",
+        learners.len(),
+        bytes / learners.len().max(1)
     );
     Ok(())
 }

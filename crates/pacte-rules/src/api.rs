@@ -76,7 +76,11 @@ pub fn programme(
             .with(extra.iter().cloned())
             .and_then(|catalog| catalog.load(id))
             .map(Cow::Owned),
-        (ProgrammeSource::Definition(doc), _) => Catalog::embedded()
+        // Without more definitions, the embedded catalog as it is, not a copy.
+        (ProgrammeSource::Definition(doc), true) => {
+            Catalog::embedded().load_document(doc).map(Cow::Owned)
+        }
+        (ProgrammeSource::Definition(doc), false) => Catalog::embedded()
             .with(extra.iter().cloned())
             .and_then(|catalog| catalog.load_document(doc))
             .map(Cow::Owned),

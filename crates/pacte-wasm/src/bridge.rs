@@ -41,14 +41,83 @@ pub fn json_text(value: &JsValue, name: &str) -> Result<String, JsValue> {
 }
 
 pub fn stringify(value: &JsValue) -> Option<String> {
-    js_sys::JSON::stringify(value).ok()?.as_string()
+    copy_in(&stringify_js(value)?)
+}
+
+/// `JSON.stringify`, the text left in JS.
+pub fn stringify_js(value: &JsValue) -> Option<JsValue> {
+    js_sys::JSON::stringify(value).ok().map(JsValue::from)
+}
+
+/// A JS string copied into wasm memory as UTF-8; `None` for any other value.
+///
+/// wasm-bindgen's own copy (`as_string`, and every `&str` argument) writes an
+/// ASCII text one character at a time from JS, both for the web and the Node
+/// glue, and reaches `TextEncoder.encodeInto` only at the first non-ASCII
+/// character; a record's JSON is mostly ASCII, kilobytes long. Here the whole
+/// text goes through `encodeInto`, straight into the `String`'s buffer: a few
+/// more calls across the boundary, so short texts keep the plain copy.
+pub fn copy_in(text: &JsValue) -> Option<String> {
+    const SHORT: u32 = 64;
+    let text = text.dyn_ref::<js_sys::JsString>()?;
+    let units = text.length();
+    if units < SHORT {
+        return text.as_string();
+    }
+    // As many bytes as UTF-16 units first (enough for ASCII); a text that
+    // needs more continues where encodeInto stopped, with room for the worst
+    // case (3 bytes a unit).
+    let mut buffer = Vec::<u8>::with_capacity(units as usize);
+    let mut read = 0;
+    loop {
+        let rest = if read == 0 {
+            text.clone()
+        } else {
+            text.slice(read, units)
+        };
+        let free = buffer.spare_capacity_mut();
+        // SAFETY: the view covers the vector's spare capacity, which nothing
+        // else touches (or reallocates) while encodeInto writes into it.
+        let view =
+            unsafe { js_sys::Uint8Array::view_mut_raw(free.as_mut_ptr().cast(), free.len()) };
+        let encoded = ENCODER.with(|encoder| encoder.encode_into(&rest, &view));
+        // SAFETY: encodeInto wrote `written` bytes at the start of the spare capacity.
+        unsafe { buffer.set_len(buffer.len() + encoded.written() as usize) };
+        read += encoded.read();
+        if read >= units {
+            break;
+        }
+        buffer.reserve(3 * (units - read) as usize);
+    }
+    // SAFETY: TextEncoder writes UTF-8 only (a lone surrogate becomes U+FFFD).
+    Some(unsafe { String::from_utf8_unchecked(buffer) })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encodeInto)]
+    fn encode_into(this: &Encoder, text: &js_sys::JsString, into: &js_sys::Uint8Array) -> Encoded;
+    /// What `encodeInto` answers: UTF-16 units read, bytes written.
+    type Encoded;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
+}
+
+thread_local! {
+    static ENCODER: Encoder = Encoder::new();
 }
 
 /// The string given as argument `name`. Entry points take `JsValue` rather
 /// than `&str`, on which wasm-bindgen traps or throws a bare `TypeError`
 /// when JS passes anything else.
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, Problem> {
-    value.as_string().ok_or_else(|| {
+    copy_in(value).ok_or_else(|| {
         let refusal = Refusal::ArgumentNotAString {
             name: name.to_string(),
             given: js_type(value),
@@ -71,9 +140,28 @@ pub fn js_type(value: &JsValue) -> String {
 /// Plain JS objects with the JSON shape of the CLI's output: the same serde
 /// serializer writes the text, and `JSON.parse` reads it.
 pub fn to_js<T: Serialize>(value: &T) -> JsResult {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+    parse_js(&copy_out(&to_json(value)?))
+}
+
+/// The JSON text of an answer, written by serde as natively.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// JSON text written in wasm memory, as a JS string.
+pub fn copy_out(json: &str) -> JsValue {
+    JsValue::from_str(json)
+}
+
+/// `JSON.parse` of a JS string.
+pub fn parse_js(text: &JsValue) -> JsResult {
+    json_parse(text)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 pub fn answer<T: Serialize>(answer: Answer<T>) -> JsResult {

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 /// A programme resolved once, to evaluate many learners against.
 #[wasm_bindgen]
 pub struct Programme {
-    inner: Cow<'static, CoreProgramme>,
+    pub(crate) inner: Cow<'static, CoreProgramme>,
 }
 
 #[wasm_bindgen]

@@ -3,6 +3,10 @@
 //! the import of platform data (feature `import`), which only the pages
 //! reading platform exports need.
 
+#[cfg(feature = "bench")]
+mod bench;
+// Without a module's feature (`cargo clippy --workspace`), nothing uses it.
+#[cfg(any(feature = "engine", feature = "import"))]
 mod bridge;
 #[cfg(feature = "engine")]
 mod engine;

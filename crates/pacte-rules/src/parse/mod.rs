@@ -87,7 +87,10 @@ fn unknown_but_schema(mut fields: Vec<String>) -> Vec<String> {
     fields
 }
 
-fn read_tracked<T: DeserializeOwned>(text: &str, track: &RefCell<Track>) -> Result<T, Failure> {
+fn read_tracked<'a, T: DeserializeOwned>(
+    text: &'a str,
+    track: &RefCell<Track<'a>>,
+) -> Result<T, Failure> {
     loop {
         let mut reader = serde_json::Deserializer::from_str(text);
         let tracked = Tracked {

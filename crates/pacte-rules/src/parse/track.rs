@@ -16,17 +16,36 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, IntoDeserializer, MapAccess,
     SeqAccess, Visitor,
 };
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
 
 type Struct = (&'static str, &'static [&'static str]);
 
+/// One step of a path: a key, as borrowed from the text when it holds no
+/// escape, or an index. Kept as is and written out only when a path is asked
+/// for (an unknown field, an error): a document read without either
+/// allocates nothing for its paths.
+enum Step<'de> {
+    Key(Cow<'de, str>),
+    Index(usize),
+}
+
+impl fmt::Display for Step<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Step::Key(key) => f.write_str(key),
+            Step::Index(i) => fmt::Display::fmt(i, f),
+        }
+    }
+}
+
 /// What one reading found, and what the readings before it taught.
 #[derive(Default)]
-pub(super) struct Track {
+pub(super) struct Track<'de> {
     /// Where the reading stands: the keys and indexes down to the current value.
-    at: Vec<String>,
+    at: Vec<Step<'de>>,
     pub(super) unknown_fields: Vec<String>,
     /// The path of the innermost value an error came out of.
     error_at: Option<String>,
@@ -41,13 +60,18 @@ pub(super) struct Track {
     pub(super) readings: usize,
 }
 
-impl Track {
+impl Track<'_> {
     fn path(&self) -> String {
         pointer(&self.at)
     }
 
     fn path_with(&self, key: &str) -> String {
-        pointer(self.at.iter().map(String::as_str).chain([key]))
+        pointer(
+            self.at
+                .iter()
+                .map(|s| s as &dyn fmt::Display)
+                .chain([&key as &dyn fmt::Display]),
+        )
     }
 
     /// Prepares another reading after the error `detail`, if this one taught
@@ -79,15 +103,15 @@ impl Track {
 }
 
 /// A deserializer (or a seed, a visitor, an access) that keeps the path.
-pub(super) struct Tracked<'t, T> {
+pub(super) struct Tracked<'t, 'de, T> {
     pub(super) inner: T,
-    pub(super) track: &'t RefCell<Track>,
+    pub(super) track: &'t RefCell<Track<'de>>,
     /// For a struct's visitor and map: which struct.
     pub(super) of: Option<Struct>,
 }
 
-impl<'t, T> Tracked<'t, T> {
-    fn wrap<U>(&self, inner: U, of: Option<Struct>) -> Tracked<'t, U> {
+impl<'t, 'de, T> Tracked<'t, 'de, T> {
+    fn wrap<U>(&self, inner: U, of: Option<Struct>) -> Tracked<'t, 'de, U> {
         Tracked {
             inner,
             track: self.track,
@@ -105,7 +129,7 @@ macro_rules! forward_deserialize {
     )*};
 }
 
-impl<'de, 't, D: Deserializer<'de>> Deserializer<'de> for Tracked<'t, D> {
+impl<'de, 't, D: Deserializer<'de>> Deserializer<'de> for Tracked<'t, 'de, D> {
     type Error = D::Error;
 
     forward_deserialize!(
@@ -200,7 +224,7 @@ impl<'de, 't, D: Deserializer<'de>> Deserializer<'de> for Tracked<'t, D> {
     }
 }
 
-impl<'de, 't, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Tracked<'t, S> {
+impl<'de, 't, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Tracked<'t, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
@@ -217,7 +241,7 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, 't, V: Visitor<'de>> Visitor<'de> for Tracked<'t, V> {
+impl<'de, 't, V: Visitor<'de>> Visitor<'de> for Tracked<'t, 'de, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -272,12 +296,12 @@ impl<'de, 't, V: Visitor<'de>> Visitor<'de> for Tracked<'t, V> {
 }
 
 /// A sequence's elements, each read with its index in the path.
-struct Elements<'t, A> {
-    inner: Tracked<'t, A>,
+struct Elements<'t, 'de, A> {
+    inner: Tracked<'t, 'de, A>,
     index: usize,
 }
 
-impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, A> {
+impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, 'de, A> {
     type Error = A::Error;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(
@@ -285,7 +309,7 @@ impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, A> {
         seed: S,
     ) -> Result<Option<S::Value>, A::Error> {
         let track = self.inner.track;
-        track.borrow_mut().at.push(self.index.to_string());
+        track.borrow_mut().at.push(Step::Index(self.index));
         self.index += 1;
         let element = self
             .inner
@@ -304,7 +328,7 @@ impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, A> {
     }
 }
 
-impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
+impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, 'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -312,15 +336,17 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         loop {
-            let Some(key) = self.inner.next_key::<String>()? else {
+            let Some(key) = self.inner.next_key_seed(KeySeed)? else {
                 return Ok(None);
             };
-            let known = self
-                .of
-                .is_none_or(|(_, fields)| fields.contains(&key.as_str()));
+            // Whether the struct knows the key is asked only where it matters:
+            // the seed below matches the key anyway.
+            let unknown = |(_, fields): Struct| !fields.contains(&key.as_ref());
             let skip = {
                 let t = self.track.borrow();
-                let denied = !known && self.of.is_some_and(|of| t.denying.contains(&of));
+                let denied = self
+                    .of
+                    .is_some_and(|of| t.denying.contains(&of) && unknown(of));
                 denied || (!t.refused.is_empty() && t.refused.contains(&t.path_with(&key)))
             };
             if skip {
@@ -332,16 +358,17 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
             }
             // Read from the key as borrowed: every document takes this path,
             // and a copy of each key would be one allocation per field.
-            let key_reader: de::value::StrDeserializer<A::Error> = key.as_str().into_deserializer();
+            let key_reader: de::value::StrDeserializer<A::Error> = key.as_ref().into_deserializer();
             let read = seed.deserialize(key_reader);
-            self.track.borrow_mut().at.push(key);
+            let refusing = read.as_ref().err().and(self.of).filter(|&of| unknown(of));
+            self.track.borrow_mut().at.push(Step::Key(key));
             return match read {
                 Ok(key) => Ok(Some(key)),
                 Err(e) => {
                     let mut t = self.track.borrow_mut();
-                    match self.of {
+                    match refusing {
                         // The struct refuses the field: learn it, read again.
-                        Some(of) if !known && super::unknown_field(&e.to_string()).is_some() => {
+                        Some(of) if super::unknown_field(&e.to_string()).is_some() => {
                             t.denying.push(of);
                             t.learned = true;
                         }
@@ -365,5 +392,36 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, A> {
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
+    }
+}
+
+/// Reads a map's key borrowed from the text where it can (no escape in it).
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(KeySeed)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
     }
 }

@@ -48,18 +48,19 @@ impl Catalog {
         })
     }
 
-    /// An embedded programme, resolved once and kept.
+    /// An embedded programme, resolved the first time it is asked for and
+    /// kept: a page that loads one programme does not resolve the others
+    /// (resolving all six was more than half of a cold start).
     pub fn embedded_programme(id: &str) -> Result<&'static Programme, Vec<Problem>> {
-        static LOADED: OnceLock<BTreeMap<String, Result<Programme, Vec<Problem>>>> =
-            OnceLock::new();
-        let loaded = LOADED.get_or_init(|| {
-            let catalog = Catalog::embedded();
-            catalog
-                .ids()
-                .map(|id| (id.to_string(), catalog.load(id)))
-                .collect()
-        });
-        match loaded.get(id) {
+        static LOADED: [OnceLock<Result<Programme, Vec<Problem>>>; EMBEDDED.len()] =
+            [const { OnceLock::new() }; EMBEDDED.len()];
+        let catalog = Catalog::embedded();
+        let loaded = catalog
+            .ids()
+            .position(|known| known == id)
+            .and_then(|i| LOADED.get(i))
+            .map(|slot| slot.get_or_init(|| catalog.load(id)));
+        match loaded {
             Some(Ok(p)) => Ok(p),
             Some(Err(problems)) => Err(problems.clone()),
             None => Err(vec![unknown_programme(id)]),
