@@ -60,7 +60,7 @@ pub(super) struct Track<'de> {
     pub(super) readings: usize,
 }
 
-impl Track<'_> {
+impl<'de> Track<'de> {
     fn path(&self) -> String {
         pointer(&self.at)
     }
@@ -93,6 +93,51 @@ impl Track<'_> {
             self.readings += 1;
         }
         Ok(())
+    }
+
+    // The steps of a map's key that do not depend on the types read, kept out
+    // of the generic code: one copy instead of one per struct and key type.
+
+    /// Whether the field `key` is skipped: its struct is known to refuse
+    /// unknown fields and does not know it, or it was refused at this path.
+    /// Whether the struct knows the key is asked only where it matters: the
+    /// key's seed matches it anyway.
+    #[inline(never)]
+    fn skips(&self, of: Option<Struct>, key: &str) -> bool {
+        let denied = of.is_some_and(|of| self.denying.contains(&of) && !of.1.contains(&key));
+        denied || (!self.refused.is_empty() && self.refused.contains(&self.path_with(key)))
+    }
+
+    #[inline(never)]
+    fn note_unknown(&mut self, key: &str) {
+        let path = self.path_with(key);
+        self.unknown_fields.push(path);
+    }
+
+    /// Steps into the value of `key`; `error` is why its seed refused the
+    /// key, if it did: a struct refusing a field it does not know is learned,
+    /// for another reading.
+    #[inline(never)]
+    fn enter(&mut self, of: Option<Struct>, key: Cow<'de, str>, error: Option<&str>) {
+        let refusing = of.filter(|of| !of.1.contains(&key.as_ref()));
+        self.at.push(Step::Key(key));
+        match (error, refusing) {
+            (None, _) => {}
+            (Some(e), Some(of)) if super::unknown_field(e).is_some() => {
+                self.denying.push(of);
+                self.learned = true;
+            }
+            (Some(_), _) => self.fail_at_current(),
+        }
+    }
+
+    /// Steps out of a value read, noting where it failed if it did.
+    #[inline(never)]
+    fn leave(&mut self, failed: bool) {
+        if failed {
+            self.fail_at_current();
+        }
+        self.at.pop();
     }
 
     fn fail_at_current(&mut self) {
@@ -315,11 +360,7 @@ impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, 'de, A> {
             .inner
             .inner
             .next_element_seed(self.inner.wrap(seed, None));
-        let mut t = track.borrow_mut();
-        if element.is_err() {
-            t.fail_at_current();
-        }
-        t.at.pop();
+        track.borrow_mut().leave(element.is_err());
         element
     }
 
@@ -339,54 +380,26 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, 'de, A> {
             let Some(key) = self.inner.next_key_seed(KeySeed)? else {
                 return Ok(None);
             };
-            // Whether the struct knows the key is asked only where it matters:
-            // the seed below matches the key anyway.
-            let unknown = |(_, fields): Struct| !fields.contains(&key.as_ref());
-            let skip = {
-                let t = self.track.borrow();
-                let denied = self
-                    .of
-                    .is_some_and(|of| t.denying.contains(&of) && unknown(of));
-                denied || (!t.refused.is_empty() && t.refused.contains(&t.path_with(&key)))
-            };
-            if skip {
+            if self.track.borrow().skips(self.of, &key) {
                 self.inner.next_value::<IgnoredAny>()?;
-                let mut t = self.track.borrow_mut();
-                let path = t.path_with(&key);
-                t.unknown_fields.push(path);
+                self.track.borrow_mut().note_unknown(&key);
                 continue;
             }
             // Read from the key as borrowed: every document takes this path,
             // and a copy of each key would be one allocation per field.
             let key_reader: de::value::StrDeserializer<A::Error> = key.as_ref().into_deserializer();
             let read = seed.deserialize(key_reader);
-            let refusing = read.as_ref().err().and(self.of).filter(|&of| unknown(of));
-            self.track.borrow_mut().at.push(Step::Key(key));
-            return match read {
-                Ok(key) => Ok(Some(key)),
-                Err(e) => {
-                    let mut t = self.track.borrow_mut();
-                    match refusing {
-                        // The struct refuses the field: learn it, read again.
-                        Some(of) if super::unknown_field(&e.to_string()).is_some() => {
-                            t.denying.push(of);
-                            t.learned = true;
-                        }
-                        _ => t.fail_at_current(),
-                    }
-                    Err(e)
-                }
-            };
+            let error = read.as_ref().err().map(ToString::to_string);
+            self.track
+                .borrow_mut()
+                .enter(self.of, key, error.as_deref());
+            return read.map(Some);
         }
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
         let value = self.inner.next_value_seed(self.wrap(seed, None));
-        let mut t = self.track.borrow_mut();
-        if value.is_err() {
-            t.fail_at_current();
-        }
-        t.at.pop();
+        self.track.borrow_mut().leave(value.is_err());
         value
     }
 
