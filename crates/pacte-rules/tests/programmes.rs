@@ -673,6 +673,22 @@ fn a_region_replacing_the_traceurs_keeps_its_modules_asked_of_the_learner_by_the
 }
 
 #[test]
+fn sources_written_as_one_text_instead_of_a_list_are_refused_not_replaced_by_the_parents() {
+    let doc = json!({
+        "id": "une-region", "version": "1", "extends": "msp-cds",
+        "sources": "Annonce régionale, 2025"
+    });
+    let problems = failure(
+        "sources",
+        api::check_programme(&ProgrammeSource::Definition(doc), &[]),
+    );
+    assert_eq!(
+        located(&problems),
+        [("INVALID_VALUE".to_string(), "/sources")]
+    );
+}
+
+#[test]
 fn every_definition_fixture_is_refused() {
     for name in fixture_names("definitions") {
         // The two halves of the circle are given to each other.

@@ -58,8 +58,10 @@ function describe(u: Condition): string {
     case "SESSION_NOT_RECORDED":
     case "SESSION_UPCOMING":
       return `${u.session} ${u.date}`;
+    case "MODULE_HOURS_SHORT":
+      return `${u.module}: ${u.doneMinutes}/${u.requiredMinutes} min`;
     case "ELECTIVE_MODULE_MISSING":
-      return `${u.group}: ${u.chosen}/${u.atLeast}`;
+      return `${u.group}: ${u.done}/${u.atLeast}`;
     case "TRACEUR_MISSING":
     case "TRACEUR_TO_REVISE":
     case "TRACEUR_AWAITING_VALIDATION":

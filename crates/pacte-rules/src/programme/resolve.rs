@@ -54,7 +54,10 @@ pub(super) fn merge_chain(
     }
     if let Some(doc) = merged.as_object_mut() {
         for (key, list) in [("sources", sources), ("defaults", defaults)] {
-            if !list.is_empty() {
+            // A value that is not a list is left for the typed reading to
+            // refuse at its path, not replaced by the lists around it.
+            let a_list = doc.get(key).is_none_or(Value::is_array);
+            if a_list && !list.is_empty() {
                 doc.insert(key.to_string(), Value::Array(list));
             }
         }
