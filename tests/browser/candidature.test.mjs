@@ -208,7 +208,8 @@ test("an unnamed candidate's missing pieces read « Candidat·e n° 1 : … », 
   await page.fill("#team-name", "CPTS du Léon");
   const shown = await result(page);
   assert.equal(shown.verdict, "Non recevable");
-  assert.equal(shown.missing[0], "Candidat·e n° 1 : Lettre de motivation ; Curriculum vitae");
+  // Whether the candidate works in the team is asked, never presumed.
+  assert.equal(shown.missing[0], "Candidat·e n° 1 : dire si la personne est déjà en poste dans l'équipe ; Lettre de motivation ; Curriculum vitae");
   assert.ok(
     shown.reasons.every((r) => !r.startsWith(" ") && !r.startsWith(":")),
     shown.reasons.join("\n"),

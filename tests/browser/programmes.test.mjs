@@ -84,12 +84,12 @@ test("the embedded programmes, and one resolved: hours, modules, seminar days, m
   const memoire = (await page.$$eval("#definition h3:text('Mémoire') + dl dd", (dds) => dds.map((d) => d.textContent))).map(plain);
   assert.deepEqual(memoire, ["oui", "pas de date limite fixée", "oui", "27 novembre 2024", "1 h"]);
 
-  // Bretagne CPTS 2021: the calendar's 63 h, 50 h of e-learning and of team work, five traceurs, the file's pieces.
+  // Bretagne CPTS 2021: the calendar's 63 h and no other hours (seed 002 gives none), five traceurs, the file's pieces.
   await page.click("#embedded tbody tr:nth-child(6) button");
   assert.deepEqual(await cells(page, HOURS), [
     ["Présentiel", "63 h"],
-    ["E-learning", "50 h"],
-    ["En équipe", "50 h"],
+    ["E-learning", "pas d'exigence en heures"],
+    ["En équipe", "pas d'exigence en heures"],
   ]);
   assert.equal((await cells(page, CALENDAR)).length, 6);
   assert.deepEqual((await cells(page, TRACEURS))[0], [

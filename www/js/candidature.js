@@ -264,7 +264,12 @@ function missingList(missing, file) {
   const byWho = new Map();
   for (const m of missing) {
     const who = subjectOf(m.path, file) || "Dossier";
-    const what = questions.has(m.piece) ? `réponse à « ${questions.get(m.piece)} »` : (titles.get(m.piece) ?? findingText(m, file));
+    const what =
+      m.piece === "inTeam"
+        ? "dire si la personne est déjà en poste dans l'équipe"
+        : questions.has(m.piece)
+          ? `réponse à « ${questions.get(m.piece)} »`
+          : (titles.get(m.piece) ?? findingText(m, file));
     byWho.set(who, [...(byWho.get(who) ?? []), what]);
   }
   return h(
