@@ -8,12 +8,16 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use pacte_rules::api::{self, Answer, ProgrammeSource, PromotionEntry};
 use pacte_rules::candidature::Verdict;
+use pacte_rules::date::IsoDate;
 use pacte_rules::import::{ImportOptions, ImportSource};
+use pacte_rules::parse;
 use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme;
+use pacte_rules::report::wording::count_fr;
 use pacte_rules::report::{text, Stage};
 use pacte_rules::schema::Document;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::io::Write;
@@ -106,6 +110,10 @@ struct On {
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
+    /// JSON Lines: a promotion streams one line per learner as each is
+    /// evaluated, then `{"kind":"summary",…}`, in the memory of one learner;
+    /// other answers are the same JSON.
+    Jsonl,
     /// French, for a person.
     Text,
 }
@@ -164,10 +172,15 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             let text_in = read_text(&learner)?;
             let report = unwrap(api::evaluate_json(&programme, &text_in, as_of))?;
             match on.format {
-                Format::Json => print_json(&report),
+                Format::Json | Format::Jsonl => print_json(&report),
                 Format::Text => write_out(&text::french(&report)),
             }
             Ok(verdict(report.stage != Stage::Blocked))
+        }
+        Command::EvaluatePromotion { on, promotion } if on.format == Format::Jsonl => {
+            let (programme, as_of) = context(&on)?;
+            let summary = stream_promotion(&programme, &promotion, as_of)?;
+            Ok(verdict(summary.invalid == 0 && summary.stages.blocked == 0))
         }
         Command::EvaluatePromotion { on, promotion } => {
             let (programme, as_of) = context(&on)?;
@@ -177,7 +190,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
                 as_of,
             ))?;
             match on.format {
-                Format::Json => print_json(&report),
+                Format::Json | Format::Jsonl => print_json(&report),
                 Format::Text => write_out(&promotion_text(&report)),
             }
             Ok(verdict(report.invalid == 0 && report.stages.blocked == 0))
@@ -187,7 +200,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             let text_in = read_text(&file)?;
             let report = unwrap(api::check_candidature_json(&programme, &text_in, as_of))?;
             match on.format {
-                Format::Json => print_json(&report),
+                Format::Json | Format::Jsonl => print_json(&report),
                 Format::Text => write_out(&candidature_text(&report)),
             }
             Ok(verdict(matches!(report.verdict, Verdict::Eligible {})))
@@ -275,6 +288,67 @@ fn read_text(path: &Path) -> Result<String, Invalid> {
     })
 }
 
+/// `evaluate-promotion --format jsonl`: each learner's entry written as
+/// it is made. JSON Lines are read a line at a time; a JSON array is read
+/// whole, its learners then streamed the same way.
+fn stream_promotion(
+    programme: &Programme,
+    path: &Path,
+    as_of: IsoDate,
+) -> Result<api::PromotionSummary, Invalid> {
+    let unreadable = |e: std::io::Error| {
+        Invalid::from(Problem::new(
+            "",
+            Refusal::UnreadableFile {
+                file: path.display().to_string(),
+                error: e.to_string(),
+            },
+        ))
+    };
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(unreadable)?);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let starts_with_list = {
+        let head = std::io::BufRead::fill_buf(&mut reader).map_err(unreadable)?;
+        let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+        head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+    };
+    let answer = if starts_with_list {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut reader, &mut text).map_err(unreadable)?;
+        let items: Vec<&RawValue> = serde_json::from_str(parse::without_bom(&text))
+            .map_err(|e| Invalid::from(parse::syntax_problem(&e)))?;
+        api::evaluate_promotion_lines(programme, items.iter().map(|raw| raw.get()), as_of, |e| {
+            write_line(&mut out, e)
+        })
+    } else {
+        let mut failed = None;
+        let lines = std::io::BufRead::lines(reader)
+            .map_while(|line| line.map_err(|e| failed = Some(e)).ok());
+        let answer =
+            api::evaluate_promotion_lines(programme, lines, as_of, |e| write_line(&mut out, e));
+        if let Some(e) = failed {
+            return Err(unreadable(e));
+        }
+        answer
+    };
+    let summary = unwrap(answer)?;
+    write_line(&mut out, &summary);
+    if let Err(e) = out.flush() {
+        stopped_by(e);
+    }
+    Ok(summary)
+}
+
+/// One JSON Lines line: the value, compact, and a line break.
+fn write_line<T: Serialize>(out: &mut impl Write, value: &T) {
+    let written = serde_json::to_writer(&mut *out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    if let Err(e) = written {
+        stopped_by(e);
+    }
+}
+
 fn read_json(path: &Path) -> Result<Value, Invalid> {
     Ok(pacte_rules::parse::json_value(&read_text(path)?)?)
 }
@@ -321,19 +395,22 @@ fn code_name(p: &Problem) -> String {
 
 fn promotion_text(report: &api::PromotionReport) -> String {
     let mut out = format!(
-        "Promotion au {} : {} apprenant(s)\n",
+        "Promotion au {} : {}\n",
         report.as_of.french(),
-        report.learners.len()
+        count_fr(report.learners.len() as u32, "apprenant", "apprenants")
     );
     for entry in &report.learners {
         match entry {
             PromotionEntry::Evaluated { report: r } => {
                 let who = r.display_name.as_deref().unwrap_or(&r.learner_id);
-                out.push_str(&format!(
-                    "  {who} : {} ({} condition(s) non remplie(s))\n",
-                    r.summary.fr,
-                    r.unmet.len()
-                ));
+                let unmet = match r.unmet.len() {
+                    0 => String::new(),
+                    n => format!(
+                        " ({})",
+                        count_fr(n as u32, "condition non remplie", "conditions non remplies")
+                    ),
+                };
+                out.push_str(&format!("  {who} : {}{unmet}\n", r.summary.fr));
             }
             PromotionEntry::Invalid { index, problems } => {
                 let first = problems

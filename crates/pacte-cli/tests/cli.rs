@@ -337,6 +337,53 @@ fn a_promotion_given_as_a_json_array_is_evaluated_learner_by_learner() {
 }
 
 #[test]
+fn json_lines_out_stream_one_line_per_learner_then_the_summary_the_same_entries_as_the_json() {
+    let lines = [
+        learner_line("hdf-absent-s3-day2-with-justification"),
+        r#"{"learnerId":"hdf-2024-099","attendance":[{"session":"S1","date":"2024-04-31","status":"present"}]}"#.to_string(),
+        String::new(),
+        learner_line("hdf-s3-attendance-not-recorded-yet"),
+    ];
+    let args = |file: &str, format: &str| {
+        pacte(&[
+            "evaluate-promotion",
+            "--programme",
+            "hdf-leader-msp-2024",
+            "--as-of",
+            "2024-09-20",
+            "--format",
+            format,
+            file,
+        ])
+    };
+    let whole = args(&scratch("streamed.jsonl", &lines.join("\n")), "json");
+    let streamed = args(&scratch("streamed.jsonl", &lines.join("\n")), "jsonl");
+    assert_eq!(streamed.code, whole.code);
+    let out: Vec<Value> = streamed
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let promotion = whole.json();
+    assert_eq!(out.len(), 4, "three learners and the summary");
+    assert_eq!(out[..3], promotion["learners"].as_array().unwrap()[..]);
+    assert_eq!(
+        out[3],
+        json!({
+            "kind": "summary",
+            "asOf": "2024-09-20",
+            "stages": promotion["stages"],
+            "invalid": 1,
+            "learners": 3
+        })
+    );
+    // A JSON array streams the same way.
+    let array = format!("[{}]", [&lines[0], &lines[3]].map(|l| l.as_str()).join(","));
+    let from_array = args(&scratch("streamed.json", &array), "jsonl");
+    assert_eq!(from_array.stdout.lines().count(), 3);
+}
+
+#[test]
 fn a_bad_line_of_json_lines_is_reported_with_its_index_and_the_others_evaluated() {
     let lines = [
         learner_line("hdf-absent-s3-day2-with-justification"),
@@ -508,7 +555,7 @@ fn control_characters_in_a_learners_name_are_shown_escaped_in_text() {
     let run = pacte(&[&["evaluate-promotion"][..], &on, &[&promotion]].concat());
     assert_eq!(
         run.stdout.lines().nth(1).unwrap(),
-        "  Camille\\u{0}\\u{1b}[2J\\u{1b}]0;titre\\u{7}\\u{9b} : Parcours pas encore commencé (10 condition(s) non remplie(s))"
+        "  Camille\\u{0}\\u{1b}[2J\\u{1b}]0;titre\\u{7}\\u{9b} : Parcours pas encore commencé (10 conditions non remplies)"
     );
     assert!(!run.stdout.chars().any(|c| c.is_control() && c != '\n'));
 }

@@ -11,7 +11,9 @@ use crate::parse;
 use crate::problem::{Problem, Refusal};
 use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
 pub use crate::report::promotion::promotion;
-pub use crate::report::promotion::{PromotionEntry, PromotionReport, StageCounts};
+pub use crate::report::promotion::{
+    PromotionEntry, PromotionReport, PromotionSummary, PromotionTally, StageCounts,
+};
 use crate::report::ProgressReport;
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -169,6 +171,30 @@ pub fn evaluate_promotion_json(
     }
     Answer::Success {
         value: promotion(learners, as_of),
+    }
+}
+
+/// Evaluates a promotion given as JSON Lines, one learner at a time, for a
+/// caller that streams: `emit` gets each entry as it is made, in input
+/// order, and the answer is the summary. Memory holds one report and the
+/// learner ids, whatever the number of learners; blank lines are skipped.
+pub fn evaluate_promotion_lines<S: AsRef<str>>(
+    programme: &Programme,
+    lines: impl IntoIterator<Item = S>,
+    as_of: IsoDate,
+    mut emit: impl FnMut(&PromotionEntry),
+) -> Answer<PromotionSummary> {
+    let mut tally = PromotionTally::new(as_of);
+    let learners = lines.into_iter().filter(|l| !l.as_ref().trim().is_empty());
+    for (index, line) in learners.enumerate() {
+        let result = evaluation::evaluate_json(programme, line.as_ref(), as_of);
+        emit(&tally.entry(index as u32, result));
+    }
+    match tally.summary() {
+        summary if summary.learners == 0 => Answer::Failure {
+            problems: vec![Problem::new("", Refusal::EmptyPromotion)],
+        },
+        summary => Answer::Success { value: summary },
     }
 }
 

@@ -60,21 +60,44 @@ impl StageCounts {
     }
 }
 
-/// Gathers per-learner results into a promotion report. A learner id seen
-/// before is refused in its place: two files for one learner would be two
-/// verdicts, each on half the records.
-pub fn promotion(
-    results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>,
-    as_of: IsoDate,
-) -> PromotionReport {
-    let mut report = PromotionReport {
-        as_of,
-        stages: StageCounts::default(),
-        invalid: 0,
-        learners: Vec::new(),
-    };
-    let mut seen = HashMap::new();
-    for (index, result) in results {
+/// A promotion's counts, written last when its entries are streamed (JSON
+/// Lines out): `{"kind": "summary", …}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename = "summary", rename_all = "camelCase")]
+pub struct PromotionSummary {
+    pub as_of: IsoDate,
+    pub stages: StageCounts,
+    pub invalid: u32,
+    /// Learners in the input, evaluated or invalid.
+    pub learners: u32,
+}
+
+/// A promotion taken one learner at a time: each result becomes its entry as
+/// it comes, and the counts add up. It keeps the learner ids seen, not the
+/// reports: a promotion streamed holds one report at a time. A learner id
+/// seen before is refused in its place: two files for one learner would be
+/// two verdicts, each on half the records.
+pub struct PromotionTally {
+    summary: PromotionSummary,
+    seen: HashMap<String, u32>,
+}
+
+impl PromotionTally {
+    pub fn new(as_of: IsoDate) -> PromotionTally {
+        PromotionTally {
+            summary: PromotionSummary {
+                as_of,
+                stages: StageCounts::default(),
+                invalid: 0,
+                learners: 0,
+            },
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The entry of the learner at `index` of the input.
+    pub fn entry(&mut self, index: u32, result: Result<ProgressReport, Problem>) -> PromotionEntry {
+        let seen = &mut self.seen;
         let result = result.and_then(|r| match seen.entry(r.learner_id.clone()) {
             Entry::Occupied(first) => Err(Problem::new(
                 "/learnerId",
@@ -88,21 +111,44 @@ pub fn promotion(
                 Ok(r)
             }
         });
-        report.learners.push(match result {
+        self.summary.learners += 1;
+        match result {
             Ok(r) => {
-                report.stages.add(r.stage);
+                self.summary.stages.add(r.stage);
                 PromotionEntry::Evaluated {
                     report: Box::new(r),
                 }
             }
             Err(problem) => {
-                report.invalid += 1;
+                self.summary.invalid += 1;
                 PromotionEntry::Invalid {
                     index,
                     problems: vec![problem.under(&format!("/{index}"))],
                 }
             }
-        });
+        }
     }
-    report
+
+    pub fn summary(&self) -> PromotionSummary {
+        self.summary
+    }
+}
+
+/// Gathers per-learner results into a promotion report.
+pub fn promotion(
+    results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>,
+    as_of: IsoDate,
+) -> PromotionReport {
+    let mut tally = PromotionTally::new(as_of);
+    let learners = results
+        .into_iter()
+        .map(|(index, result)| tally.entry(index, result))
+        .collect();
+    let summary = tally.summary();
+    PromotionReport {
+        as_of,
+        stages: summary.stages,
+        invalid: summary.invalid,
+        learners,
+    }
 }

@@ -583,11 +583,11 @@ impl Wording for Shortfall<'_> {
 }
 
 /// "1 module", "2 modules": French takes the singular for 0 and 1.
-pub(crate) fn count_fr(n: u32, one: &str, many: &str) -> String {
+pub fn count_fr(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n < 2 { one } else { many })
 }
 
 /// "1 module", "0 modules", "2 modules".
-pub(crate) fn count_en(n: u32, one: &str, many: &str) -> String {
+pub fn count_en(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
