@@ -74,6 +74,9 @@ pub enum DiagnosticCode {
     /// status for a seminar, a CSV `attendance` row for a traceur…).
     TargetMismatch,
     DatedAfterAsOf,
+    /// Dated before the programme's `counting.recordsFrom` (by default the
+    /// promotion's start): the engine would set it aside, so the import does.
+    DatedBeforePromotion,
     /// The same statement, or the same activity, again: counted once.
     DuplicateRecord,
     /// An earlier state of the same traceur, replaced by a later one.
@@ -107,8 +110,8 @@ impl DiagnosticCode {
             MalformedItem | UnmappedId | UnknownLearner | UnknownStatus | InvalidTimestamp
             | InvalidDuration | NegativeDuration | ImplausibleDuration | NoDuration
             | NotASessionDay | TargetMismatch => Severity::Error,
-            ZeroDuration | DatedAfterAsOf | AttendanceConflict | NotTracked | CompletionFailed
-            | PlatformWarning => Severity::Warning,
+            ZeroDuration | DatedAfterAsOf | DatedBeforePromotion | AttendanceConflict
+            | NotTracked | CompletionFailed | PlatformWarning => Severity::Warning,
             IgnoredByMapping | OtherLearner | DuplicateRecord | Superseded | NotCompleted
             | CompletionOverridden | LateCountedPresent | AbsentFromActivity | Waived
             | VerbNotUsed => Severity::Notice,

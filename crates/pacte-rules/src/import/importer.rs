@@ -266,10 +266,14 @@ impl<'a> Importer<'a> {
             }
             _ => return Err(Defect::TargetMismatch { target }.into()),
         };
+        // The engine's bounds in time, from the same definition.
         let date = record.date();
         if date > self.as_of {
             let as_of = self.as_of;
             return Err(Defect::DatedAfterAsOf { date, as_of }.into());
+        }
+        if let Some(from) = self.programme.records_from().filter(|from| date < *from) {
+            return Err(Defect::DatedBeforePromotion { date, from }.into());
         }
         Ok(record)
     }

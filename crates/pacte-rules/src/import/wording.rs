@@ -127,6 +127,10 @@ pub(super) enum Defect<'a> {
         date: IsoDate,
         as_of: IsoDate,
     },
+    DatedBeforePromotion {
+        date: IsoDate,
+        from: IsoDate,
+    },
     /// `days`: those of the seminar titled `title`.
     NotASessionDay {
         date: IsoDate,
@@ -206,6 +210,7 @@ impl Wording for Defect<'_> {
             Defect::NoDuration => C::NoDuration,
             Defect::ZeroDuration => C::ZeroDuration,
             Defect::DatedAfterAsOf { .. } => C::DatedAfterAsOf,
+            Defect::DatedBeforePromotion { .. } => C::DatedBeforePromotion,
             Defect::NotASessionDay { .. } => C::NotASessionDay,
             Defect::StatementTwice { .. } | Defect::SameRecord { .. } => C::DuplicateRecord,
             Defect::AttendanceConflict { .. } => C::AttendanceConflict,
@@ -360,6 +365,18 @@ impl Wording for Defect<'_> {
             Defect::ZeroDuration => (
                 "durée arrondie à 0 min : rien à compter".into(),
                 "duration rounds to 0 min: nothing to count".into(),
+            ),
+            Defect::DatedBeforePromotion { date, from } => (
+                format!(
+                    "daté du {}, avant le début de la promotion ({}) : ne compte pas pour elle",
+                    date.french(),
+                    from.french()
+                ),
+                format!(
+                    "dated {}, before the promotion began ({}): it does not count for it",
+                    date.english(),
+                    from.english()
+                ),
             ),
             Defect::DatedAfterAsOf { date, as_of } => (
                 format!(
