@@ -6,13 +6,30 @@
 # (crates/pacte-rules/tests/corpus.rs). Not part of scripts/test.sh.
 #
 #   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]    (default: 240 s, every target)
+#   bash scripts/fuzz.sh --runs N [TARGET…]                  (N inputs each, a fixed seed)
+#
+# The second form is the one scripts/test.sh runs: a bounded number of
+# inputs from a fixed seed does the same work on every machine, so a run
+# that passes here passes in CI, while each run still tries new inputs
+# when the code changes.
 #
 # Exit status: 0 when no target crashed, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds="${1:-240}"
-shift || true
+fresh=""
+if [ "${1:-}" = "--runs" ]; then
+  bound=(-runs="$2" -seed=1)
+  what="$2 runs, seed 1, from the seeds alone"
+  # From the fixtures only, not the corpus earlier runs grew here: the same
+  # start on every machine.
+  fresh="fuzz/target/fresh-corpus"
+  shift 2
+else
+  bound=(-max_total_time="${1:-240}")
+  what="${1:-240} s"
+  shift || true
+fi
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   rustup toolchain install nightly --profile minimal
@@ -35,12 +52,18 @@ cargo +nightly fuzz build -s none
 
 crashed=0
 for target in "${targets[@]}"; do
-  echo "== $target: ${seconds} s"
+  echo "== $target: $what"
   mkdir -p "fuzz/corpus/$target" "fuzz/artifacts/$target" "fuzz/regressions/$target"
+  corpus="fuzz/corpus/$target"
+  if [ -n "$fresh" ]; then
+    corpus="$fresh/$target"
+    rm -rf "$corpus" && mkdir -p "$corpus"
+    cp fuzz/corpus/"$target"/seed-* "$corpus"/ 2>/dev/null || true
+  fi
   # One process (libFuzzer's default; -jobs would fork and log elsewhere).
   # The log's last lines carry the figures: execs, coverage (cov:), corpus size.
-  if cargo +nightly fuzz run -s none "$target" -- \
-    -max_total_time="$seconds" -print_final_stats=1 \
+  if cargo +nightly fuzz run -s none "$target" "$corpus" -- \
+    "${bound[@]}" -print_final_stats=1 \
     2>&1 | tee "fuzz/artifacts/$target/log.txt" | grep -E '^(#[0-9]+ +DONE|Done|stat::|==|thread)'; then
     :
   fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: the Rust engine (native), its wasm build, the npm package in
+# Every test: the Rust engine (native), a bounded fuzzing of every parser,
+# its wasm build, the npm package in
 # Node (engine, parity with native, install as a portal developer would), the
 # pages' JavaScript against the package's types, the pages in a real browser,
 # and the formatting and lints of the Rust and the JavaScript. Installs what
@@ -18,6 +19,9 @@ cargo clippy --all-targets -- -D warnings
 for module in engine import; do
   cargo clippy -p pacte-wasm --features "$module" --target wasm32-unknown-unknown -- -D warnings
 done
+
+echo "== fuzz: every parser's target, 20,000 inputs each from the fixtures, a fixed seed (scripts/fuzz.sh --runs)"
+bash scripts/fuzz.sh --runs 20000
 
 echo "== npm package: build, then Node tests (the install test opens Debian chromium too)"
 bash scripts/build-package.sh
