@@ -128,12 +128,12 @@ fn a_candidate_not_named_yet_is_named_by_their_place_in_the_list() {
             row(
                 "lettre-de-motivation",
                 "/candidates/1/pieces",
-                "candidat·e n° 2 : il manque la pièce « Lettre de motivation »",
+                "Candidat·e n° 2 : il manque la pièce « Lettre de motivation »",
             ),
             row(
                 "cv",
                 "/candidates/1/pieces",
-                "candidat·e n° 2 : il manque la pièce « Curriculum vitae »",
+                "Candidat·e n° 2 : il manque la pièce « Curriculum vitae »",
             ),
         ],
     );

@@ -30,7 +30,7 @@ impl<'a> Who<'a> {
     fn french(self) -> String {
         match self {
             Who::Named(name) => name.to_string(),
-            Who::Unnamed(n) => format!("candidat·e n° {n}"),
+            Who::Unnamed(n) => format!("Candidat·e n° {n}"),
             Who::Team => "équipe".into(),
         }
     }
@@ -38,7 +38,7 @@ impl<'a> Who<'a> {
     fn english(self) -> String {
         match self {
             Who::Named(name) => name.to_string(),
-            Who::Unnamed(n) => format!("candidate no. {n}"),
+            Who::Unnamed(n) => format!("Candidate no. {n}"),
             Who::Team => "team".into(),
         }
     }
