@@ -109,6 +109,23 @@ test("a promotion evaluates every learner and reports the invalid one in its pla
   assert.equal(programme.evaluatePromotionJson(lines, "2024-09-20").learners.length, 2);
 });
 
+test("a promotion streamed learner by learner gives the entries and counts of the whole promotion", () => {
+  const programme = pacte.loadProgramme("hdf-leader-msp-2024");
+  const records = [learner, { learnerId: 3 }, learner, { learnerId: "vide" }].map((r) => JSON.stringify(r));
+  const whole = programme.evaluatePromotionJson(records.join("\n"), "2024-09-20");
+  const stream = programme.promotionStream("2024-09-20");
+  const entries = records.map((line) => stream.addJson(line));
+  // The same learner twice is refused in its place, as in the whole promotion.
+  assert.deepEqual(
+    entries.map((e) => e.kind),
+    ["evaluated", "invalid", "invalid", "evaluated"],
+  );
+  assert.deepEqual(entries, whole.learners);
+  assert.deepEqual(stream.summary(), { kind: "summary", asOf: "2024-09-20", stages: whole.stages, invalid: 2, learners: 4 });
+  assert.throws(() => stream.addJson(3), { name: "PacteError", code: "INVALID_ARGUMENT", path: "/json" });
+  stream.free();
+});
+
 // wasm-bindgen traps (RuntimeError) or throws a bare TypeError when a string
 // parameter gets another JS type: every argument is checked instead.
 const notStrings = { number: 20240920, true: true, object: {}, Date: new Date(2024, 8, 20), null: null, array: [], missing: undefined };

@@ -12,6 +12,38 @@ use serde_json::Value;
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
+/// A promotion evaluated learner by learner: each `addJson` answers that
+/// learner's entry (a repeated `learnerId` refused as in a whole promotion),
+/// `summary` the counts so far. Memory holds the learner ids, not the reports.
+#[wasm_bindgen]
+pub struct PromotionStream {
+    programme: Cow<'static, CoreProgramme>,
+    tally: api::PromotionTally,
+    as_of: IsoDate,
+    next: u32,
+}
+
+#[wasm_bindgen]
+impl PromotionStream {
+    /// The next learner: one line of JSON Lines, their records as JSON text.
+    #[wasm_bindgen(js_name = addJson, unchecked_return_type = "PromotionEntry")]
+    pub fn add_json(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    ) -> JsResult {
+        let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
+        let report = pacte_rules::evaluation::evaluate_json(&self.programme, &json, self.as_of);
+        let entry = self.tally.entry(self.next, report);
+        self.next += 1;
+        to_js(&entry)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "PromotionSummary")]
+    pub fn summary(&self) -> JsResult {
+        to_js(&self.tally.summary())
+    }
+}
+
 /// A programme resolved once, to evaluate many learners against.
 #[wasm_bindgen]
 pub struct Programme {
@@ -90,6 +122,22 @@ impl Programme {
             (i as u32, report)
         });
         to_js(&api::promotion(results, as_of))
+    }
+
+    /// A promotion taken one learner at a time (JSON Lines read line by
+    /// line, a file too big for one answer): see [`PromotionStream`].
+    #[wasm_bindgen(js_name = promotionStream)]
+    pub fn promotion_stream(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
+    ) -> Result<PromotionStream, JsValue> {
+        let as_of = date(&as_of)?;
+        Ok(PromotionStream {
+            programme: self.inner.clone(),
+            tally: api::PromotionTally::new(as_of),
+            as_of,
+            next: 0,
+        })
     }
 
     /// A promotion from JSON text: a JSON array, or JSON Lines.

@@ -64,6 +64,7 @@ impl StageCounts {
 /// Lines out): `{"kind": "summary", …}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename = "summary", rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct PromotionSummary {
     pub as_of: IsoDate,
     pub stages: StageCounts,
