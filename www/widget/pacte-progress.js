@@ -407,28 +407,8 @@ class PacteProgress extends HTMLElement {
       report.electives.length > 0 && this.#section("electives", t.electives, electivesList(report.electives, t)),
       this.#section("memoire", t.memoireSoutenance, memoireView(report, t, lang)),
       this.#whatIf(api, report),
-      report.advisories.length > 0 &&
-        h(
-          "details",
-          { class: "ignored" },
-          h("summary", {}, t.advisories(report.advisories.length)),
-          h(
-            "ul",
-            {},
-            report.advisories.map((a) => h("li", {}, h("code", {}, a.path), " : ", typeset(say(a.message, lang)))),
-          ),
-        ),
-      report.ignored.length > 0 &&
-        h(
-          "details",
-          { class: "ignored" },
-          h("summary", {}, t.ignored(report.ignored.length)),
-          h(
-            "ul",
-            {},
-            report.ignored.map((i) => h("li", {}, h("code", {}, i.path), " : ", typeset(say(i.message, lang)))),
-          ),
-        ),
+      noticeList(report.advisories, t.advisories, lang),
+      noticeList(report.ignored, t.ignored, lang),
       h("footer", { class: "muted small" }, t.rules(report.programme.id, report.programme.version), " · ", t.engine(report.engine.name, report.engine.version)),
     ];
     if (!this.#compact) return h("article", { class: "report full", "aria-labelledby": "who" }, head, ...detail);
@@ -758,6 +738,23 @@ function traceursList(traceurs, t, lang) {
         ),
       ),
     ),
+  );
+}
+
+/** Records set aside, or counted with a remark: folded, each with its place. */
+function noticeList(notices, summary, lang) {
+  return (
+    notices.length > 0 &&
+    h(
+      "details",
+      { class: "ignored" },
+      h("summary", {}, summary(notices.length)),
+      h(
+        "ul",
+        {},
+        notices.map((n) => h("li", {}, h("code", {}, n.path), " : ", typeset(say(n.message, lang)))),
+      ),
+    )
   );
 }
 

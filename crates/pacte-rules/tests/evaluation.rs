@@ -792,13 +792,8 @@ fn an_in_person_activity_on_a_seminar_day_attended_is_not_counted_twice() {
 fn the_same_activity_twice_without_id_counts_twice_and_is_pointed_out() {
     let report = assert_set_aside("hdf-same-activity-twice-without-id", &[]);
     assert_eq!(report.hours.elearning, tally(None, 270, 0, 0));
-    let advisories: Vec<_> = report
-        .advisories
-        .iter()
-        .map(|a| (json_name(&a.code), a.path.as_str(), a.message.fr.as_str()))
-        .collect();
     assert_eq!(
-        advisories,
+        advisories(&report),
         [(
             "POSSIBLE_DUPLICATE".to_string(),
             "/activities/1",
@@ -817,13 +812,8 @@ fn a_seminar_day_asking_for_a_team_member_says_so_and_notes_when_none_came() {
     assert!(rentree.team_member_required);
     assert_eq!(rentree.team_member_present, Some(false));
     assert_eq!(rentree.status, DayStatus::Present);
-    let advisories: Vec<_> = report
-        .advisories
-        .iter()
-        .map(|a| (json_name(&a.code), a.path.as_str(), a.message.fr.as_str()))
-        .collect();
     assert_eq!(
-        advisories,
+        advisories(&report),
         [(
             "TEAM_MEMBER_ABSENT".to_string(),
             "/attendance/0/teamMemberPresent",

@@ -14,6 +14,7 @@ use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::candidature::{CandidatureReport, Finding, Verdict};
 use pacte_rules::date::IsoDate;
 use pacte_rules::import::{ImportOptions, ImportResult, ImportSource};
+use pacte_rules::message::Notice;
 use pacte_rules::problem::Problem;
 use pacte_rules::programme::{Catalog, Programme};
 use pacte_rules::report::{ProgressReport, Unmet};
@@ -214,10 +215,18 @@ pub fn the_unmet<'a>(report: &'a ProgressReport, code: &str) -> &'a Unmet {
 
 /// The ignored records of a report as (code, path, French message).
 pub fn ignored(report: &ProgressReport) -> Vec<(String, &str, &str)> {
-    report
-        .ignored
+    notices(&report.ignored)
+}
+
+/// The records counted with a remark, as (code, path, French message).
+pub fn advisories(report: &ProgressReport) -> Vec<(String, &str, &str)> {
+    notices(&report.advisories)
+}
+
+fn notices<C: Serialize>(notices: &[Notice<C>]) -> Vec<(String, &str, &str)> {
+    notices
         .iter()
-        .map(|i| (json_name(&i.code), i.path.as_str(), i.message.fr.as_str()))
+        .map(|n| (json_name(&n.code), n.path.as_str(), n.message.fr.as_str()))
         .collect()
 }
 
