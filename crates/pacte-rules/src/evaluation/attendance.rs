@@ -121,10 +121,11 @@ fn justification_set_aside(cx: &mut Context, i: usize, a: &Attendance) {
 fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, usize), usize> {
     let mut chosen = HashMap::new();
     for (i, a) in records.iter().enumerate() {
-        let path = format!("/attendance/{i}");
+        // Made only for a record set aside.
+        let path = || format!("/attendance/{i}");
         let Some(s) = cx.programme.session_index(&a.session) else {
             cx.ignore(
-                path,
+                path(),
                 SetAside::UnknownSession {
                     session: &a.session,
                 },
@@ -134,7 +135,7 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
         let session = &cx.programme.definition.sessions[s];
         let Some(d) = session.days.iter().position(|day| day.date == a.date) else {
             cx.ignore(
-                format!("{path}/date"),
+                format!("{}/date", path()),
                 SetAside::NotASessionDay {
                     date: a.date,
                     session: &session.title,
@@ -142,7 +143,7 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
             );
             continue;
         };
-        if cx.out_of_time(&path, a.date) {
+        if cx.out_of_time(path, a.date) {
             continue;
         }
         if let Some(earlier) = chosen.insert((s, d), i) {

@@ -8,7 +8,10 @@ use crate::report::{MemoireReport, MemoireReportStatus, SoutenanceReport, Souten
 pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> MemoireReport {
     let rule = &cx.programme.definition.memoire;
     let due_date = rule.due_date.or(cx.programme.final_due_date());
-    let record = record.filter(|r| !r.date.is_some_and(|d| cx.out_of_time("/memoire", d)));
+    let record = record.filter(|r| {
+        !r.date
+            .is_some_and(|d| cx.out_of_time(|| "/memoire".into(), d))
+    });
     let status = match record.map(|r| r.status) {
         None => MemoireReportStatus::NotStarted,
         Some(MemoireStatus::InProgress) => MemoireReportStatus::InProgress,
@@ -35,7 +38,8 @@ pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) ->
     let rule = &cx.programme.definition.soutenance;
     // A verdict dated after `asOf` is not known yet; a scheduled date may be ahead.
     let record = record.filter(|r| {
-        r.status == SoutenanceRecordStatus::Scheduled || !cx.out_of_time("/soutenance", r.date)
+        r.status == SoutenanceRecordStatus::Scheduled
+            || !cx.out_of_time(|| "/soutenance".into(), r.date)
     });
     let status = match record.map(|r| r.status) {
         None => SoutenanceReportStatus::NotScheduled,

@@ -17,14 +17,15 @@ use std::collections::HashSet;
 pub(super) fn declared<'r>(cx: &mut Context, chosen: &'r [String]) -> HashSet<&'r str> {
     let mut declared = HashSet::new();
     for (i, m) in chosen.iter().enumerate() {
-        let path = format!("/chosenModules/{i}");
+        // Made only for a record set aside.
+        let path = || format!("/chosenModules/{i}");
         let module = m.as_str();
         if let Some(first) = chosen[..i].iter().position(|c| c == m) {
-            cx.ignore(path, SetAside::ModuleChosenTwice { module, first });
+            cx.ignore(path(), SetAside::ModuleChosenTwice { module, first });
         } else if cx.programme.module(m).is_none() {
-            cx.ignore(path, SetAside::UnknownModuleChosen { module });
+            cx.ignore(path(), SetAside::UnknownModuleChosen { module });
         } else if !cx.programme.is_elective(m) {
-            cx.ignore(path, SetAside::NotAnElectiveModule { module });
+            cx.ignore(path(), SetAside::NotAnElectiveModule { module });
         } else {
             declared.insert(module);
         }

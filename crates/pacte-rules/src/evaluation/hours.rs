@@ -21,21 +21,22 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     // Activities without id, by what they say: the same twice is worth a word.
     let mut unnamed = HashMap::new();
     for (i, a) in activities.iter().enumerate() {
-        let path = format!("/activities/{i}");
+        // Made only for a record set aside.
+        let path = || format!("/activities/{i}");
         if a.minutes.is_zero() {
-            cx.ignore(path, SetAside::ZeroDuration);
+            cx.ignore(path(), SetAside::ZeroDuration);
             continue;
         }
         if a.minutes > max {
             let minutes = a.minutes;
-            cx.ignore(path, SetAside::ActivityTooLong { minutes, max });
+            cx.ignore(path(), SetAside::ActivityTooLong { minutes, max });
             continue;
         }
-        if cx.out_of_time(&path, a.date) {
+        if cx.out_of_time(path, a.date) {
             continue;
         }
         if let Some(id) = a.id.as_deref().filter(|id| !seen_ids.insert(*id)) {
-            cx.ignore(path, SetAside::ActivityListedTwice { id });
+            cx.ignore(path(), SetAside::ActivityListedTwice { id });
             continue;
         }
         if let Some(&s) = presence
@@ -45,7 +46,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         {
             let session = &cx.programme.definition.sessions[s].title;
             cx.ignore(
-                path,
+                path(),
                 SetAside::CountedAsSeminarDay {
                     date: a.date,
                     session,
@@ -56,7 +57,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         if a.id.is_none() {
             let what = (a.date, a.modality, &a.module, &a.title, a.minutes);
             if let Some(&first) = unnamed.get(&what) {
-                cx.advise(path.clone(), Caveat::IdenticalActivity { first });
+                cx.advise(path(), Caveat::IdenticalActivity { first });
             } else {
                 unnamed.insert(what, i);
             }
@@ -67,7 +68,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
                 by_module.entry(m.to_string()).or_default()[a.modality as usize] += a.minutes;
             }
             Some(module) => cx.ignore(
-                format!("{path}/module"),
+                format!("{}/module", path()),
                 SetAside::UnknownModuleOfActivity { module },
             ),
             None => {}

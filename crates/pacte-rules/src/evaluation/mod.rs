@@ -56,14 +56,15 @@ impl Context<'_> {
 
     /// Records dated after `asOf` are not facts yet, and those dated before
     /// the promotion are not of it: either is set aside, with the reason.
-    pub fn out_of_time(&mut self, path: &str, date: IsoDate) -> bool {
+    /// `path` is made only when the record is set aside: most records are not.
+    pub fn out_of_time(&mut self, path: impl FnOnce() -> String, date: IsoDate) -> bool {
         let as_of = self.as_of;
         let why = match self.records_from {
             _ if date > as_of => SetAside::DatedAfterAsOf { date, as_of },
             Some(from) if date < from => SetAside::DatedBeforePromotion { date, from },
             _ => return false,
         };
-        self.ignore(path.to_string(), why);
+        self.ignore(path(), why);
         true
     }
 }

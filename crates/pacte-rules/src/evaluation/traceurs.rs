@@ -58,12 +58,13 @@ pub(super) fn traceurs(
 fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<usize, usize> {
     let mut latest: HashMap<usize, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
-        let path = format!("/traceurs/{i}");
+        // Made only for a record set aside.
+        let path = || format!("/traceurs/{i}");
         let Some(t) = cx.programme.traceur_index(&r.id) else {
-            cx.ignore(path, SetAside::UnknownTraceur { traceur: &r.id });
+            cx.ignore(path(), SetAside::UnknownTraceur { traceur: &r.id });
             continue;
         };
-        if cx.out_of_time(&path, r.date) {
+        if cx.out_of_time(path, r.date) {
             continue;
         }
         let replaced = match latest.get(&t) {
