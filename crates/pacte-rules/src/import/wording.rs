@@ -12,6 +12,7 @@ use crate::message::{Message, Wording};
 use crate::minutes::Minutes;
 use crate::problem::in_french;
 use crate::programme::SessionDay;
+use crate::report::wording::SetAside;
 
 /// Why an item of the platform data is not taken as it stands.
 #[derive(Debug, Clone, Copy)]
@@ -366,18 +367,10 @@ impl Wording for Defect<'_> {
                 "durée arrondie à 0 min : rien à compter".into(),
                 "duration rounds to 0 min: nothing to count".into(),
             ),
-            Defect::DatedBeforePromotion { date, from } => (
-                format!(
-                    "daté du {}, avant le début de la promotion ({}) : ne compte pas pour elle",
-                    date.french(),
-                    from.french()
-                ),
-                format!(
-                    "dated {}, before the promotion began ({}): it does not count for it",
-                    date.english(),
-                    from.english()
-                ),
-            ),
+            // The engine's rule, in the engine's words: one text for both.
+            Defect::DatedBeforePromotion { date, from } => {
+                return SetAside::DatedBeforePromotion { date, from }.message()
+            }
             Defect::DatedAfterAsOf { date, as_of } => (
                 format!(
                     "daté du {}, après la date d'import ({})",
