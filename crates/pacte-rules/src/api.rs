@@ -186,9 +186,8 @@ pub fn evaluate_promotion_lines<S: AsRef<str>>(
 ) -> Answer<PromotionSummary> {
     let mut tally = PromotionTally::new(as_of);
     let learners = lines.into_iter().filter(|l| !l.as_ref().trim().is_empty());
-    for (index, line) in learners.enumerate() {
-        let result = evaluation::evaluate_json(programme, line.as_ref(), as_of);
-        emit(&tally.entry(index as u32, result));
+    for line in learners {
+        emit(&tally.next(evaluation::evaluate_json(programme, line.as_ref(), as_of)));
     }
     match tally.summary() {
         summary if summary.learners == 0 => Answer::Failure {

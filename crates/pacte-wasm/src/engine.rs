@@ -19,8 +19,6 @@ use wasm_bindgen::prelude::*;
 pub struct PromotionStream {
     programme: Cow<'static, CoreProgramme>,
     tally: api::PromotionTally,
-    as_of: IsoDate,
-    next: u32,
 }
 
 #[wasm_bindgen]
@@ -32,10 +30,9 @@ impl PromotionStream {
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
     ) -> JsResult {
         let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
-        let report = pacte_rules::evaluation::evaluate_json(&self.programme, &json, self.as_of);
-        let entry = self.tally.entry(self.next, report);
-        self.next += 1;
-        to_js(&entry)
+        let as_of = self.tally.summary().as_of;
+        let report = pacte_rules::evaluation::evaluate_json(&self.programme, &json, as_of);
+        to_js(&self.tally.next(report))
     }
 
     #[wasm_bindgen(unchecked_return_type = "PromotionSummary")]
@@ -135,8 +132,6 @@ impl Programme {
         Ok(PromotionStream {
             programme: self.inner.clone(),
             tally: api::PromotionTally::new(as_of),
-            as_of,
-            next: 0,
         })
     }
 

@@ -130,6 +130,13 @@ impl PromotionTally {
         }
     }
 
+    /// The entry of the learner that follows those taken so far: for a
+    /// caller reading learners in order, the index is the count.
+    pub fn next(&mut self, result: Result<ProgressReport, Problem>) -> PromotionEntry {
+        let index = self.summary.learners;
+        self.entry(index, result)
+    }
+
     pub fn summary(&self) -> PromotionSummary {
         self.summary
     }
