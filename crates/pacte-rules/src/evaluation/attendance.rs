@@ -7,7 +7,6 @@ use crate::learner::{is_blank, Attendance, AttendanceStatus};
 use crate::minutes::Minutes;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::{DayReport, DayStatus, SessionReport};
-use std::collections::HashMap;
 
 /// The calendar as this learner lived it.
 pub(super) struct Presence {
@@ -19,10 +18,20 @@ pub(super) struct Presence {
     /// Past seminar time with nothing recorded: its record may still come.
     pub not_recorded: Minutes,
     pub any_recorded: bool,
-    /// Attended in-person time of sessions that belong to exactly one module.
-    pub by_module: Vec<(String, Minutes)>,
-    /// The days attended, each with the index of its session.
-    pub attended_days: HashMap<IsoDate, usize>,
+    /// Attended in-person time of sessions that belong to exactly one
+    /// module, with the module's index.
+    pub by_module: Vec<(usize, Minutes)>,
+    /// The days attended, each with the index of its session, by date.
+    attended_days: Vec<(IsoDate, usize)>,
+}
+
+impl Presence {
+    /// The session of the day attended on `date`, if any.
+    pub fn attended_on(&self, date: IsoDate) -> Option<usize> {
+        let days = &self.attended_days;
+        let at = days.binary_search_by_key(&date, |&(d, _)| d).ok()?;
+        Some(days[at].1)
+    }
 }
 
 pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
@@ -33,15 +42,15 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
         excused: Minutes::ZERO,
         upcoming: Minutes::ZERO,
         not_recorded: Minutes::ZERO,
-        any_recorded: !chosen.is_empty(),
+        any_recorded: chosen.any(),
         by_module: Vec::new(),
-        attended_days: HashMap::new(),
+        attended_days: Vec::new(),
     };
     let sessions = &cx.programme.definition.sessions;
     for (s, session) in sessions.iter().enumerate() {
         let mut days = Vec::with_capacity(session.days.len());
         for (d, day) in session.days.iter().enumerate() {
-            let index = chosen.get(&(s, d)).copied();
+            let index = chosen.get(s, d);
             let record = index.map(|i| &records[i]);
             if let (Some(i), Some(a)) = (index, record) {
                 justification_set_aside(cx, i, a);
@@ -56,9 +65,13 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
             match status {
                 DayStatus::Present => {
                     presence.attended += day.minutes;
-                    presence.attended_days.insert(day.date, s);
-                    if let [module] = session.modules.as_slice() {
-                        presence.by_module.push((module.clone(), day.minutes));
+                    presence.attended_days.push((day.date, s));
+                    let module = match session.modules.as_slice() {
+                        [module] => cx.programme.module_index(module),
+                        _ => None,
+                    };
+                    if let Some(m) = module {
+                        presence.by_module.push((m, day.minutes));
                     }
                 }
                 DayStatus::Excused => presence.excused += day.minutes,
@@ -100,6 +113,12 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
             days,
         });
     }
+    // Validation refuses a date twice in a session, not across sessions: a
+    // date attended in two sessions is the later session's day.
+    let days = &mut presence.attended_days;
+    days.reverse();
+    days.sort_by_key(|&(date, _)| date);
+    days.dedup_by_key(|&mut (date, _)| date);
     presence
 }
 
@@ -117,9 +136,45 @@ fn justification_set_aside(cx: &mut Context, i: usize, a: &Attendance) {
     cx.ignore(format!("/attendance/{i}/justification"), why);
 }
 
+/// For each day of the calendar, session after session, the index of the
+/// record that stands for it.
+struct DayRecords {
+    /// Where each session's days start in `chosen`.
+    first_day: Vec<usize>,
+    chosen: Vec<Option<usize>>,
+}
+
+impl DayRecords {
+    fn new(cx: &Context) -> DayRecords {
+        let mut first_day = Vec::new();
+        let mut days = 0;
+        for session in &cx.programme.definition.sessions {
+            first_day.push(days);
+            days += session.days.len();
+        }
+        DayRecords {
+            first_day,
+            chosen: vec![None; days],
+        }
+    }
+
+    fn get(&self, s: usize, d: usize) -> Option<usize> {
+        self.chosen[self.first_day[s] + d]
+    }
+
+    /// Sets the record of a day, giving back the one it replaces.
+    fn insert(&mut self, s: usize, d: usize, record: usize) -> Option<usize> {
+        self.chosen[self.first_day[s] + d].replace(record)
+    }
+
+    fn any(&self) -> bool {
+        self.chosen.iter().any(Option::is_some)
+    }
+}
+
 /// The record that stands for each (session, day): the last one given.
-fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, usize), usize> {
-    let mut chosen = HashMap::new();
+fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> DayRecords {
+    let mut chosen = DayRecords::new(cx);
     for (i, a) in records.iter().enumerate() {
         // Made only for a record set aside.
         let path = || format!("/attendance/{i}");
@@ -146,7 +201,7 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> HashMap<(usize, u
         if cx.out_of_time(path, a.date) {
             continue;
         }
-        if let Some(earlier) = chosen.insert((s, d), i) {
+        if let Some(earlier) = chosen.insert(s, d, i) {
             cx.ignore(
                 format!("/attendance/{earlier}"),
                 SetAside::DayRecordReplaced { by: i },

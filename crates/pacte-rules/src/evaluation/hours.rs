@@ -8,41 +8,33 @@ use crate::minutes::Minutes;
 use crate::programme::Modality;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::{Hours, ModuleHours, Tally};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presence) -> Hours {
-    let mut done: BTreeMap<Modality, Minutes> = BTreeMap::new();
-    let mut by_module: BTreeMap<String, [Minutes; 3]> = BTreeMap::new();
-    for (module, minutes) in &presence.by_module {
-        by_module.entry(module.clone()).or_default()[0] += *minutes;
+    let mut done = [Minutes::ZERO; 3];
+    // Per module of the programme, by its index: the time of each modality.
+    let mut by_module: Vec<Option<[Minutes; 3]>> =
+        vec![None; cx.programme.definition.modules.len()];
+    for &(m, minutes) in &presence.by_module {
+        by_module[m].get_or_insert_default()[Modality::Presentiel as usize] += minutes;
     }
-    let max = cx.programme.definition.counting.max_activity_minutes;
-    let mut seen_ids = HashSet::new();
+    let listed_twice = listed_twice(cx, activities);
     // Activities without id, by what they say: the same twice is worth a word.
     let mut unnamed = HashMap::new();
     for (i, a) in activities.iter().enumerate() {
         // Made only for a record set aside.
         let path = || format!("/activities/{i}");
-        if a.minutes.is_zero() {
-            cx.ignore(path(), SetAside::ZeroDuration);
+        if let Some(why) = set_aside(cx, a) {
+            cx.ignore(path(), why);
             continue;
         }
-        if a.minutes > max {
-            let minutes = a.minutes;
-            cx.ignore(path(), SetAside::ActivityTooLong { minutes, max });
-            continue;
-        }
-        if cx.out_of_time(path, a.date) {
-            continue;
-        }
-        if let Some(id) = a.id.as_deref().filter(|id| !seen_ids.insert(*id)) {
+        if let Some(id) = a.id.as_deref().filter(|_| listed_twice[i]) {
             cx.ignore(path(), SetAside::ActivityListedTwice { id });
             continue;
         }
-        if let Some(&s) = presence
-            .attended_days
-            .get(&a.date)
+        if let Some(s) = Some(a.date)
             .filter(|_| a.modality == Modality::Presentiel)
+            .and_then(|date| presence.attended_on(date))
         {
             let session = &cx.programme.definition.sessions[s].title;
             cx.ignore(
@@ -62,19 +54,19 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
                 unnamed.insert(what, i);
             }
         }
-        *done.entry(a.modality).or_default() += a.minutes;
-        match a.module.as_deref() {
-            Some(m) if cx.programme.module(m).is_some() => {
-                by_module.entry(m.to_string()).or_default()[a.modality as usize] += a.minutes;
-            }
-            Some(module) => cx.ignore(
+        done[a.modality as usize] += a.minutes;
+        let Some(module) = a.module.as_deref() else {
+            continue;
+        };
+        match cx.programme.module_index(module) {
+            Some(m) => by_module[m].get_or_insert_default()[a.modality as usize] += a.minutes,
+            None => cx.ignore(
                 format!("{}/module", path()),
                 SetAside::UnknownModuleOfActivity { module },
             ),
-            None => {}
         }
     }
-    let activity = |m: Modality| done.get(&m).copied().unwrap_or_default();
+    let activity = |m: Modality| done[m as usize];
     let presentiel = tally(
         cx,
         Modality::Presentiel,
@@ -98,20 +90,23 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     );
     let total = total(&[presentiel, elearning, equipe]);
     module_requirements(cx, &by_module);
-    let by_module = by_module
+    let modules = &cx.programme.definition.modules;
+    let mut by_module: Vec<ModuleHours> = by_module
         .into_iter()
-        .map(|(module, [p, e, q])| ModuleHours {
-            title: cx
-                .programme
-                .module(&module)
-                .map(|m| m.title.clone())
-                .unwrap_or_default(),
-            module,
-            presentiel_minutes: p,
-            elearning_minutes: e,
-            equipe_minutes: q,
+        .zip(modules)
+        .filter_map(|(minutes, module)| {
+            let [p, e, q] = minutes?;
+            Some(ModuleHours {
+                module: module.id.clone(),
+                title: module.title.clone(),
+                presentiel_minutes: p,
+                elearning_minutes: e,
+                equipe_minutes: q,
+            })
         })
         .collect();
+    // In the order of their ids, whatever the definition's order.
+    by_module.sort_by(|a, b| a.module.cmp(&b.module));
     Hours {
         presentiel,
         elearning,
@@ -121,17 +116,63 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     }
 }
 
+/// Why an activity does not count, whatever the others say: no time, more
+/// than an activity can last, or dated outside the promotion's time.
+fn set_aside(cx: &Context, a: &Activity) -> Option<SetAside<'static>> {
+    let max = cx.programme.definition.counting.max_activity_minutes;
+    if a.minutes.is_zero() {
+        Some(SetAside::ZeroDuration)
+    } else if a.minutes > max {
+        let minutes = a.minutes;
+        Some(SetAside::ActivityTooLong { minutes, max })
+    } else {
+        cx.dated_out(a.date)
+    }
+}
+
+/// For each activity, whether an earlier one that counts has the same id:
+/// the first listed counts, the others are set aside. The ids' hashes are
+/// sorted (numbers compare fast), and only ids of equal hash are compared
+/// as texts, sorted too: n log n whatever the ids.
+fn listed_twice(cx: &Context, activities: &[Activity]) -> Vec<bool> {
+    let id = |i: usize| activities[i].id.as_deref().unwrap_or_default();
+    let mut hashes: Vec<(u64, usize)> = activities
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.id.is_some() && set_aside(cx, a).is_none())
+        .map(|(i, _)| (fnv1a(id(i)), i))
+        .collect();
+    hashes.sort_unstable();
+    let mut twice = vec![false; activities.len()];
+    for run in hashes
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let mut texts: Vec<(&str, usize)> = run.iter().map(|&(_, i)| (id(i), i)).collect();
+        texts.sort_unstable();
+        for pair in texts.windows(2).filter(|pair| pair[0].0 == pair[1].0) {
+            twice[pair[1].1] = true;
+        }
+    }
+    twice
+}
+
+/// FNV-1a, 64 bits: a few instructions a byte, for short ids.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// A module's own hours: asked of every mandatory module, and of an elective
 /// one only where the learner has started it (its group says which count).
-fn module_requirements(cx: &mut Context, by_module: &BTreeMap<String, [Minutes; 3]>) {
+fn module_requirements(cx: &mut Context, by_module: &[Option<[Minutes; 3]>]) {
     let programme = cx.programme;
     for (m, module) in programme.definition.modules.iter().enumerate() {
         let Some(required) = module.required_minutes else {
             continue;
         };
-        let done: Minutes = by_module
-            .get(&module.id)
-            .map_or(Minutes::ZERO, |m| m.iter().copied().sum());
+        let done: Minutes = by_module[m].map_or(Minutes::ZERO, |m| m.iter().copied().sum());
         if done >= required || (programme.is_elective(&module.id) && done.is_zero()) {
             continue;
         }

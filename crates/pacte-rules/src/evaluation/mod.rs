@@ -58,14 +58,21 @@ impl Context<'_> {
     /// the promotion are not of it: either is set aside, with the reason.
     /// `path` is made only when the record is set aside: most records are not.
     pub fn out_of_time(&mut self, path: impl FnOnce() -> String, date: IsoDate) -> bool {
-        let as_of = self.as_of;
-        let why = match self.records_from {
-            _ if date > as_of => SetAside::DatedAfterAsOf { date, as_of },
-            Some(from) if date < from => SetAside::DatedBeforePromotion { date, from },
-            _ => return false,
+        let Some(why) = self.dated_out(date) else {
+            return false;
         };
         self.ignore(path(), why);
         true
+    }
+
+    /// Why a record of that date does not count, if it does not.
+    pub fn dated_out(&self, date: IsoDate) -> Option<SetAside<'static>> {
+        let as_of = self.as_of;
+        match self.records_from {
+            _ if date > as_of => Some(SetAside::DatedAfterAsOf { date, as_of }),
+            Some(from) if date < from => Some(SetAside::DatedBeforePromotion { date, from }),
+            _ => None,
+        }
     }
 }
 

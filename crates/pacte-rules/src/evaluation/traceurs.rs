@@ -6,7 +6,7 @@ use crate::learner::{TraceurRecord, TraceurRecordStatus};
 use crate::programme::{TraceurCounts, TraceurRule};
 use crate::report::wording::{SetAside, Shortfall};
 use crate::report::{TraceurReport, TraceurStatus};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub(super) fn traceurs(
     cx: &mut Context,
@@ -17,7 +17,7 @@ pub(super) fn traceurs(
     let rules = &cx.programme.definition.traceurs;
     let mut reports = Vec::with_capacity(rules.len());
     for (t, rule) in rules.iter().enumerate() {
-        let record = latest.get(&t).map(|&i| &records[i]);
+        let record = latest[t].map(|i| &records[i]);
         let status = match record.map(|r| r.status) {
             None => TraceurStatus::Missing,
             Some(TraceurRecordStatus::Deposited) => TraceurStatus::Deposited,
@@ -54,9 +54,10 @@ pub(super) fn traceurs(
     reports
 }
 
-/// The record that stands for each traceur: the latest by date, the last given on a tie.
-fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<usize, usize> {
-    let mut latest: HashMap<usize, usize> = HashMap::new();
+/// The record that stands for each traceur of the programme: the latest by
+/// date, the last given on a tie.
+fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> Vec<Option<usize>> {
+    let mut latest: Vec<Option<usize>> = vec![None; cx.programme.definition.traceurs.len()];
     for (i, r) in records.iter().enumerate() {
         // Made only for a record set aside.
         let path = || format!("/traceurs/{i}");
@@ -67,19 +68,12 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> HashMap<us
         if cx.out_of_time(path, r.date) {
             continue;
         }
-        let replaced = match latest.get(&t) {
-            Some(&prev) if records[prev].date > r.date => Some(i),
-            Some(&prev) => {
-                latest.insert(t, i);
-                Some(prev)
-            }
-            None => {
-                latest.insert(t, i);
-                None
-            }
+        let replaced = match latest[t] {
+            Some(prev) if records[prev].date > r.date => Some(i),
+            _ => latest[t].replace(i),
         };
         if let Some(old) = replaced {
-            let by = latest[&t];
+            let Some(by) = latest[t] else { continue };
             cx.ignore(
                 format!("/traceurs/{old}"),
                 SetAside::TraceurStateReplaced { by },

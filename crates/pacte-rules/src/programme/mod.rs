@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod definition;
+mod index;
 mod resolve;
 mod structure;
 mod validate;
@@ -13,9 +14,9 @@ pub use catalog::Catalog;
 pub use definition::*;
 
 use crate::minutes::Minutes;
+use index::IdIndex;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 
 /// What names a resolved programme: in the catalogue, in every report (a
 /// jury decision names the exact rules), and in a checked definition.
@@ -56,9 +57,9 @@ pub struct Programme {
     /// `sha256:` and the hex digest of the resolved definition's JSON: a jury
     /// decision can be traced to the exact rules.
     pub hash: String,
-    sessions: HashMap<String, usize>,
-    traceurs: HashMap<String, usize>,
-    modules: HashMap<String, usize>,
+    sessions: IdIndex,
+    traceurs: IdIndex,
+    modules: IdIndex,
 }
 
 impl Programme {
@@ -68,16 +69,10 @@ impl Programme {
         }
         let json = serde_json::to_vec(&definition).unwrap_or_default();
         let hash = format!("sha256:{}", hex(&Sha256::digest(&json)));
-        let index = |ids: Vec<&String>| {
-            ids.into_iter()
-                .enumerate()
-                .map(|(i, id)| (id.clone(), i))
-                .collect()
-        };
         Programme {
-            sessions: index(definition.sessions.iter().map(|s| &s.id).collect()),
-            traceurs: index(definition.traceurs.iter().map(|t| &t.id).collect()),
-            modules: index(definition.modules.iter().map(|m| &m.id).collect()),
+            sessions: IdIndex::new(definition.sessions.iter().map(|s| s.id.as_str())),
+            traceurs: IdIndex::new(definition.traceurs.iter().map(|t| t.id.as_str())),
+            modules: IdIndex::new(definition.modules.iter().map(|m| m.id.as_str())),
             definition,
             lineage,
             hash,
@@ -110,16 +105,21 @@ impl Programme {
 
     /// Position of a session in `definition.sessions`.
     pub fn session_index(&self, id: &str) -> Option<usize> {
-        self.sessions.get(id).copied()
+        self.sessions.get(id)
     }
 
     /// Position of a traceur in `definition.traceurs`.
     pub fn traceur_index(&self, id: &str) -> Option<usize> {
-        self.traceurs.get(id).copied()
+        self.traceurs.get(id)
+    }
+
+    /// Position of a module in `definition.modules`.
+    pub fn module_index(&self, id: &str) -> Option<usize> {
+        self.modules.get(id)
     }
 
     pub fn module(&self, id: &str) -> Option<&Module> {
-        self.modules.get(id).map(|&i| &self.definition.modules[i])
+        self.modules.get(id).map(|i| &self.definition.modules[i])
     }
 
     /// True when `id` is this programme or one it extends: a learner enrolled

@@ -1,0 +1,55 @@
+//! Lookups by id into a programme's lists. A programme names a few dozen
+//! sessions, traceurs and modules at most: a sorted list searched by halves
+//! costs a few comparisons, less than hashing the id, and no input can make
+//! it slower. Ids are ordered by length first: most comparisons are then of
+//! two numbers, not of two texts sharing a prefix.
+
+/// The positions of a list's ids, sorted by length, then by text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdIndex(Box<[(Box<str>, usize)]>);
+
+impl IdIndex {
+    /// Indexes ids by their position. Validation refuses a definition whose
+    /// ids repeat; were one to repeat, the first position would be kept.
+    pub fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> IdIndex {
+        let mut entries: Vec<(Box<str>, usize)> = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.into(), i))
+            .collect();
+        entries.sort_by(|a, b| key(&a.0).cmp(&key(&b.0)).then(a.1.cmp(&b.1)));
+        entries.dedup_by(|later, first| later.0 == first.0);
+        IdIndex(entries.into())
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(entry, _)| key(entry).cmp(&key(id)))
+            .ok()
+            .map(|at| self.0[at].1)
+    }
+}
+
+fn key(id: &str) -> (usize, &[u8]) {
+    (id.len(), id.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdIndex;
+
+    #[test]
+    fn finds_each_id_at_its_position_and_nothing_else() {
+        let index = IdIndex::new(["s3", "s1", "s2"]);
+        assert_eq!(index.get("s1"), Some(1));
+        assert_eq!(index.get("s2"), Some(2));
+        assert_eq!(index.get("s3"), Some(0));
+        assert_eq!(index.get("s4"), None);
+        assert_eq!(index.get(""), None);
+    }
+
+    #[test]
+    fn a_repeated_id_keeps_its_first_position() {
+        assert_eq!(IdIndex::new(["a", "b", "a"]).get("a"), Some(0));
+    }
+}
