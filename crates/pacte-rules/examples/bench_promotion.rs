@@ -29,6 +29,7 @@ fn step_evaluate(
 ) -> ProgressReport {
     evaluation::evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
         .expect("the benchmark's learners belong to the programme")
+        .report()
 }
 
 #[inline(never)]

@@ -320,7 +320,7 @@ proptest! {
         let twice = serde_json::to_string(&case.evaluate()).unwrap();
         prop_assert_eq!(&once, &twice);
         // The typed entry point agrees with the JSON one.
-        let typed = pacte_rules::evaluation::evaluate(case.programme(), &case.learner(&case.days), &[], case.as_of).unwrap();
+        let typed = pacte_rules::evaluation::evaluate(case.programme(), &case.learner(&case.days), &[], case.as_of).unwrap().report();
         prop_assert_eq!(serde_json::to_string(&typed).unwrap(), once);
     }
 
@@ -347,7 +347,7 @@ proptest! {
         rotate(&mut turned.activities, turn);
         rotate(&mut turned.traceurs, turn);
         rotate(&mut turned.attendance, turn);
-        let evaluate = |r: &LearnerRecord| pacte_rules::evaluation::evaluate(case.programme(), r, &[], case.as_of).unwrap();
+        let evaluate = |r: &LearnerRecord| pacte_rules::evaluation::evaluate(case.programme(), r, &[], case.as_of).unwrap().report();
         prop_assert_eq!(verdict(&evaluate(&record)), verdict(&evaluate(&turned)));
     }
 }

@@ -44,7 +44,8 @@ pub fn bench_steps(programme: &Programme, learners: &js_sys::Array, as_of: &str)
             &parsed.unknown_fields,
             as_of,
         )
-        .expect("a learner of this programme");
+        .expect("a learner of this programme")
+        .report();
         lap(3, &mut spent);
         let bytes = bridge::to_json(&report).expect("a report is JSON");
         lap(4, &mut spent);

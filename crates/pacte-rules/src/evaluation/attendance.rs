@@ -1,7 +1,7 @@
 //! Condition 1: every regional seminar attended, or missed for a justified
 //! reason. The days of the calendar, each with its status.
 
-use super::Context;
+use super::{Context, Pointer};
 use crate::date::IsoDate;
 use crate::learner::{is_blank, Attendance, AttendanceStatus};
 use crate::minutes::Minutes;
@@ -34,7 +34,7 @@ impl Presence {
     }
 }
 
-pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
+pub(super) fn sessions<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> Presence {
     let chosen = latest_per_day(cx, records);
     let mut presence = Presence {
         sessions: Vec::new(),
@@ -88,7 +88,7 @@ pub(super) fn sessions(cx: &mut Context, records: &[Attendance]) -> Presence {
                 && team_member_present == Some(false);
             if let Some(i) = index.filter(|_| team_missing) {
                 cx.advise(
-                    format!("/attendance/{i}/teamMemberPresent"),
+                    Pointer::ItemField("attendance", i, "teamMemberPresent"),
                     Caveat::TeamMemberAbsent {
                         session: &session.title,
                         date: day.date,
@@ -133,7 +133,7 @@ fn justification_set_aside(cx: &mut Context, i: usize, a: &Attendance) {
         AttendanceStatus::Absent => return,
         AttendanceStatus::Present => SetAside::JustificationNotApplicable { date: a.date },
     };
-    cx.ignore(format!("/attendance/{i}/justification"), why);
+    cx.ignore(Pointer::ItemField("attendance", i, "justification"), why);
 }
 
 /// For each day of the calendar, session after session, the index of the
@@ -173,14 +173,13 @@ impl DayRecords {
 }
 
 /// The record that stands for each (session, day): the last one given.
-fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> DayRecords {
+fn latest_per_day<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> DayRecords {
     let mut chosen = DayRecords::new(cx);
     for (i, a) in records.iter().enumerate() {
-        // Made only for a record set aside.
-        let path = || format!("/attendance/{i}");
+        let at = Pointer::Item("attendance", i);
         let Some(s) = cx.programme.session_index(&a.session) else {
             cx.ignore(
-                path(),
+                at,
                 SetAside::UnknownSession {
                     session: &a.session,
                 },
@@ -190,7 +189,7 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> DayRecords {
         let session = &cx.programme.definition.sessions[s];
         let Some(d) = session.days.iter().position(|day| day.date == a.date) else {
             cx.ignore(
-                format!("{}/date", path()),
+                Pointer::ItemField("attendance", i, "date"),
                 SetAside::NotASessionDay {
                     date: a.date,
                     session: &session.title,
@@ -198,12 +197,12 @@ fn latest_per_day(cx: &mut Context, records: &[Attendance]) -> DayRecords {
             );
             continue;
         };
-        if cx.out_of_time(path, a.date) {
+        if cx.out_of_time(at, a.date) {
             continue;
         }
         if let Some(earlier) = chosen.insert(s, d, i) {
             cx.ignore(
-                format!("/attendance/{earlier}"),
+                Pointer::Item("attendance", earlier),
                 SetAside::DayRecordReplaced { by: i },
             );
         }
@@ -248,5 +247,5 @@ fn unmet_day(cx: &mut Context, s: usize, d: usize, status: DayStatus) {
             None,
         ),
     };
-    cx.unmet(shortfall, format!("/sessions/{s}/days/{d}"), blocking, due);
+    cx.unmet(shortfall, Pointer::SessionDay(s, d), blocking, due);
 }

@@ -1,16 +1,16 @@
 //! Conditions 4 and 5: the mémoire, and its soutenance before the jury.
 
-use super::Context;
+use super::{Context, Pointer};
 use crate::learner::{MemoireRecord, MemoireStatus, SoutenanceRecord, SoutenanceRecordStatus};
 use crate::report::wording::Shortfall;
 use crate::report::{MemoireReport, MemoireReportStatus, SoutenanceReport, SoutenanceReportStatus};
 
-pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> MemoireReport {
+pub(super) fn memoire<'a>(cx: &mut Context<'a>, record: Option<&MemoireRecord>) -> MemoireReport {
     let rule = &cx.programme.definition.memoire;
     let due_date = rule.due_date.or(cx.programme.final_due_date());
     let record = record.filter(|r| {
         !r.date
-            .is_some_and(|d| cx.out_of_time(|| "/memoire".into(), d))
+            .is_some_and(|d| cx.out_of_time(Pointer::Field("memoire"), d))
     });
     let status = match record.map(|r| r.status) {
         None => MemoireReportStatus::NotStarted,
@@ -21,7 +21,7 @@ pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> Memoi
     if required && status != MemoireReportStatus::Submitted {
         cx.unmet(
             Shortfall::MemoireNotSubmitted { due_date },
-            "/memoire".into(),
+            Pointer::Field("memoire"),
             false,
             due_date,
         );
@@ -34,12 +34,15 @@ pub(super) fn memoire(cx: &mut Context, record: Option<&MemoireRecord>) -> Memoi
     }
 }
 
-pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) -> SoutenanceReport {
+pub(super) fn soutenance<'a>(
+    cx: &mut Context<'a>,
+    record: Option<&SoutenanceRecord>,
+) -> SoutenanceReport {
     let rule = &cx.programme.definition.soutenance;
     // A verdict dated after `asOf` is not known yet; a scheduled date may be ahead.
     let record = record.filter(|r| {
         r.status == SoutenanceRecordStatus::Scheduled
-            || !cx.out_of_time(|| "/soutenance".into(), r.date)
+            || !cx.out_of_time(Pointer::Field("soutenance"), r.date)
     });
     let status = match record.map(|r| r.status) {
         None => SoutenanceReportStatus::NotScheduled,
@@ -54,13 +57,13 @@ pub(super) fn soutenance(cx: &mut Context, record: Option<&SoutenanceRecord>) ->
             SoutenanceReportStatus::Passed => {}
             SoutenanceReportStatus::Failed => cx.unmet(
                 Shortfall::SoutenanceFailed,
-                "/soutenance".into(),
+                Pointer::Field("soutenance"),
                 true,
                 None,
             ),
             SoutenanceReportStatus::NotScheduled | SoutenanceReportStatus::Scheduled => cx.unmet(
                 Shortfall::SoutenanceNotPassed { date },
-                "/soutenance".into(),
+                Pointer::Field("soutenance"),
                 false,
                 date.or(cx.programme.final_due_date()),
             ),

@@ -5,7 +5,7 @@
 //! but on its own it does not meet the group (seed 003: the module is
 //! "complété […] pour que les participants puissent valider le Diplôme").
 
-use super::Context;
+use super::{Context, Pointer};
 use crate::learner::TraceurRecord;
 use crate::programme::ElectiveDone;
 use crate::report::wording::{SetAside, Shortfall};
@@ -14,18 +14,17 @@ use std::collections::HashSet;
 
 /// The modules a learner declared, each checked: a module chosen twice,
 /// unknown, or mandatory is set aside with the reason.
-pub(super) fn declared<'r>(cx: &mut Context, chosen: &'r [String]) -> HashSet<&'r str> {
+pub(super) fn declared<'a>(cx: &mut Context<'a>, chosen: &'a [String]) -> HashSet<&'a str> {
     let mut declared = HashSet::new();
     for (i, m) in chosen.iter().enumerate() {
-        // Made only for a record set aside.
-        let path = || format!("/chosenModules/{i}");
+        let at = Pointer::Item("chosenModules", i);
         let module = m.as_str();
         if let Some(first) = chosen[..i].iter().position(|c| c == m) {
-            cx.ignore(path(), SetAside::ModuleChosenTwice { module, first });
+            cx.ignore(at, SetAside::ModuleChosenTwice { module, first });
         } else if cx.programme.module(m).is_none() {
-            cx.ignore(path(), SetAside::UnknownModuleChosen { module });
+            cx.ignore(at, SetAside::UnknownModuleChosen { module });
         } else if !cx.programme.is_elective(m) {
-            cx.ignore(path(), SetAside::NotAnElectiveModule { module });
+            cx.ignore(at, SetAside::NotAnElectiveModule { module });
         } else {
             declared.insert(module);
         }
@@ -58,8 +57,8 @@ pub(super) fn taken<'a>(
         .collect()
 }
 
-pub(super) fn electives(
-    cx: &mut Context,
+pub(super) fn electives<'a>(
+    cx: &mut Context<'a>,
     declared: &HashSet<&str>,
     hours: &Hours,
     traceurs: &[TraceurReport],
@@ -89,7 +88,8 @@ pub(super) fn electives(
                 ElectiveState::NotTaken
             }
         };
-        let title_of = |m: &str| programme.module(m).map_or("", |m| m.title.as_str());
+        let title_of =
+            |m: &str| -> &'a str { programme.module(m).map_or("", |m| m.title.as_str()) };
         let modules: Vec<ElectiveModule> = group
             .modules
             .iter()
@@ -108,7 +108,7 @@ pub(super) fn electives(
             let under_way = modules
                 .iter()
                 .filter(|m| matches!(m.state, ElectiveState::Started | ElectiveState::Chosen))
-                .map(|m| (m.title.as_str(), m.state))
+                .map(|m| (title_of(&m.module), m.state))
                 .collect();
             cx.unmet(
                 Shortfall::ElectiveModuleMissing {
@@ -118,7 +118,7 @@ pub(super) fn electives(
                     done,
                     under_way,
                 },
-                format!("/electiveGroups/{g}"),
+                Pointer::Item("electiveGroups", g),
                 false,
                 due,
             );

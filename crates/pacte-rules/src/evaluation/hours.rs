@@ -2,7 +2,7 @@
 //! remains, in exact minutes; never below zero.
 
 use super::attendance::Presence;
-use super::Context;
+use super::{Context, Pointer};
 use crate::learner::Activity;
 use crate::minutes::Minutes;
 use crate::programme::Modality;
@@ -10,7 +10,11 @@ use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::{Hours, ModuleHours, Tally};
 use std::collections::HashMap;
 
-pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presence) -> Hours {
+pub(super) fn hours<'a>(
+    cx: &mut Context<'a>,
+    activities: &'a [Activity],
+    presence: &Presence,
+) -> Hours {
     let mut done = [Minutes::ZERO; 3];
     // Per module of the programme, by its index: the time of each modality.
     let mut by_module: Vec<Option<[Minutes; 3]>> =
@@ -22,14 +26,13 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
     // Activities without id, by what they say: the same twice is worth a word.
     let mut unnamed = HashMap::new();
     for (i, a) in activities.iter().enumerate() {
-        // Made only for a record set aside.
-        let path = || format!("/activities/{i}");
+        let at = Pointer::Item("activities", i);
         if let Some(why) = set_aside(cx, a) {
-            cx.ignore(path(), why);
+            cx.ignore(at, why);
             continue;
         }
         if let Some(id) = a.id.as_deref().filter(|_| listed_twice[i]) {
-            cx.ignore(path(), SetAside::ActivityListedTwice { id });
+            cx.ignore(at, SetAside::ActivityListedTwice { id });
             continue;
         }
         if let Some(s) = Some(a.date)
@@ -38,7 +41,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         {
             let session = &cx.programme.definition.sessions[s].title;
             cx.ignore(
-                path(),
+                at,
                 SetAside::CountedAsSeminarDay {
                     date: a.date,
                     session,
@@ -49,7 +52,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         if a.id.is_none() {
             let what = (a.date, a.modality, &a.module, &a.title, a.minutes);
             if let Some(&first) = unnamed.get(&what) {
-                cx.advise(path(), Caveat::IdenticalActivity { first });
+                cx.advise(at, Caveat::IdenticalActivity { first });
             } else {
                 unnamed.insert(what, i);
             }
@@ -61,7 +64,7 @@ pub(super) fn hours(cx: &mut Context, activities: &[Activity], presence: &Presen
         match cx.programme.module_index(module) {
             Some(m) => by_module[m].get_or_insert_default()[a.modality as usize] += a.minutes,
             None => cx.ignore(
-                format!("{}/module", path()),
+                Pointer::ItemField("activities", i, "module"),
                 SetAside::UnknownModuleOfActivity { module },
             ),
         }
@@ -183,7 +186,7 @@ fn module_requirements(cx: &mut Context, by_module: &[Option<[Minutes; 3]>]) {
                 required,
                 done,
             },
-            format!("/modules/{m}/requiredMinutes"),
+            Pointer::ItemField("modules", m, "requiredMinutes"),
             false,
             programme.final_due_date(),
         );
@@ -216,7 +219,7 @@ fn tally(
     let Some(required) = required.filter(|_| !remaining.is_zero()) else {
         return tally;
     };
-    let rule = format!("/requiredMinutes/{}", modality.key());
+    let rule = Pointer::Key("requiredMinutes", modality.key());
     let due = cx.programme.final_due_date();
     let has_calendar = !cx.programme.definition.sessions.is_empty();
     // A day not recorded yet may still turn out attended: only what neither

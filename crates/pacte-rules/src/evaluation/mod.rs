@@ -5,17 +5,56 @@ mod attendance;
 mod diploma;
 mod electives;
 mod hours;
-mod stage;
+mod pointer;
+pub(crate) mod stage;
 mod traceurs;
+
+pub(crate) use pointer::Pointer;
 
 use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
-use crate::message::Wording;
 use crate::parse;
 use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::*;
+
+/// A learner's records held against a programme on a date: the verdict, the
+/// tallies and statuses, and each finding as a typed value. Its words and
+/// JSON pointers are written only when asked for: [`Evaluation::report`]
+/// writes the full report, [`Evaluation::standing`] a summary without words.
+pub struct Evaluation<'a> {
+    pub(crate) programme: &'a Programme,
+    pub(crate) record: &'a LearnerRecord,
+    pub(crate) as_of: IsoDate,
+    pub(crate) stage: Stage,
+    /// Whether a due date of an unmet condition has passed.
+    pub(crate) overdue: bool,
+    pub(crate) hours: Hours,
+    pub(crate) sessions: Vec<SessionReport>,
+    pub(crate) electives: Vec<ElectiveReport>,
+    pub(crate) traceurs: Vec<TraceurReport>,
+    pub(crate) memoire: MemoireReport,
+    pub(crate) soutenance: SoutenanceReport,
+    /// Most serious first.
+    pub(crate) unmet: Vec<Pending<'a>>,
+    pub(crate) ignored: Vec<(Pointer<'a>, SetAside<'a>)>,
+    pub(crate) advisories: Vec<(Pointer<'a>, Caveat<'a>)>,
+}
+
+impl Evaluation<'_> {
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+}
+
+/// A condition not met yet, and the rule of the definition it comes from.
+pub(crate) struct Pending<'a> {
+    pub shortfall: Shortfall<'a>,
+    pub rule: Pointer<'a>,
+    pub blocking: bool,
+    pub due_date: Option<IsoDate>,
+}
 
 /// What evaluation gathers as it goes: the unmet conditions and the records
 /// it could not use.
@@ -24,44 +63,42 @@ pub(crate) struct Context<'a> {
     pub as_of: IsoDate,
     /// The first day records count from, if any bound.
     pub records_from: Option<IsoDate>,
-    pub unmet: Vec<Unmet>,
-    pub ignored: Vec<Ignored>,
-    pub advisories: Vec<Advisory>,
+    pub unmet: Vec<Pending<'a>>,
+    pub ignored: Vec<(Pointer<'a>, SetAside<'a>)>,
+    pub advisories: Vec<(Pointer<'a>, Caveat<'a>)>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub fn unmet(
         &mut self,
-        shortfall: Shortfall,
-        rule: String,
+        shortfall: Shortfall<'a>,
+        rule: Pointer<'a>,
         blocking: bool,
         due_date: Option<IsoDate>,
     ) {
-        self.unmet.push(Unmet {
-            condition: shortfall.code(),
+        self.unmet.push(Pending {
+            shortfall,
             rule,
             blocking,
             due_date,
-            message: shortfall.message(),
         });
     }
 
-    pub fn ignore(&mut self, path: String, why: SetAside) {
-        self.ignored.push(Ignored::new(path, why));
+    pub fn ignore(&mut self, at: Pointer<'a>, why: SetAside<'a>) {
+        self.ignored.push((at, why));
     }
 
-    pub fn advise(&mut self, path: String, caveat: Caveat) {
-        self.advisories.push(Advisory::new(path, caveat));
+    pub fn advise(&mut self, at: Pointer<'a>, caveat: Caveat<'a>) {
+        self.advisories.push((at, caveat));
     }
 
     /// Records dated after `asOf` are not facts yet, and those dated before
     /// the promotion are not of it: either is set aside, with the reason.
-    /// `path` is made only when the record is set aside: most records are not.
-    pub fn out_of_time(&mut self, path: impl FnOnce() -> String, date: IsoDate) -> bool {
+    pub fn out_of_time(&mut self, at: Pointer<'a>, date: IsoDate) -> bool {
         let Some(why) = self.dated_out(date) else {
             return false;
         };
-        self.ignore(path(), why);
+        self.ignore(at, why);
         true
     }
 
@@ -78,12 +115,12 @@ impl Context<'_> {
 
 /// Evaluates one learner. `unknown_fields` are the JSON paths of fields the
 /// records carried that the format does not know: they are reported as ignored.
-pub fn evaluate(
-    programme: &Programme,
-    record: &LearnerRecord,
-    unknown_fields: &[String],
+pub fn evaluate<'a>(
+    programme: &'a Programme,
+    record: &'a LearnerRecord,
+    unknown_fields: &'a [String],
     as_of: IsoDate,
-) -> Result<ProgressReport, Problem> {
+) -> Result<Evaluation<'a>, Problem> {
     if let Some(enrolled) = record
         .programme
         .as_deref()
@@ -106,7 +143,7 @@ pub fn evaluate(
         advisories: Vec::new(),
     };
     for path in unknown_fields {
-        cx.ignore(path.clone(), SetAside::UnknownField { path });
+        cx.ignore(Pointer::Written(path), SetAside::UnknownField { path });
     }
     let presence = attendance::sessions(&mut cx, &record.attendance);
     let hours = hours::hours(&mut cx, &record.activities, &presence);
@@ -123,22 +160,17 @@ pub fn evaluate(
         || soutenance.status != SoutenanceReportStatus::NotScheduled;
     let mut unmet = std::mem::take(&mut cx.unmet);
     unmet.sort_by_key(|u| (!u.blocking, u.due_date.is_none(), u.due_date));
-    let overdue = stage::overdue(&unmet, as_of);
-    let stage = stage::stage(
-        &unmet,
-        anything_recorded,
+    Ok(Evaluation {
+        programme,
+        record,
         as_of,
-        programme.definition.at_risk_within_days,
-    );
-    Ok(ProgressReport {
-        learner_id: record.learner_id.clone(),
-        display_name: record.display_name.clone(),
-        programme: programme.summary(),
-        engine: EngineStamp::current(),
-        as_of,
-        stage,
-        summary: stage::summary(stage, overdue),
-        next_step: stage::next_step(stage, overdue),
+        stage: stage::stage(
+            &unmet,
+            anything_recorded,
+            as_of,
+            programme.definition.at_risk_within_days,
+        ),
+        overdue: stage::overdue(&unmet, as_of),
         hours,
         sessions: presence.sessions,
         electives,
@@ -151,12 +183,24 @@ pub fn evaluate(
     })
 }
 
+/// Reads a learner's records from JSON text and evaluates them into what
+/// `write` makes of the evaluation: a report, or a standing.
+pub fn evaluate_json_into<T>(
+    programme: &Programme,
+    json: &str,
+    as_of: IsoDate,
+    write: impl FnOnce(Evaluation) -> T,
+) -> Result<T, Problem> {
+    let parsed = parse::from_json::<LearnerRecord>(json)?;
+    let evaluation = evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)?;
+    Ok(write(evaluation))
+}
+
 /// Reads a learner's records from JSON text and evaluates them.
 pub fn evaluate_json(
     programme: &Programme,
     json: &str,
     as_of: IsoDate,
 ) -> Result<ProgressReport, Problem> {
-    let parsed = parse::from_json::<LearnerRecord>(json)?;
-    evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
+    evaluate_json_into(programme, json, as_of, |e| e.report())
 }

@@ -1,19 +1,21 @@
 //! The verdict: one stage weighed from the unmet conditions.
 
+use super::Pending;
 use crate::date::IsoDate;
 use crate::message::Message;
-use crate::report::{Condition, Stage, Unmet};
+use crate::report::wording::Shortfall;
+use crate::report::Stage;
 
 pub(super) fn stage(
-    unmet: &[Unmet],
+    unmet: &[Pending],
     anything_recorded: bool,
     as_of: IsoDate,
     at_risk_within_days: u32,
 ) -> Stage {
     let defending_is_all_that_is_left = unmet
         .iter()
-        .all(|u| matches!(u.condition, Condition::SoutenanceNotPassed {}));
-    let due_soon = |u: &Unmet| {
+        .all(|u| matches!(u.shortfall, Shortfall::SoutenanceNotPassed { .. }));
+    let due_soon = |u: &Pending| {
         u.due_date
             .is_some_and(|d| as_of.days_until(d) <= i64::from(at_risk_within_days))
     };
@@ -33,13 +35,13 @@ pub(super) fn stage(
 }
 
 /// Whether a due date of an unmet condition has passed.
-pub(super) fn overdue(unmet: &[Unmet], as_of: IsoDate) -> bool {
+pub(super) fn overdue(unmet: &[Pending], as_of: IsoDate) -> bool {
     unmet.iter().any(|u| u.due_date.is_some_and(|d| d < as_of))
 }
 
 /// The stage in words. An at-risk file reads "en retard" only once a due
 /// date has passed; before, the due date is near.
-pub(super) fn summary(stage: Stage, overdue: bool) -> Message {
+pub(crate) fn summary(stage: Stage, overdue: bool) -> Message {
     match stage {
         Stage::Blocked => Message::new(
             "Diplôme compromis : une condition ne peut plus être remplie",
@@ -65,7 +67,7 @@ pub(super) fn summary(stage: Stage, overdue: bool) -> Message {
 
 /// What the learner does next when the file cannot go on as it is: addressed
 /// to the learner, whom the formateur relais accompanies.
-pub(super) fn next_step(stage: Stage, overdue: bool) -> Option<Message> {
+pub(crate) fn next_step(stage: Stage, overdue: bool) -> Option<Message> {
     match stage {
         Stage::Blocked => Some(Message::new(
             "Contactez votre formateur relais pour voir avec lui ce qui reste possible.",

@@ -1,16 +1,16 @@
 //! Condition 3: the documents traceurs. A traceur of an elective module is
 //! due only from learners taking that module ([`super::electives::taken`]).
 
-use super::Context;
+use super::{Context, Pointer};
 use crate::learner::{TraceurRecord, TraceurRecordStatus};
 use crate::programme::{TraceurCounts, TraceurRule};
 use crate::report::wording::{SetAside, Shortfall};
 use crate::report::{TraceurReport, TraceurStatus};
 use std::collections::HashSet;
 
-pub(super) fn traceurs(
-    cx: &mut Context,
-    records: &[TraceurRecord],
+pub(super) fn traceurs<'a>(
+    cx: &mut Context<'a>,
+    records: &'a [TraceurRecord],
     taken: &HashSet<&str>,
 ) -> Vec<TraceurReport> {
     let latest = latest_per_traceur(cx, records);
@@ -56,16 +56,18 @@ pub(super) fn traceurs(
 
 /// The record that stands for each traceur of the programme: the latest by
 /// date, the last given on a tie.
-fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> Vec<Option<usize>> {
+fn latest_per_traceur<'a>(
+    cx: &mut Context<'a>,
+    records: &'a [TraceurRecord],
+) -> Vec<Option<usize>> {
     let mut latest: Vec<Option<usize>> = vec![None; cx.programme.definition.traceurs.len()];
     for (i, r) in records.iter().enumerate() {
-        // Made only for a record set aside.
-        let path = || format!("/traceurs/{i}");
+        let at = Pointer::Item("traceurs", i);
         let Some(t) = cx.programme.traceur_index(&r.id) else {
-            cx.ignore(path(), SetAside::UnknownTraceur { traceur: &r.id });
+            cx.ignore(at, SetAside::UnknownTraceur { traceur: &r.id });
             continue;
         };
-        if cx.out_of_time(path, r.date) {
+        if cx.out_of_time(at, r.date) {
             continue;
         }
         let replaced = match latest[t] {
@@ -75,7 +77,7 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> Vec<Option
         if let Some(old) = replaced {
             let Some(by) = latest[t] else { continue };
             cx.ignore(
-                format!("/traceurs/{old}"),
+                Pointer::Item("traceurs", old),
                 SetAside::TraceurStateReplaced { by },
             );
         }
@@ -83,10 +85,10 @@ fn latest_per_traceur(cx: &mut Context, records: &[TraceurRecord]) -> Vec<Option
     latest
 }
 
-fn unmet_traceur(
-    cx: &mut Context,
+fn unmet_traceur<'a>(
+    cx: &mut Context<'a>,
     t: usize,
-    rule: &TraceurRule,
+    rule: &'a TraceurRule,
     status: TraceurStatus,
     due: Option<crate::date::IsoDate>,
 ) {
@@ -98,5 +100,5 @@ fn unmet_traceur(
             Shortfall::TraceurAwaitingValidation { traceur, title }
         }
     };
-    cx.unmet(shortfall, format!("/traceurs/{t}"), false, due);
+    cx.unmet(shortfall, Pointer::Item("traceurs", t), false, due);
 }

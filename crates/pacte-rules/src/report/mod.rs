@@ -2,6 +2,7 @@
 //! given date, what still stands between them and the diploma, and what of
 //! their records could not be used. [`text`] writes it for a person.
 
+mod progress;
 pub mod promotion;
 pub mod text;
 pub mod wording;

@@ -72,7 +72,8 @@ pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<Pr
     let record: LearnerRecord = serde_json::from_value(doc)
         .unwrap_or_else(|e| panic!("the engine read records plain serde refuses: {e}"));
     let typed = evaluation::evaluate(programme, &record, &[], as_of)
-        .expect("accepted once, accepted typed");
+        .expect("accepted once, accepted typed")
+        .report();
     let mut known = report.clone();
     known.ignored.retain(|i| !unknown(i));
     assert_eq!(
