@@ -65,7 +65,7 @@ for (const [kind, command, throughWasm, input] of cases) {
 const adapters = require("../../pkg/import/node/pacte_import.js");
 // Fixture file names start with the source, written in kebab-case.
 const SOURCES = { "moodle-completion": "moodleCompletion", "moodle-attendance": "moodleAttendance", xapi: "xapi", csv: "csv" };
-const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021" };
+const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021", socle: "socle-option" };
 
 test("import: native and wasm answers are identical", () => {
   const dir = join(root, "tests/fixtures/import");

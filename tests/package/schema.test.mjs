@@ -146,9 +146,9 @@ test("the candidature schema accepts every candidature fixture's file", () => {
   );
 });
 
-test("the mapping schema accepts both example mappings and refuses an unknown field", () => {
+test("the mapping schema accepts every example mapping and refuses an unknown field", () => {
   assert.deepEqual(sort(validator("mapping"), "examples/mappings/"), {
-    accepted: ["bretagne-cpts-2021", "hdf-leader-msp-2024"],
+    accepted: ["bretagne-cpts-2021", "hdf-leader-msp-2024", "socle-option"],
     refused: [],
   });
   const validate = validator("mapping");
