@@ -56,9 +56,9 @@ test("the programme schema accepts every embedded definition", () => {
     accepted: ["bretagne-cpts-2021", "cpts", "hdf-leader-msp-2024", "leader-msp", "msp-cds", "socle-option"],
     refused: [],
   });
-  // The regional calendars of either shape the sources describe.
+  // The regional calendars of either shape the sources describe, and a region asking hours per module.
   assert.deepEqual(sort(validator("programme"), "tests/fixtures/regions/"), {
-    accepted: ["one-two-day-seminar-a-quarter-grand-est", "three-seminars-a-year-pays-de-la-loire"],
+    accepted: ["hours-asked-per-module-occitanie", "one-two-day-seminar-a-quarter-grand-est", "three-seminars-a-year-pays-de-la-loire"],
     refused: [],
   });
 });
