@@ -44,17 +44,23 @@ function fixtures(kind) {
     .map((f) => [f, JSON.parse(readFileSync(join(dir, f), "utf8"))]);
 }
 
+/** A learner fixture with a `region` is evaluated against that regional definition of tests/fixtures/regions/. */
+const region = (f) => join(root, "tests/fixtures/regions", `${f.region}.json`);
+const rules = (f) => (f.region ? JSON.parse(readFileSync(region(f), "utf8")) : f.programme);
+const programmeArgument = (f) => (f.region ? region(f) : f.programme);
+const id = (f) => f.programme;
+
 const cases = [
-  ["learners", "evaluate", (f) => wasm(() => pacte.loadProgramme(f.programme).evaluate(f.learner, f.asOf)), (f) => f.learner],
-  ["candidatures", "check-candidature", (f) => wasm(() => pacte.loadProgramme(f.programme).checkCandidature(f.file, f.asOf)), (f) => f.file],
+  ["learners", "evaluate", (f) => wasm(() => pacte.loadProgramme(rules(f)).evaluate(f.learner, f.asOf)), (f) => f.learner, programmeArgument],
+  ["candidatures", "check-candidature", (f) => wasm(() => pacte.loadProgramme(f.programme).checkCandidature(f.file, f.asOf)), (f) => f.file, id],
 ];
 
-for (const [kind, command, throughWasm, input] of cases) {
+for (const [kind, command, throughWasm, input, programme] of cases) {
   test(`${kind}: native and wasm answers are identical`, () => {
     const all = fixtures(kind);
     assert.ok(all.length > 0, `no fixtures in tests/fixtures/${kind}`);
     for (const [name, f] of all) {
-      const expected = JSON.stringify(JSON.parse(native(command, f.programme, f.asOf, input(f))));
+      const expected = JSON.stringify(JSON.parse(native(command, programme(f), f.asOf, input(f))));
       assert.equal(JSON.stringify(throughWasm(f)), expected, name);
     }
   });
@@ -65,7 +71,7 @@ for (const [kind, command, throughWasm, input] of cases) {
 const adapters = require("../../pkg/import/node/pacte_import.js");
 // Fixture file names start with the source, written in kebab-case.
 const SOURCES = { "moodle-completion": "moodleCompletion", "moodle-attendance": "moodleAttendance", xapi: "xapi", csv: "csv" };
-const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021" };
+const MAPPINGS = { hdf: "hdf-leader-msp-2024", bretagne: "bretagne-cpts-2021", socle: "socle-option" };
 
 test("import: native and wasm answers are identical", () => {
   const dir = join(root, "tests/fixtures/import");

@@ -56,9 +56,9 @@ test("the programme schema accepts every embedded definition", () => {
     accepted: ["bretagne-cpts-2021", "cpts", "hdf-leader-msp-2024", "leader-msp", "msp-cds", "socle-option"],
     refused: [],
   });
-  // The regional calendars of either shape the sources describe.
+  // The regional calendars of either shape the sources describe, and a region asking hours per module.
   assert.deepEqual(sort(validator("programme"), "tests/fixtures/regions/"), {
-    accepted: ["one-two-day-seminar-a-quarter-grand-est", "three-seminars-a-year-pays-de-la-loire"],
+    accepted: ["hours-asked-per-module-occitanie", "one-two-day-seminar-a-quarter-grand-est", "three-seminars-a-year-pays-de-la-loire"],
     refused: [],
   });
 });
@@ -146,9 +146,9 @@ test("the candidature schema accepts every candidature fixture's file", () => {
   );
 });
 
-test("the mapping schema accepts both example mappings and refuses an unknown field", () => {
+test("the mapping schema accepts every example mapping and refuses an unknown field", () => {
   assert.deepEqual(sort(validator("mapping"), "examples/mappings/"), {
-    accepted: ["bretagne-cpts-2021", "hdf-leader-msp-2024"],
+    accepted: ["bretagne-cpts-2021", "hdf-leader-msp-2024", "socle-option"],
     refused: [],
   });
   const validate = validator("mapping");

@@ -68,14 +68,14 @@ fn scratch(name: &str, contents: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// `pacte evaluate` on a learner fixture, with the fixture's programme and date.
+/// `pacte evaluate` on a learner fixture, with the fixture's programme (or region) and date.
 fn evaluate_fixture(name: &str, format: &str) -> Run {
     let f = learner(name);
     let file = scratch(&format!("{name}.json"), f.learner.get());
     pacte(&[
         "evaluate",
         "--programme",
-        &f.programme,
+        &f.programme_argument(),
         "--as-of",
         &f.as_of,
         "--format",

@@ -30,6 +30,9 @@ pub enum ProblemCode {
     ExtendsCycle,
     /// An elective group asks for more modules than it offers.
     ElectiveGroupTooLarge,
+    /// A module named as a learner's choice (a mapping's `chosenModule`) is
+    /// mandatory: only an elective module is chosen.
+    NotAnElectiveModule,
     /// A session day falls outside the promotion's start and end dates.
     SessionOutsidePromotion,
     /// The promotion ends before it starts.

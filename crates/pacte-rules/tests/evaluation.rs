@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use pacte_rules::api::Answer;
+use pacte_rules::message::Message;
 use pacte_rules::minutes::Minutes;
 use pacte_rules::programme::{ElectiveDone, Modality};
 use pacte_rules::report::*;
@@ -423,6 +424,75 @@ fn team_work_short_of_the_fifty_hours_of_the_cpts_mention() {
     assert_eq!(report.hours.presentiel, tally(Some(7440), 7440, 0, 0));
     assert_eq!(report.hours.elearning, tally(Some(3000), 3000, 0, 0));
     assert_eq!(report.hours.equipe, tally(Some(3000), 2520, 0, 480));
+}
+
+/// The unmet condition of a module short of its own hours, in a region
+/// asking 10 h of Projet de santé and 6 h in the complementary module
+/// followed (regions/hours-asked-per-module-occitanie): due at its
+/// soutenance, 4 December 2025; never blocking, time can still be recorded.
+fn module_hours_short(
+    module: &str,
+    required: u32,
+    done: u32,
+    rule: &str,
+    words: [&str; 2],
+) -> Unmet {
+    Unmet {
+        condition: Condition::ModuleHoursShort {
+            module: module.into(),
+            required_minutes: Minutes(required),
+            done_minutes: Minutes(done),
+        },
+        rule: rule.into(),
+        blocking: false,
+        due_date: Some(date("2025-12-04")),
+        message: Message::new(words[0], words[1]),
+    }
+}
+
+#[test]
+fn a_mandatory_module_short_of_the_hours_its_region_asks_is_unmet() {
+    // 2 h 30 of e-learning and 1 h 30 with the team in the module; no
+    // complementary module started, none asked its hours yet.
+    let report = evaluate("occitanie-projet-de-sante-4h-of-the-10h-it-asks");
+    assert_eq!(report.programme.id, "occitanie-socle-option-2025");
+    assert_eq!(
+        the_unmet(&report, "MODULE_HOURS_SHORT"),
+        &module_hours_short(
+            "projet-de-sante",
+            600,
+            240,
+            "/modules/1/requiredMinutes",
+            [
+                "module « Projet de santé » : 4 h enregistrées sur les 10 h demandées",
+                "module \"Projet de santé\": 4 h recorded of the 10 h asked",
+            ]
+        )
+    );
+}
+
+#[test]
+fn an_elective_module_started_short_of_its_hours_is_unmet_one_only_chosen_is_not() {
+    // 10 h in Projet de santé, as asked; 2 h in Télémédecine, started; Parcours
+    // de santé chosen, nothing recorded; the two others not taken.
+    let report = evaluate("occitanie-telemedecine-started-2h-of-the-6h-it-asks");
+    assert_eq!(
+        the_unmet(&report, "MODULE_HOURS_SHORT"),
+        &module_hours_short(
+            "telemedecine",
+            360,
+            120,
+            "/modules/5/requiredMinutes",
+            [
+                "module « Télémédecine » : 2 h enregistrées sur les 6 h demandées",
+                "module \"Télémédecine\": 2 h recorded of the 6 h asked",
+            ]
+        )
+    );
+    assert_eq!(
+        states(&report.electives[0])[2],
+        ("parcours-de-sante", ElectiveState::Chosen)
+    );
 }
 
 #[test]
@@ -968,6 +1038,7 @@ fn learner_fixtures_cover_every_stage_condition_ignored_code_and_programme() {
         set_of(&[
             "HOURS_SHORT",
             "HOURS_UNREACHABLE",
+            "MODULE_HOURS_SHORT",
             "SESSION_UNJUSTIFIED_ABSENCE",
             "SESSION_NOT_RECORDED",
             "SESSION_UPCOMING",
@@ -1013,6 +1084,14 @@ fn every_learner_fixture_has_the_shape_the_parity_test_reads() {
             f.programme
         );
         date(&f.as_of);
+        // The parity test evaluates it against the region's definition.
+        if let Some(region) = &f.region {
+            assert_eq!(
+                regional_definition(region)["extends"],
+                f.programme.as_str(),
+                "{name}: {region} extends another programme"
+            );
+        }
         assert!(
             f.learner_value()["learnerId"].is_string(),
             "{name}: no learnerId"

@@ -7,16 +7,18 @@
 mod common;
 
 use common::*;
-use pacte_rules::api::{self, Answer};
+use pacte_rules::api::{self, Answer, ProgrammeSource};
 use pacte_rules::import::time::{minutes_of_iso_duration, minutes_of_seconds};
-use pacte_rules::import::{ImportResult, ImportSource};
-use pacte_rules::report::Stage;
+use pacte_rules::import::{ImportResult, ImportSource, Mapping};
+use pacte_rules::message::Message;
+use pacte_rules::report::{ElectiveState, ProgressReport, Stage};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
 
 const HDF: &str = "hdf-leader-msp-2024";
 const BRETAGNE: &str = "bretagne-cpts-2021";
+const SOCLE: &str = "socle-option";
 const CLASSE_VIRTUELLE: &str =
     "xapi:https://pacte.example.org/xapi/activities/leadership/classe-virtuelle-1";
 
@@ -63,6 +65,11 @@ fn problems<T: std::fmt::Debug>(answer: Answer<T>) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// A message, in French and in English.
+fn assert_words(message: &Message, fr: &str, en: &str) {
+    assert_eq!((message.fr.as_str(), message.en.as_str()), (fr, en));
 }
 
 fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -908,6 +915,172 @@ fn a_csv_header_other_than_the_documented_one_is_refused_whole() {
     );
 }
 
+// --- Elective modules chosen ----------------------------------------------------
+
+#[test]
+fn a_moodle_choice_activity_completed_declares_telemedecine_chosen() {
+    // One « Je choisis ce module » activity per complementary module: the
+    // one answered is complete, the others are not.
+    let result = import(
+        ImportSource::MoodleCompletion,
+        SOCLE,
+        "2024-12-01",
+        "moodle-completion-socle-option-choice-completed-telemedecine-chosen.json",
+    );
+    assert_eq!(
+        records(&result),
+        json!([{ "learnerId": "socle-2024-001", "programme": SOCLE, "chosenModules": ["telemedecine"] }])
+    );
+    assert_diagnostics(
+        &result,
+        &[
+            [
+                "NOT_COMPLETED",
+                "notice",
+                "/0/activities/statuses/0",
+                "socle-2024-001",
+            ],
+            [
+                "NOT_COMPLETED",
+                "notice",
+                "/0/activities/statuses/2",
+                "socle-2024-001",
+            ],
+            [
+                "NOT_COMPLETED",
+                "notice",
+                "/0/activities/statuses/3",
+                "socle-2024-001",
+            ],
+        ],
+    );
+}
+
+#[test]
+fn a_module_chosen_twice_is_one_entry_and_the_modules_chosen_are_in_id_order() {
+    let result = import(
+        ImportSource::Xapi,
+        SOCLE,
+        "2024-12-01",
+        "xapi-socle-option-telemedecine-chosen-twice-then-parcours-de-sante.json",
+    );
+    // Chosen on 7 October and again on 18 November: the first stands.
+    assert_eq!(
+        records(&result),
+        json!([
+            { "learnerId": "socle-2024-001", "displayName": "Dominique Leroy", "programme": SOCLE,
+              "chosenModules": ["parcours-de-sante", "telemedecine"] },
+            { "learnerId": "socle-2024-002", "displayName": "Sacha Benali", "programme": SOCLE }
+        ])
+    );
+    assert_diagnostics(
+        &result,
+        &[
+            ["DUPLICATE_RECORD", "notice", "/2", "socle-2024-001"],
+            ["DATED_AFTER_AS_OF", "warning", "/3", "socle-2024-002"],
+        ],
+    );
+    assert_words(
+        &result.diagnostics[0].message,
+        "le même qu'en /0 : compté une seule fois, là",
+        "the same as at /0: counted once, there",
+    );
+}
+
+#[test]
+fn csv_rows_of_kind_chosen_module_declare_a_choice_and_must_fit_their_ref() {
+    let result = import(
+        ImportSource::Csv,
+        SOCLE,
+        "2024-12-01",
+        "csv-socle-option-choices-noted-by-the-formateurs.csv",
+    );
+    assert_eq!(
+        records(&result),
+        json!([
+            {
+                "learnerId": "socle-2024-001",
+                "programme": SOCLE,
+                "activities": [{ "id": "csv:travail-equipe@2024-10-15", "title": "Travail en équipe déclaré", "modality": "equipe", "date": "2024-10-15", "minutes": 120 }],
+                "chosenModules": ["telemedecine"]
+            },
+            { "learnerId": "socle-2024-002", "programme": SOCLE, "chosenModules": ["gestion-budgetaire-et-comptable"] }
+        ])
+    );
+    assert_diagnostics(
+        &result,
+        &[
+            ["DUPLICATE_RECORD", "notice", "line 3", "socle-2024-001"],
+            // An activity row for a choice, a choice row for an activity.
+            ["TARGET_MISMATCH", "error", "line 6", "socle-2024-002"],
+            ["TARGET_MISMATCH", "error", "line 7", "socle-2024-002"],
+            // A choice row has no status.
+            ["UNKNOWN_STATUS", "error", "line 8", "socle-2024-002"],
+        ],
+    );
+    assert_words(
+        &result.diagnostics[1].message,
+        "la correspondance en fait le choix du module « parcours-de-sante » : ce que dit la plateforme ne s'y applique pas",
+        "the mapping makes it the choice of the module \"parcours-de-sante\": what the platform says does not apply to it",
+    );
+}
+
+/// A promotion of the socle and option, starting on 2 September 2024.
+fn socle_promotion() -> std::borrow::Cow<'static, pacte_rules::programme::Programme> {
+    let doc = json!({
+        "id": "occitanie-socle-option-2024", "version": "2024.1", "extends": SOCLE,
+        "title": "PACTE Soins primaires, socle et module complémentaire — Occitanie 2024-2025",
+        "promotion": { "region": "Occitanie", "startDate": "2024-09-02", "endDate": "2025-06-30" }
+    });
+    api::programme(&ProgrammeSource::Definition(doc), &[]).expect("the promotion loads")
+}
+
+fn evaluated(
+    programme: &pacte_rules::programme::Programme,
+    result: &ImportResult,
+    as_of: &str,
+) -> ProgressReport {
+    let json = serde_json::to_string(&result.learners[0]).expect("records serialize");
+    success(
+        "imported",
+        api::evaluate_json(programme, &json, date(as_of)),
+    )
+}
+
+#[test]
+fn a_module_chosen_at_enrolment_before_the_promotion_starts_is_kept() {
+    // The learner record keeps no date for a choice: the engine would not
+    // set it aside, so the import does not either; an activity it does.
+    let programme = socle_promotion();
+    let mapping = Mapping::read(&read(mapping_path(SOCLE))).expect("the mapping reads");
+    let csv = "learner_id,kind,ref,date,minutes,status,justification\n\
+        socle-2024-002,chosenModule,choix-telemedecine,2024-06-20,,,\n\
+        socle-2024-002,activity,travail-equipe,2024-06-20,60,,\n";
+    let result = pacte_rules::import::import(
+        &programme,
+        &mapping,
+        &options(ImportSource::Csv, "2024-12-01", None),
+        csv,
+    )
+    .expect("imported");
+    assert_eq!(
+        records(&result),
+        json!([{ "learnerId": "socle-2024-002", "programme": SOCLE, "chosenModules": ["telemedecine"] }])
+    );
+    assert_diagnostics(
+        &result,
+        &[[
+            "DATED_BEFORE_PROMOTION",
+            "warning",
+            "line 3",
+            "socle-2024-002",
+        ]],
+    );
+    let report = evaluated(&programme, &result, "2024-12-01");
+    assert!(report.ignored.is_empty(), "{:?}", report.ignored);
+    assert_eq!(report.electives[0].modules[1].state, ElectiveState::Chosen);
+}
+
 // --- The mapping and the input, refused -------------------------------------------
 
 #[test]
@@ -924,6 +1097,12 @@ fn a_mapping_is_checked_against_its_programme_with_every_problem_located() {
             ("UNKNOWN_REFERENCE", "/mapping/courseModules/412/module"),
             ("INVALID_VALUE", "/mapping/courseModules/412/minutes"),
             ("UNKNOWN_REFERENCE", "/mapping/courseModules/415/traceur"),
+            // Every module of PACTE LEADER is mandatory: none is chosen.
+            (
+                "NOT_AN_ELECTIVE_MODULE",
+                "/mapping/courseModules/420/module"
+            ),
+            ("UNKNOWN_REFERENCE", "/mapping/courseModules/421/module"),
             (
                 "UNKNOWN_REFERENCE",
                 "/mapping/attendanceSessions/101/session"
@@ -932,6 +1111,34 @@ fn a_mapping_is_checked_against_its_programme_with_every_problem_located() {
             ("INVALID_VALUE", "/mapping/csvRefs/longue/minutes"),
             ("INVALID_VALUE", "/mapping/csvRefs/reunion/minutes"),
         ])
+    );
+}
+
+#[test]
+fn a_mapping_choosing_a_mandatory_module_is_refused_in_the_engine_s_words() {
+    let mapping = json!({
+        "programme": SOCLE, "timeZone": "Europe/Paris",
+        "csvRefs": { "choix-projet": { "kind": "chosenModule", "module": "projet-de-sante" } }
+    });
+    let refused = failure(
+        "mandatory module chosen",
+        api::import(
+            &options(ImportSource::Csv, "2024-12-01", None),
+            &mapping.to_string(),
+            "learner_id,kind,ref,date\n",
+        ),
+    );
+    assert_eq!(
+        located(&refused),
+        [(
+            "NOT_AN_ELECTIVE_MODULE".to_string(),
+            "/mapping/csvRefs/choix-projet/module"
+        )]
+    );
+    assert_words(
+        &refused[0].message,
+        "le module « projet-de-sante » est obligatoire, il ne se choisit pas",
+        "the module \"projet-de-sante\" is mandatory, not a choice",
     );
 }
 
@@ -1027,6 +1234,40 @@ fn an_imported_csv_export_evaluates_with_its_excused_hours_shown_as_such() {
     );
     // Two rows of team work: 240 min and PT3H.
     assert_eq!(hours["equipe"]["doneMinutes"], 420);
+}
+
+#[test]
+fn an_imported_choice_evaluates_as_the_module_chosen() {
+    let result = import(
+        ImportSource::MoodleCompletion,
+        SOCLE,
+        "2024-12-01",
+        "moodle-completion-socle-option-choice-completed-telemedecine-chosen.json",
+    );
+    let report = evaluated(embedded(SOCLE), &result, "2024-12-01");
+    let json = serde_json::to_value(&report).expect("report serializes");
+    let states: Vec<(&str, &str)> = json["electives"][0]["modules"]
+        .as_array()
+        .expect("the option's modules")
+        .iter()
+        .map(|m| (m["module"].as_str().unwrap(), m["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("strategie-de-communication", "notTaken"),
+            ("telemedecine", "chosen"),
+            ("parcours-de-sante", "notTaken"),
+            ("gestion-budgetaire-et-comptable", "notTaken"),
+        ]
+    );
+    // An intention, not the module done; its traceur is due.
+    assert_eq!(json["electives"][0]["met"], false);
+    assert!(report.ignored.is_empty(), "{:?}", report.ignored);
+    assert!(report
+        .traceurs
+        .iter()
+        .any(|t| t.id == "projet-telemedecine" && t.required));
 }
 
 // --- Invariants ------------------------------------------------------------------------
@@ -1155,7 +1396,9 @@ fn record_count(result: &ImportResult) -> usize {
     result
         .learners
         .iter()
-        .map(|l| l.attendance.len() + l.activities.len() + l.traceurs.len())
+        .map(|l| {
+            l.attendance.len() + l.activities.len() + l.traceurs.len() + l.chosen_modules.len()
+        })
         .sum()
 }
 

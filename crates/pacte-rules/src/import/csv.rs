@@ -1,5 +1,5 @@
-//! CSV exports, one row per attendance, activity or traceur, under a header
-//! naming the columns (any order; docs/import.md has the details):
+//! CSV exports, one row per attendance, activity, traceur or module chosen,
+//! under a header naming the columns (any order; docs/import.md has the details):
 //!
 //! `learner_id,kind,ref,date,minutes,status,justification`
 //!
@@ -203,6 +203,7 @@ fn outcome(kind: &str, status: &str, justification: Option<String>) -> Option<Ou
         ("traceur", "deposited") => Some(Outcome::Traceur(TraceurRecordStatus::Deposited)),
         ("traceur", "toRevise") => Some(Outcome::Traceur(TraceurRecordStatus::ToRevise)),
         ("traceur", "validated") => Some(Outcome::Traceur(TraceurRecordStatus::Validated)),
+        ("chosenModule", "") => Some(Outcome::Done { passed: false }),
         _ => None,
     }
 }
@@ -212,8 +213,9 @@ fn outcome(kind: &str, status: &str, justification: Option<String>) -> Option<Ou
 fn fit(target: Option<&Target>, kind: &str, outcome: Outcome) -> Outcome {
     let fits = match target {
         Some(Target::Session { .. }) => kind == "attendance",
-        Some(Target::Activity { .. }) => kind != "traceur",
+        Some(Target::Activity { .. }) => matches!(kind, "activity" | "attendance"),
         Some(Target::Traceur { .. }) => kind == "traceur",
+        Some(Target::ChosenModule { .. }) => kind == "chosenModule",
         Some(Target::Ignore { .. }) | None => true,
     };
     match target {

@@ -6,7 +6,7 @@
 use super::diagnostic::{Diagnostic, Flaw, Origin};
 use super::evidence::{Evidence, Outcome};
 use super::mapping::{AttendanceMark, Mapping, Target};
-use super::records::{Record, Records};
+use super::records::{Choice, Record, Records};
 use super::time::TimeZone;
 use super::wording::{Defect, Duration};
 use crate::date::IsoDate;
@@ -264,6 +264,12 @@ impl<'a> Importer<'a> {
                     date: e.date.clone()?,
                 })
             }
+            (Target::ChosenModule { module }, Outcome::Done { .. }) => {
+                Record::ChosenModule(Choice {
+                    module: module.clone(),
+                    date: e.date.clone()?,
+                })
+            }
             _ => return Err(Defect::TargetMismatch { target }.into()),
         };
         // The engine's bounds in time, from the same definition.
@@ -272,7 +278,8 @@ impl<'a> Importer<'a> {
             let as_of = self.as_of;
             return Err(Defect::DatedAfterAsOf { date, as_of }.into());
         }
-        if let Some(from) = self.programme.records_from().filter(|from| date < *from) {
+        let records_from = self.programme.records_from();
+        if let Some(from) = records_from.filter(|from| record.keeps_its_date() && date < *from) {
             return Err(Defect::DatedBeforePromotion { date, from }.into());
         }
         Ok(record)

@@ -87,6 +87,11 @@ pub enum Target {
         #[serde(default = "deposited", rename = "onCompletion")]
         on_completion: TraceurRecordStatus,
     },
+    /// The learner chose this elective module (a Moodle activity « Je
+    /// choisis ce module » completed, an xAPI statement, a CSV row): an
+    /// entry of their `chosenModules`, an intention the report shows. The
+    /// module is one of an elective group.
+    ChosenModule { module: String },
     /// Known and deliberately not imported (a news forum, a survey).
     Ignore {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,6 +299,23 @@ fn check_target(programme: &Programme, target: &Target, path: &str, problems: &m
                         traceur: traceur.clone(),
                     },
                 );
+            }
+        }
+        Target::ChosenModule { module } => {
+            if programme.module(module).is_none() {
+                unknown(
+                    "module",
+                    Mapped::Module {
+                        module: module.clone(),
+                    },
+                );
+            } else if !programme.is_elective(module) {
+                problems.push(Problem::new(
+                    format!("{path}/module"),
+                    Refusal::ChosenModuleNotElective {
+                        module: module.clone(),
+                    },
+                ));
             }
         }
         Target::Ignore { .. } => {}

@@ -1,7 +1,7 @@
 //! The learner records being built, one item per key: a seminar day, a
-//! platform activity, a traceur. When two items meet on one key, the rule of
-//! each kind says which stands, and a diagnostic for the one set aside says
-//! why: the same record again, or a conflict settled.
+//! platform activity, a traceur, a module chosen. When two items meet on one
+//! key, the rule of each kind says which stands, and a diagnostic for the one
+//! set aside says why: the same record again, or a conflict settled.
 
 use super::diagnostic::{Flaw, Origin};
 use super::wording::Defect;
@@ -16,6 +16,14 @@ pub(super) enum Record {
     Attendance(Attendance),
     Activity(Activity),
     Traceur(TraceurRecord),
+    ChosenModule(Choice),
+}
+
+/// An elective module the learner chose, on the day the platform says.
+#[derive(PartialEq)]
+pub(super) struct Choice {
+    pub module: String,
+    pub date: IsoDate,
 }
 
 impl Record {
@@ -24,7 +32,15 @@ impl Record {
             Record::Attendance(a) => a.date,
             Record::Activity(a) => a.date,
             Record::Traceur(t) => t.date,
+            Record::ChosenModule(c) => c.date,
         }
+    }
+
+    /// Whether the learner record keeps the date, for the engine to hold
+    /// against the promotion: a module chosen is kept without one (chosen
+    /// at enrolment, before the promotion starts, it stands).
+    pub fn keeps_its_date(&self) -> bool {
+        !matches!(self, Record::ChosenModule(_))
     }
 }
 
@@ -33,8 +49,11 @@ trait Keep: PartialEq {
     fn same_key(&self, other: &Self) -> bool;
     /// Whether `self`, found after `old` and different, stands instead.
     fn replaces(&self, old: &Self) -> bool;
-    /// Why `self` is set aside for `kept`, a different item of its key.
-    fn conflict<'a>(&'a self, kept: &'a Self, kept_at: &'a Origin) -> Defect<'a>;
+    /// Why `self` is set aside for `kept`, a different item of its key: by
+    /// default, it is the same record again.
+    fn conflict<'a>(&'a self, _kept: &'a Self, kept_at: &'a Origin) -> Defect<'a> {
+        Defect::SameRecord { kept_at }
+    }
 }
 
 /// One record per seminar day: the least favourable, as a day is attended
@@ -66,9 +85,16 @@ impl Keep for Activity {
     fn replaces(&self, old: &Self) -> bool {
         self.date < old.date
     }
+}
 
-    fn conflict<'a>(&'a self, _: &'a Self, kept_at: &'a Origin) -> Defect<'a> {
-        Defect::SameRecord { kept_at }
+/// One entry per module chosen: the first time it was chosen.
+impl Keep for Choice {
+    fn same_key(&self, other: &Self) -> bool {
+        self.module == other.module
+    }
+
+    fn replaces(&self, old: &Self) -> bool {
+        self.date < old.date
     }
 }
 
@@ -139,6 +165,7 @@ struct Learner {
     attendance: Keyed<Attendance>,
     activities: Keyed<Activity>,
     traceurs: Keyed<TraceurRecord>,
+    chosen_modules: Keyed<Choice>,
 }
 
 /// Every learner found, in order of first appearance.
@@ -196,6 +223,7 @@ impl Records {
             Record::Attendance(item) => learner.attendance.insert(item, origin),
             Record::Activity(item) => learner.activities.insert(item, origin),
             Record::Traceur(item) => learner.traceurs.insert(item, origin),
+            Record::ChosenModule(item) => learner.chosen_modules.insert(item, origin),
         }
     }
 
@@ -209,6 +237,12 @@ impl Records {
                 attendance: l.attendance.into_sorted(|a| (a.date, a.session.clone())),
                 activities: l.activities.into_sorted(|a| (a.date, a.id.clone())),
                 traceurs: l.traceurs.into_sorted(|t| t.id.clone()),
+                chosen_modules: l
+                    .chosen_modules
+                    .into_sorted(|c| c.module.clone())
+                    .into_iter()
+                    .map(|c| c.module)
+                    .collect(),
                 ..LearnerRecord::default()
             })
             .collect()

@@ -515,6 +515,10 @@ fn target_words(target: &Target) -> (String, String) {
             format!("le document traceur « {traceur} »"),
             format!("the document traceur \"{traceur}\""),
         ),
+        Target::ChosenModule { module } => (
+            format!("le choix du module « {module} »"),
+            format!("the choice of the module \"{module}\""),
+        ),
         Target::Ignore { .. } => (
             "un élément ignoré".to_string(),
             "an ignored item".to_string(),

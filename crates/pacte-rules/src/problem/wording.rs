@@ -6,6 +6,7 @@ use super::ProblemCode;
 use crate::date::IsoDate;
 use crate::message::{Message, Wording};
 use crate::minutes::Minutes;
+use crate::report::wording::SetAside;
 
 /// Why an input is refused, with what the message names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +175,11 @@ pub enum Refusal {
         minutes: Minutes,
         max: Minutes,
     },
+    /// A mapping's `chosenModule` naming a mandatory module: only an
+    /// elective one is chosen.
+    ChosenModuleNotElective {
+        module: String,
+    },
     /// A mapping target naming what the programme does not have.
     MappedToUnknown {
         what: Mapped,
@@ -255,6 +261,7 @@ impl Wording for Refusal {
                 ProblemCode::UnknownReference
             }
             ElectiveGroupTooLarge { .. } => ProblemCode::ElectiveGroupTooLarge,
+            ChosenModuleNotElective { .. } => ProblemCode::NotAnElectiveModule,
             PromotionDatesReversed { .. } => ProblemCode::PromotionDatesReversed,
             SessionWithoutDay { .. } | SessionDayOfZeroMinutes { .. } => ProblemCode::EmptySession,
             SessionOutsidePromotion { .. } => ProblemCode::SessionOutsidePromotion,
@@ -487,6 +494,10 @@ impl Wording for Refusal {
                 format!("durée de {} min : attendu de 1 à {} min", minutes.0, max.0),
                 format!("a duration of {} min: expected 1 to {} min", minutes.0, max.0),
             ),
+            // The engine's rule, in the engine's words: one text for both.
+            ChosenModuleNotElective { module } => {
+                return SetAside::NotAnElectiveModule { module }.message()
+            }
             MappedToUnknown { what, programme } => {
                 let (fr, en) = match what {
                     Mapped::Session { session } => (

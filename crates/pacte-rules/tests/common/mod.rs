@@ -1,5 +1,7 @@
 //! Fixtures shared by the test files, read from tests/fixtures/:
-//! - learners/<situation>.json: `{ "programme", "asOf", "learner" }`;
+//! - learners/<situation>.json: `{ "programme", "asOf", "learner" }`, and
+//!   `region` when the learner is evaluated against a regional definition of
+//!   regions/ that extends `programme`;
 //! - candidatures/<situation>.json: `{ "programme", "asOf", "file" }`;
 //! - definitions/<situation>.json: a programme definition that must be refused;
 //! - regions/<shape>.json: a regional definition that loads.
@@ -22,6 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -42,6 +45,10 @@ pub const PROGRAMMES: [&str; 6] = [
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LearnerFixture {
     pub programme: String,
+    /// A regional definition of regions/, extending `programme`: the rules
+    /// the learner is evaluated against.
+    #[serde(default)]
+    pub region: Option<String>,
     pub as_of: String,
     pub learner: Box<RawValue>,
 }
@@ -49,6 +56,28 @@ pub struct LearnerFixture {
 impl LearnerFixture {
     pub fn learner_value(&self) -> Value {
         serde_json::from_str(self.learner.get()).expect("JSON")
+    }
+
+    /// The programme the learner is evaluated against: the region's, or the embedded one.
+    pub fn rules(&self) -> Cow<'static, Programme> {
+        match &self.region {
+            Some(region) => api::programme(
+                &ProgrammeSource::Definition(regional_definition(region)),
+                &[],
+            )
+            .unwrap_or_else(|problems| panic!("{region}: {problems:?}")),
+            None => Cow::Borrowed(embedded(&self.programme)),
+        }
+    }
+
+    /// The same rules as `pacte evaluate --programme` takes them: the region's file, or the embedded id.
+    pub fn programme_argument(&self) -> String {
+        match &self.region {
+            Some(region) => fixture_path("regions", region)
+                .to_string_lossy()
+                .into_owned(),
+            None => self.programme.clone(),
+        }
     }
 }
 
@@ -136,7 +165,7 @@ pub fn evaluate_answer(name: &str) -> Answer<ProgressReport> {
 
 /// The learner of a fixture, evaluated on another date.
 pub fn evaluate_on(f: &LearnerFixture, as_of: &str) -> Answer<ProgressReport> {
-    api::evaluate_json(embedded(&f.programme), f.learner.get(), date(as_of))
+    api::evaluate_json(&f.rules(), f.learner.get(), date(as_of))
 }
 
 pub fn evaluate(name: &str) -> ProgressReport {

@@ -9,7 +9,7 @@ use pacte_rules::report::IgnoredCode;
 use serde_json::Value;
 
 /// The example mappings (examples/mappings/), by the programme they map to.
-pub const MAPPINGS: [(&str, &str); 2] = [
+pub const MAPPINGS: [(&str, &str); 3] = [
     (
         "hdf-leader-msp-2024",
         include_str!("../../../../examples/mappings/hdf-leader-msp-2024.json"),
@@ -17,6 +17,10 @@ pub const MAPPINGS: [(&str, &str); 2] = [
     (
         "bretagne-cpts-2021",
         include_str!("../../../../examples/mappings/bretagne-cpts-2021.json"),
+    ),
+    (
+        "socle-option",
+        include_str!("../../../../examples/mappings/socle-option.json"),
     ),
 ];
 
