@@ -6,10 +6,11 @@
 //! invalid input or usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pacte_rules::api::{self, Answer, ProgrammeSource, PromotionEntry};
+use pacte_rules::api::{self, Answer, Detail, ProgrammeSource, PromotionEntry};
 use pacte_rules::candidature::Verdict;
 use pacte_rules::date::IsoDate;
 use pacte_rules::import::{ImportOptions, ImportSource};
+use pacte_rules::labels::Label;
 use pacte_rules::parse;
 use pacte_rules::problem::{Problem, Refusal};
 use pacte_rules::programme::Programme;
@@ -56,6 +57,11 @@ enum Command {
     EvaluatePromotion {
         #[command(flatten)]
         on: On,
+        /// What JSON answers of each learner: the full report, or the
+        /// standing alone (stage, tallies, unmet codes), for many learners.
+        /// The text format always writes from the reports.
+        #[arg(long, value_enum, default_value_t = DetailArg::Report)]
+        detail: DetailArg,
         promotion: PathBuf,
     },
     /// Check a candidature file against the programme's rules.
@@ -118,6 +124,22 @@ enum Format {
     Text,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DetailArg {
+    Report,
+    Standing,
+}
+
+impl DetailArg {
+    /// The detail a format can write: text is written from reports.
+    fn for_format(self, format: Format) -> Detail {
+        match (self, format) {
+            (DetailArg::Standing, Format::Json | Format::Jsonl) => Detail::Standing,
+            _ => Detail::Report,
+        }
+    }
+}
+
 /// A refusal: the problems, printed, and exit code 2.
 struct Invalid(Vec<Problem>);
 
@@ -177,17 +199,27 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
             }
             Ok(verdict(report.stage != Stage::Blocked))
         }
-        Command::EvaluatePromotion { on, promotion } if on.format == Format::Jsonl => {
+        Command::EvaluatePromotion {
+            on,
+            detail,
+            promotion,
+        } if on.format == Format::Jsonl => {
             let (programme, as_of) = context(&on)?;
-            let summary = stream_promotion(&programme, &promotion, as_of)?;
+            let detail = detail.for_format(on.format);
+            let summary = stream_promotion(&programme, &promotion, as_of, detail)?;
             Ok(verdict(summary.invalid == 0 && summary.stages.blocked == 0))
         }
-        Command::EvaluatePromotion { on, promotion } => {
+        Command::EvaluatePromotion {
+            on,
+            detail,
+            promotion,
+        } => {
             let (programme, as_of) = context(&on)?;
             let report = unwrap(api::evaluate_promotion_json(
                 &programme,
                 &read_text(&promotion)?,
                 as_of,
+                detail.for_format(on.format),
             ))?;
             match on.format {
                 Format::Json | Format::Jsonl => print_json(&report),
@@ -295,6 +327,7 @@ fn stream_promotion(
     programme: &Programme,
     path: &Path,
     as_of: IsoDate,
+    detail: Detail,
 ) -> Result<api::PromotionSummary, Invalid> {
     let unreadable = |e: std::io::Error| {
         Invalid::from(Problem::new(
@@ -317,15 +350,15 @@ fn stream_promotion(
         std::io::Read::read_to_string(&mut reader, &mut text).map_err(unreadable)?;
         let items: Vec<&RawValue> = serde_json::from_str(parse::without_bom(&text))
             .map_err(|e| Invalid::from(parse::syntax_problem(&e)))?;
-        api::evaluate_promotion_lines(programme, items.iter().map(|raw| raw.get()), as_of, |e| {
-            write_line(&mut out, e)
-        })
+        let items = items.iter().map(|raw| raw.get());
+        api::evaluate_promotion_lines(programme, items, as_of, detail, |e| write_line(&mut out, e))
     } else {
         let mut failed = None;
         let lines = std::io::BufRead::lines(reader)
             .map_while(|line| line.map_err(|e| failed = Some(e)).ok());
-        let answer =
-            api::evaluate_promotion_lines(programme, lines, as_of, |e| write_line(&mut out, e));
+        let answer = api::evaluate_promotion_lines(programme, lines, as_of, detail, |e| {
+            write_line(&mut out, e)
+        });
         if let Some(e) = failed {
             return Err(unreadable(e));
         }
@@ -411,6 +444,10 @@ fn promotion_text(report: &api::PromotionReport) -> String {
                     ),
                 };
                 out.push_str(&format!("  {who} : {}{unmet}\n", r.summary.fr));
+            }
+            PromotionEntry::Standing { standing: s } => {
+                let who = s.display_name.as_deref().unwrap_or(&s.learner_id);
+                out.push_str(&format!("  {who} : {}\n", s.stage.label().fr));
             }
             PromotionEntry::Invalid { index, problems } => {
                 let first = problems

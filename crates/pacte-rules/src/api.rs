@@ -12,9 +12,10 @@ use crate::problem::{Problem, Refusal};
 use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
 pub use crate::report::promotion::promotion;
 pub use crate::report::promotion::{
-    PromotionEntry, PromotionReport, PromotionSummary, PromotionTally, StageCounts,
+    Detail, Evaluated, PromotionEntry, PromotionReport, PromotionSummary, PromotionTally,
+    StageCounts,
 };
-use crate::report::ProgressReport;
+use crate::report::{ProgressReport, Standing};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -117,6 +118,14 @@ pub fn evaluate_json(
         .into()
 }
 
+/// Where one learner stands (JSON text in): the stage, tallies and unmet
+/// conditions of [`evaluate_json`]'s report, without its words.
+pub fn standing_json(programme: &Programme, learner: &str, as_of: IsoDate) -> Answer<Standing> {
+    evaluation::evaluate_json_into(programme, learner, as_of, |e| e.standing())
+        .map_err(|p| vec![p])
+        .into()
+}
+
 /// Checks a candidature file (JSON text). Its fields are all known to the
 /// format: an unknown one is refused, as a committee cannot judge what it cannot read.
 pub fn check_candidature_json(
@@ -134,15 +143,17 @@ pub fn check_candidature_json(
 }
 
 /// Evaluates a promotion given as a JSON array of learner records, or as JSON
-/// Lines (one record a line). One bad learner does not stop the others.
+/// Lines (one record a line), each learner to `detail`. One bad learner does
+/// not stop the others.
 pub fn evaluate_promotion_json(
     programme: &Programme,
     text: &str,
     as_of: IsoDate,
+    detail: Detail,
 ) -> Answer<PromotionReport> {
     let text = parse::without_bom(text);
     let evaluate =
-        |(i, json): (usize, &str)| (i as u32, evaluation::evaluate_json(programme, json, as_of));
+        |(i, json): (usize, &str)| (i as u32, detail.evaluate_json(programme, json, as_of));
     let learners: Vec<_> = if text.trim_start().starts_with('[') {
         match serde_json::from_str::<Vec<&RawValue>>(text) {
             Ok(items) => items
@@ -182,12 +193,13 @@ pub fn evaluate_promotion_lines<S: AsRef<str>>(
     programme: &Programme,
     lines: impl IntoIterator<Item = S>,
     as_of: IsoDate,
+    detail: Detail,
     mut emit: impl FnMut(&PromotionEntry),
 ) -> Answer<PromotionSummary> {
     let mut tally = PromotionTally::new(as_of);
     let learners = lines.into_iter().filter(|l| !l.as_ref().trim().is_empty());
     for line in learners {
-        emit(&tally.next(evaluation::evaluate_json(programme, line.as_ref(), as_of)));
+        emit(&tally.next(detail.evaluate_json(programme, line.as_ref(), as_of)));
     }
     match tally.summary() {
         summary if summary.learners == 0 => Answer::Failure {

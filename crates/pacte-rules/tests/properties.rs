@@ -8,7 +8,7 @@ mod common;
 mod invariants;
 
 use common::*;
-use pacte_rules::api::{self, Answer, ProgrammeSource};
+use pacte_rules::api::{self, Answer, Detail, ProgrammeSource};
 use pacte_rules::date::IsoDate;
 use pacte_rules::learner::*;
 use pacte_rules::minutes::Minutes;
@@ -377,7 +377,7 @@ proptest! {
         let programme = embedded(id);
         let _ = api::evaluate_json(programme, &text, as_of);
         let _ = api::check_candidature_json(programme, &text, as_of);
-        let _ = api::evaluate_promotion_json(programme, &format!("[{text}]"), as_of);
+        let _ = api::evaluate_promotion_json(programme, &format!("[{text}]"), as_of, Detail::Report);
         let _ = api::check_programme(&ProgrammeSource::Definition(value), &[]);
     }
 
@@ -402,7 +402,7 @@ proptest! {
     fn arbitrary_text_never_makes_the_engine_panic(text in "\\PC{0,64}", as_of in a_date()) {
         let programme = embedded("hdf-leader-msp-2024");
         let _ = api::evaluate_json(programme, &text, as_of);
-        let _ = api::evaluate_promotion_json(programme, &text, as_of);
+        let _ = api::evaluate_promotion_json(programme, &text, as_of, Detail::Report);
         let _ = api::check_candidature_json(programme, &text, as_of);
     }
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use pacte_rules::api;
+use pacte_rules::api::{self, Detail};
 use pacte_rules::import::ImportSource;
 use serde::Serialize;
 use serde_json::Value;
@@ -164,8 +164,12 @@ fn a_promotion_report_counts_its_stages_under_the_stage_names() {
         .map(|name| learner(name).learner.get().to_string())
         .collect::<Vec<_>>()
         .join("\n");
-    let answer =
-        api::evaluate_promotion_json(embedded("hdf-leader-msp-2024"), &lines, date("2024-09-20"));
+    let answer = api::evaluate_promotion_json(
+        embedded("hdf-leader-msp-2024"),
+        &lines,
+        date("2024-09-20"),
+        Detail::Report,
+    );
     assert_vocabulary("promotion", &answer);
     let json = serde_json::to_value(&answer).expect("serializes");
     for entry in json["value"]["learners"].as_array().expect("learners") {

@@ -2,7 +2,7 @@
 //! Each is a few lines over [`pacte_rules::api`]; the JSON bridge is [`super::bridge`].
 
 use super::bridge::{answer, error, js_type, json_text, string_arg, stringify, to_js, JsResult};
-use pacte_rules::api::{self, Answer, ProgrammeSource};
+use pacte_rules::api::{self, Answer, Detail, ProgrammeSource};
 use pacte_rules::date::IsoDate;
 use pacte_rules::labels::{self, Language};
 use pacte_rules::minutes::Minutes;
@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct PromotionStream {
     programme: Cow<'static, CoreProgramme>,
+    detail: Detail,
     tally: api::PromotionTally,
 }
 
@@ -31,8 +32,8 @@ impl PromotionStream {
     ) -> JsResult {
         let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
         let as_of = self.tally.summary().as_of;
-        let report = pacte_rules::evaluation::evaluate_json(&self.programme, &json, as_of);
-        to_js(&self.tally.next(report))
+        let evaluated = self.detail.evaluate_json(&self.programme, &json, as_of);
+        to_js(&self.tally.next(evaluated))
     }
 
     #[wasm_bindgen(unchecked_return_type = "PromotionSummary")]
@@ -85,6 +86,32 @@ impl Programme {
         ))
     }
 
+    /// Where one learner stands: the stage, tallies and unmet conditions of
+    /// `evaluate`'s report, without its words; for many learners at once.
+    #[wasm_bindgen(unchecked_return_type = "Standing")]
+    pub fn standing(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
+    ) -> JsResult {
+        answer(api::standing_json(
+            &self.inner,
+            &json_text(&learner, "learner")?,
+            date(&as_of)?,
+        ))
+    }
+
+    /// Same as `standing`, from the records' JSON text.
+    #[wasm_bindgen(js_name = standingJson, unchecked_return_type = "Standing")]
+    pub fn standing_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
+    ) -> JsResult {
+        let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
+        answer(api::standing_json(&self.inner, &json, date(&as_of)?))
+    }
+
     /// Same as `evaluate`, from the records' JSON text.
     #[wasm_bindgen(js_name = evaluateJson, unchecked_return_type = "ProgressReport")]
     pub fn evaluate_json(
@@ -97,14 +124,17 @@ impl Programme {
     }
 
     /// Every learner of a promotion; a learner with invalid records is reported
-    /// `invalid` in its place, the others are evaluated.
+    /// `invalid` in its place, the others are evaluated to `detail`
+    /// (`"report"` unless said).
     #[wasm_bindgen(js_name = evaluatePromotion, unchecked_return_type = "PromotionReport")]
     pub fn evaluate_promotion(
         &self,
         #[wasm_bindgen(unchecked_param_type = "LearnerRecord[]")] learners: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Detail")] detail: Option<JsValue>,
     ) -> JsResult {
         let as_of = date(&as_of)?;
+        let detail = detail_arg(detail)?;
         if !js_sys::Array::is_array(&learners) {
             return Err(error(vec![Problem::new(
                 "/learners",
@@ -113,10 +143,10 @@ impl Programme {
         }
         let learners = js_sys::Array::from(&learners);
         let results = learners.iter().enumerate().map(|(i, learner)| {
-            let report = stringify(&learner)
+            let evaluated = stringify(&learner)
                 .ok_or_else(unreadable)
-                .and_then(|json| pacte_rules::evaluation::evaluate_json(&self.inner, &json, as_of));
-            (i as u32, report)
+                .and_then(|json| detail.evaluate_json(&self.inner, &json, as_of));
+            (i as u32, evaluated)
         });
         to_js(&api::promotion(results, as_of))
     }
@@ -127,10 +157,12 @@ impl Programme {
     pub fn promotion_stream(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Detail")] detail: Option<JsValue>,
     ) -> Result<PromotionStream, JsValue> {
         let as_of = date(&as_of)?;
         Ok(PromotionStream {
             programme: self.inner.clone(),
+            detail: detail_arg(detail)?,
             tally: api::PromotionTally::new(as_of),
         })
     }
@@ -141,12 +173,14 @@ impl Programme {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Detail")] detail: Option<JsValue>,
     ) -> JsResult {
         let text = string_arg(&text, "text").map_err(|p| error(vec![p]))?;
         answer(api::evaluate_promotion_json(
             &self.inner,
             &text,
             date(&as_of)?,
+            detail_arg(detail)?,
         ))
     }
 
@@ -307,6 +341,20 @@ fn date(as_of: &JsValue) -> Result<IsoDate, JsValue> {
     string_arg(as_of, "asOf")
         .and_then(|text| api::as_of(&text))
         .map_err(|p| error(vec![p]))
+}
+
+/// `"report"` (also when left out) or `"standing"`.
+fn detail_arg(detail: Option<JsValue>) -> Result<Detail, JsValue> {
+    let Some(detail) = detail.filter(|d| !d.is_undefined()) else {
+        return Ok(Detail::Report);
+    };
+    let text = string_arg(&detail, "detail").map_err(|p| error(vec![p]))?;
+    Detail::parse(&text).ok_or_else(|| {
+        error(vec![Problem::new(
+            "/detail",
+            Refusal::UnknownDetail { given: text },
+        )])
+    })
 }
 
 /// What `JSON.stringify` cannot write: `undefined`, a function, a cycle, a BigInt.

@@ -69,6 +69,10 @@ pub enum Refusal {
     UnknownLanguage {
         given: String,
     },
+    /// A detail of evaluation other than `report` and `standing`.
+    UnknownDetail {
+        given: String,
+    },
     PromotionNotAList,
     ExtraDefinitionsNotAList,
     DefinitionNotAnObject,
@@ -247,6 +251,7 @@ impl Wording for Refusal {
             | ArgumentNotMinutes { .. }
             | ArgumentNotADate { .. }
             | UnknownLanguage { .. }
+            | UnknownDetail { .. }
             | PromotionNotAList
             | ExtraDefinitionsNotAList => ProblemCode::InvalidArgument,
             ExtendsCycle { .. } => ProblemCode::ExtendsCycle,
@@ -332,6 +337,10 @@ impl Wording for Refusal {
             UnknownLanguage { given } => (
                 format!("langue « {given} » inconnue : le moteur écrit en français (fr) et en anglais (en)"),
                 format!("unknown language \"{given}\": the engine writes French (fr) and English (en)"),
+            ),
+            UnknownDetail { given } => (
+                format!("détail « {given} » inconnu : report (le rapport complet) ou standing (où en est l'apprenant, sans les messages)"),
+                format!("unknown detail \"{given}\": report (the full report) or standing (where the learner stands, without the messages)"),
             ),
             PromotionNotAList => (
                 "une promotion est une liste d'apprenants".into(),

@@ -4,8 +4,11 @@
 
 mod progress;
 pub mod promotion;
+mod standing;
 pub mod text;
 pub mod wording;
+
+pub use standing::{Standing, Tallies, UnmetCondition};
 
 use crate::date::IsoDate;
 use crate::message::{Message, Notice};

@@ -1,10 +1,12 @@
-//! A promotion's report: each learner's report (or why their records were
-//! refused) in input order, and how many learners stand at each stage.
+//! A promotion's report: each learner's report or standing (or why their
+//! records were refused) in input order, and how many learners stand at each stage.
 
 use crate::date::IsoDate;
+use crate::evaluation::{self, Evaluation};
 use crate::problem::{Problem, Refusal};
-use crate::report::{ProgressReport, Stage};
-use serde::Serialize;
+use crate::programme::Programme;
+use crate::report::{ProgressReport, Stage, Standing};
+use serde::{Deserialize, Serialize};
 use std::collections::hash_map::{Entry, HashMap};
 
 /// A promotion's reports: one entry per learner, in input order, and the count per stage.
@@ -18,13 +20,84 @@ pub struct PromotionReport {
     pub learners: Vec<PromotionEntry>,
 }
 
-/// One learner of a promotion: evaluated, or refused with the problems of its records.
+/// How much of each learner's evaluation a promotion answers: the full
+/// report (the default), or the standing alone, for a table of many learners.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub enum Detail {
+    #[default]
+    Report,
+    Standing,
+}
+
+impl Detail {
+    pub fn parse(text: &str) -> Option<Detail> {
+        match text {
+            "report" => Some(Detail::Report),
+            "standing" => Some(Detail::Standing),
+            _ => None,
+        }
+    }
+
+    /// Reads one learner's records (JSON text) and evaluates them to this detail.
+    pub fn evaluate_json(
+        self,
+        programme: &Programme,
+        json: &str,
+        as_of: IsoDate,
+    ) -> Result<Evaluated, Problem> {
+        evaluation::evaluate_json_into(programme, json, as_of, |e| self.write(e))
+    }
+
+    pub fn write(self, evaluation: Evaluation) -> Evaluated {
+        match self {
+            Detail::Report => Evaluated::Report(Box::new(evaluation.report())),
+            Detail::Standing => Evaluated::Standing(Box::new(evaluation.standing())),
+        }
+    }
+}
+
+/// A learner evaluated, to the detail asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evaluated {
+    Report(Box<ProgressReport>),
+    Standing(Box<Standing>),
+}
+
+impl Evaluated {
+    fn learner_id(&self) -> &str {
+        match self {
+            Evaluated::Report(r) => &r.learner_id,
+            Evaluated::Standing(s) => &s.learner_id,
+        }
+    }
+
+    fn stage(&self) -> Stage {
+        match self {
+            Evaluated::Report(r) => r.stage,
+            Evaluated::Standing(s) => s.stage,
+        }
+    }
+}
+
+impl From<ProgressReport> for Evaluated {
+    fn from(report: ProgressReport) -> Evaluated {
+        Evaluated::Report(Box::new(report))
+    }
+}
+
+/// One learner of a promotion: evaluated (its report, or its standing), or
+/// refused with the problems of its records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum PromotionEntry {
     Evaluated {
         report: Box<ProgressReport>,
+    },
+    Standing {
+        standing: Box<Standing>,
     },
     /// `index` is the learner's position in the input (array index, or
     /// non-blank line of JSON Lines, from 0); problem paths start with it.
@@ -97,27 +170,35 @@ impl PromotionTally {
     }
 
     /// The entry of the learner at `index` of the input.
-    pub fn entry(&mut self, index: u32, result: Result<ProgressReport, Problem>) -> PromotionEntry {
+    pub fn entry(
+        &mut self,
+        index: u32,
+        result: Result<impl Into<Evaluated>, Problem>,
+    ) -> PromotionEntry {
         let seen = &mut self.seen;
-        let result = result.and_then(|r| match seen.entry(r.learner_id.clone()) {
-            Entry::Occupied(first) => Err(Problem::new(
-                "/learnerId",
-                Refusal::LearnerTwice {
-                    learner_id: r.learner_id.clone(),
-                    first: *first.get(),
-                },
-            )),
-            Entry::Vacant(slot) => {
-                slot.insert(index);
-                Ok(r)
-            }
-        });
+        let result =
+            result
+                .map(Into::into)
+                .and_then(|r| match seen.entry(r.learner_id().to_string()) {
+                    Entry::Occupied(first) => Err(Problem::new(
+                        "/learnerId",
+                        Refusal::LearnerTwice {
+                            learner_id: r.learner_id().to_string(),
+                            first: *first.get(),
+                        },
+                    )),
+                    Entry::Vacant(slot) => {
+                        slot.insert(index);
+                        Ok(r)
+                    }
+                });
         self.summary.learners += 1;
         match result {
             Ok(r) => {
-                self.summary.stages.add(r.stage);
-                PromotionEntry::Evaluated {
-                    report: Box::new(r),
+                self.summary.stages.add(r.stage());
+                match r {
+                    Evaluated::Report(report) => PromotionEntry::Evaluated { report },
+                    Evaluated::Standing(standing) => PromotionEntry::Standing { standing },
                 }
             }
             Err(problem) => {
@@ -132,7 +213,7 @@ impl PromotionTally {
 
     /// The entry of the learner that follows those taken so far: for a
     /// caller reading learners in order, the index is the count.
-    pub fn next(&mut self, result: Result<ProgressReport, Problem>) -> PromotionEntry {
+    pub fn next(&mut self, result: Result<impl Into<Evaluated>, Problem>) -> PromotionEntry {
         let index = self.summary.learners;
         self.entry(index, result)
     }
@@ -143,8 +224,8 @@ impl PromotionTally {
 }
 
 /// Gathers per-learner results into a promotion report.
-pub fn promotion(
-    results: impl IntoIterator<Item = (u32, Result<ProgressReport, Problem>)>,
+pub fn promotion<R: Into<Evaluated>>(
+    results: impl IntoIterator<Item = (u32, Result<R, Problem>)>,
     as_of: IsoDate,
 ) -> PromotionReport {
     let mut tally = PromotionTally::new(as_of);

@@ -1,6 +1,6 @@
 //! A promotion: a JSON array of learners' records, or JSON Lines.
 
-use pacte_rules::api::{self, Answer, PromotionEntry};
+use pacte_rules::api::{self, Answer, Detail, PromotionEntry};
 use pacte_rules::parse::without_bom;
 use serde_json::value::RawValue;
 
@@ -9,10 +9,15 @@ pub fn target(data: &[u8]) {
     let Some((programme, as_of, text)) = super::programme_and_date(data) else {
         return;
     };
-    let answer = api::evaluate_promotion_json(programme, text, as_of);
+    let answer = api::evaluate_promotion_json(programme, text, as_of, Detail::Report);
     assert_eq!(
         super::json(&answer),
-        super::json(&api::evaluate_promotion_json(programme, text, as_of)),
+        super::json(&api::evaluate_promotion_json(
+            programme,
+            text,
+            as_of,
+            Detail::Report
+        )),
         "evaluating the same promotion twice gives other JSON"
     );
     super::assert_refusal(&answer);
@@ -77,6 +82,9 @@ pub fn target(data: &[u8]) {
             (PromotionEntry::Evaluated { .. }, Answer::Failure { problems }) => {
                 panic!("learner {i} refused alone ({problems:?}), accepted in the promotion")
             }
+            (PromotionEntry::Standing { .. }, _) => {
+                panic!("learner {i}: a standing in a promotion of reports")
+            }
         }
     }
 }
@@ -96,8 +104,18 @@ pub fn assert_lines_read_as_an_array(
     }
     let array = format!("[{}]", lines.join(","));
     assert_eq!(
-        super::json(&api::evaluate_promotion_json(programme, text, as_of)),
-        super::json(&api::evaluate_promotion_json(programme, &array, as_of)),
+        super::json(&api::evaluate_promotion_json(
+            programme,
+            text,
+            as_of,
+            Detail::Report
+        )),
+        super::json(&api::evaluate_promotion_json(
+            programme,
+            &array,
+            as_of,
+            Detail::Report
+        )),
         "JSON Lines and the same learners as an array answer differently"
     );
 }

@@ -1,0 +1,80 @@
+//! Where a learner stands, without words: the stage, the tallies and the
+//! unmet conditions with their numbers. It is what bulk work needs (a
+//! promotion's table, a portal with many learners): a tenth of the full
+//! report, and none of its messages written. The full report of the same
+//! evaluation says the same, in words ([`Evaluation::report`]).
+
+use super::{Condition, Stage, Tally};
+use crate::date::IsoDate;
+use crate::evaluation::Evaluation;
+use crate::message::Wording;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Standing {
+    pub learner_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    pub stage: Stage,
+    pub hours: Tallies,
+    /// The unmet conditions, most serious first, as in the report.
+    pub unmet: Vec<UnmetCondition>,
+    /// How many records were set aside, and how many carry a remark: the
+    /// full report's `ignored` and `advisories` say which and why.
+    pub ignored_count: u32,
+    pub advisory_count: u32,
+}
+
+/// The report's hours without the detail per module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Tallies {
+    pub presentiel: Tally,
+    pub elearning: Tally,
+    pub equipe: Tally,
+    pub total: Tally,
+}
+
+/// An unmet condition without its message and rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct UnmetCondition {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Condition"))]
+    pub condition: Condition,
+    pub blocking: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<IsoDate>,
+}
+
+impl Evaluation<'_> {
+    pub fn standing(&self) -> Standing {
+        let hours = &self.hours;
+        Standing {
+            learner_id: self.record.learner_id.clone(),
+            display_name: self.record.display_name.clone(),
+            stage: self.stage,
+            hours: Tallies {
+                presentiel: hours.presentiel,
+                elearning: hours.elearning,
+                equipe: hours.equipe,
+                total: hours.total,
+            },
+            unmet: self
+                .unmet
+                .iter()
+                .map(|u| UnmetCondition {
+                    condition: u.shortfall.code(),
+                    blocking: u.blocking,
+                    due_date: u.due_date,
+                })
+                .collect(),
+            ignored_count: self.ignored.len() as u32,
+            advisory_count: self.advisories.len() as u32,
+        }
+    }
+}
