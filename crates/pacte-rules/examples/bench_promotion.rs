@@ -1,10 +1,11 @@
 //! Native half of the promotion benchmark (scripts/bench.mjs runs it): reads a
 //! definition and a promotion (JSON array), then times read + evaluate + write
 //! per learner, as the wasm entry points do, and each of the three steps
-//! apart. Prints one JSON line of figures (µs per learner, best round).
+//! apart; then the same for the standing (no words written). Prints one JSON
+//! line of figures (µs per learner, best round).
 //!
 //! `bench_promotion DEFINITION.json PROMOTION.json AS_OF [ROUNDS]`: with
-//! `ROUNDS=1` under `valgrind --tool=callgrind`, the three `#[inline(never)]`
+//! `ROUNDS=1` under `valgrind --tool=callgrind`, the `#[inline(never)]`
 //! steps below are where to read the instruction counts of each.
 
 use pacte_rules::api::{self, ProgrammeSource};
@@ -13,7 +14,7 @@ use pacte_rules::evaluation;
 use pacte_rules::learner::LearnerRecord;
 use pacte_rules::parse::{self, Parsed};
 use pacte_rules::programme::Programme;
-use pacte_rules::report::ProgressReport;
+use pacte_rules::report::{ProgressReport, Standing};
 use std::time::Instant;
 
 #[inline(never)]
@@ -30,6 +31,18 @@ fn step_evaluate(
     evaluation::evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
         .expect("the benchmark's learners belong to the programme")
         .report()
+}
+
+/// The evaluation alone, and the standing: no word written.
+#[inline(never)]
+fn step_standing(
+    programme: &Programme,
+    parsed: &Parsed<LearnerRecord>,
+    as_of: IsoDate,
+) -> Standing {
+    evaluation::evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)
+        .expect("the benchmark's learners belong to the programme")
+        .standing()
 }
 
 #[inline(never)]
@@ -60,7 +73,8 @@ fn main() -> Result<(), String> {
     let us = |start: Instant| start.elapsed().as_secs_f64() * 1e6 / n;
     let (mut total, mut parse, mut evaluate, mut serialize) =
         (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
-    let mut bytes = 0;
+    let (mut standing_total, mut standing) = (f64::MAX, f64::MAX);
+    let (mut bytes, mut standing_bytes) = (0, 0);
     for _round in 0..rounds {
         // As an entry point does: read, evaluate and write one learner at a time.
         let start = Instant::now();
@@ -86,11 +100,30 @@ fn main() -> Result<(), String> {
         let written: usize = reports.iter().map(|r| step_serialize(r).len()).sum();
         serialize = serialize.min(us(start));
         std::hint::black_box(written);
+        // The standing: read, evaluate, write it, one learner at a time.
+        let start = Instant::now();
+        standing_bytes = 0;
+        for learner in &learners {
+            let answer = api::standing_json(&programme, learner.get(), as_of);
+            standing_bytes += serde_json::to_vec(&answer)
+                .map_err(|e| e.to_string())?
+                .len();
+        }
+        standing_total = standing_total.min(us(start));
+        let start = Instant::now();
+        let standings: Vec<_> = parsed
+            .iter()
+            .map(|p| step_standing(&programme, p, as_of))
+            .collect();
+        standing = standing.min(us(start));
+        std::hint::black_box(standings);
     }
+    let per_learner = |b: usize| b / learners.len().max(1);
     println!(
-        "{{\"learners\":{},\"usPerLearner\":{total:.2},\"parse\":{parse:.2},\"evaluate\":{evaluate:.2},\"serialize\":{serialize:.2},\"bytesPerLearner\":{}}}",
+        "{{\"learners\":{},\"usPerLearner\":{total:.2},\"parse\":{parse:.2},\"evaluate\":{evaluate:.2},\"serialize\":{serialize:.2},\"bytesPerLearner\":{},\"standingUsPerLearner\":{standing_total:.2},\"standing\":{standing:.2},\"standingBytesPerLearner\":{}}}",
         learners.len(),
-        bytes / learners.len().max(1)
+        per_learner(bytes),
+        per_learner(standing_bytes)
     );
     Ok(())
 }

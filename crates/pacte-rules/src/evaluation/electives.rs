@@ -42,18 +42,19 @@ pub(super) fn taken<'a>(
     traceurs: &[TraceurRecord],
 ) -> HashSet<&'a str> {
     let programme = cx.programme;
-    let with_traceur_record: HashSet<&str> = traceurs
-        .iter()
-        .filter_map(|r| programme.traceur_index(&r.id))
-        .filter_map(|t| programme.definition.traceurs[t].module.as_deref())
-        .collect();
+    let with_traceur_record = |m: &str| {
+        traceurs
+            .iter()
+            .filter_map(|r| programme.traceur_index(&r.id))
+            .any(|t| programme.definition.traceurs[t].module.as_deref() == Some(m))
+    };
     programme
         .definition
         .elective_groups
         .iter()
         .flat_map(|g| &g.modules)
         .map(String::as_str)
-        .filter(|m| declared.contains(m) || has_hours(hours, m) || with_traceur_record.contains(m))
+        .filter(|m| declared.contains(m) || has_hours(hours, m) || with_traceur_record(m))
         .collect()
 }
 
