@@ -126,6 +126,43 @@ test("a promotion streamed learner by learner gives the entries and counts of th
   stream.free();
 });
 
+test("a standing says where the learner stands as the report does, without its words", () => {
+  const programme = pacte.loadProgramme("hdf-leader-msp-2024");
+  const report = programme.evaluate(learner, "2024-09-20");
+  const standing = programme.standing(learner, "2024-09-20");
+  assert.deepEqual(Object.keys(standing), ["learnerId", "stage", "hours", "days", "traceurs", "memoire", "soutenance", "unmet", "ignoredCount", "advisoryCount"]);
+  assert.deepEqual(standing.days, report.sessions.flatMap((s) => s.days.map((d) => d.status)));
+  assert.equal(standing.stage, report.stage);
+  assert.deepEqual(standing.hours.presentiel, { requiredMinutes: 2940, doneMinutes: 420, excusedMinutes: 420, remainingMinutes: 2100 });
+  assert.deepEqual(
+    standing.unmet,
+    report.unmet.map(({ rule, message, ...condition }) => condition),
+  );
+  assert.deepEqual(programme.standingJson(JSON.stringify(learner), "2024-09-20"), standing);
+});
+
+test("a promotion answers standings when asked, in a whole file or streamed", () => {
+  const programme = pacte.loadProgramme("hdf-leader-msp-2024");
+  const records = [learner, { learnerId: 3 }, { learnerId: "vide" }].map((r) => JSON.stringify(r));
+  const whole = programme.evaluatePromotionJson(records.join("\n"), "2024-09-20", "standing");
+  assert.deepEqual(
+    whole.learners.map((l) => l.kind),
+    ["standing", "invalid", "standing"],
+  );
+  assert.deepEqual(whole.learners[0].standing, programme.standing(learner, "2024-09-20"));
+  assert.deepEqual(programme.evaluatePromotion([learner, { learnerId: 3 }, { learnerId: "vide" }], "2024-09-20", "standing"), whole);
+  const stream = programme.promotionStream("2024-09-20", "standing");
+  assert.deepEqual(
+    records.map((line) => stream.addJson(line)),
+    whole.learners,
+  );
+  stream.free();
+  for (const detail of ["rapport", 1, {}]) {
+    assert.throws(() => programme.evaluatePromotionJson(records[0], "2024-09-20", detail), { name: "PacteError", code: "INVALID_ARGUMENT" }, String(detail));
+  }
+  for (const absent of [undefined, null]) assert.equal(programme.evaluatePromotionJson(records[0], "2024-09-20", absent).learners[0].kind, "evaluated");
+});
+
 // wasm-bindgen traps (RuntimeError) or throws a bare TypeError when a string
 // parameter gets another JS type: every argument is checked instead.
 const notStrings = { number: 20240920, true: true, object: {}, Date: new Date(2024, 8, 20), null: null, array: [], missing: undefined };

@@ -99,3 +99,19 @@ test("import: native and wasm answers are identical", () => {
     assert.equal(JSON.stringify(answer), JSON.stringify(JSON.parse(expected)), file);
   }
 });
+
+test("a promotion of standings: native and wasm answers are identical", () => {
+  const file = join(root, "www/data/promotion-exemple.json");
+  const args = ["evaluate-promotion", "--programme", "hdf-leader-msp-2024", "--as-of", "2024-09-20", "--detail", "standing", file];
+  let out;
+  try {
+    out = execFileSync(binary, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch (e) {
+    if (e.status !== 1) throw e;
+    out = e.stdout;
+  }
+  const text = readFileSync(file, "utf8");
+  const answer = pacte.loadProgramme("hdf-leader-msp-2024").evaluatePromotionJson(text, "2024-09-20", "standing");
+  assert.equal(JSON.stringify(answer), JSON.stringify(JSON.parse(out)));
+  assert.ok(answer.learners.every((l) => l.kind === "standing" || l.kind === "invalid"));
+});

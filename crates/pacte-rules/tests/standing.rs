@@ -21,6 +21,14 @@ fn standing_of(report: &ProgressReport) -> Standing {
             equipe: h.equipe,
             total: h.total,
         },
+        days: report
+            .sessions
+            .iter()
+            .flat_map(|s| s.days.iter().map(|d| d.status))
+            .collect(),
+        traceurs: report.traceurs.iter().map(|t| t.status).collect(),
+        memoire: report.memoire.status,
+        soutenance: report.soutenance.status,
         unmet: report
             .unmet
             .iter()
@@ -75,6 +83,11 @@ fn an_unjustified_absence_stands_blocked_with_the_day_and_no_words() {
                 "equipe": {"doneMinutes": 0, "excusedMinutes": 0, "remainingMinutes": 0},
                 "total": tally(2940, 1680, 0, 1260),
             },
+            // S1 and S2 attended, S3 day 1 attended and day 2 missed, S4 ahead.
+            "days": ["present", "present", "present", "present", "unjustifiedAbsence", "upcoming", "upcoming"],
+            "traceurs": [],
+            "memoire": "inProgress",
+            "soutenance": "notScheduled",
             "unmet": [
                 {"code": "HOURS_UNREACHABLE", "modality": "presentiel", "remainingMinutes": 1260, "upcomingMinutes": 840, "blocking": true, "dueDate": "2024-11-27"},
                 {"code": "SESSION_UNJUSTIFIED_ABSENCE", "session": "S3", "date": "2024-09-13", "blocking": true},

@@ -345,7 +345,7 @@ fn date(as_of: &JsValue) -> Result<IsoDate, JsValue> {
 
 /// `"report"` (also when left out) or `"standing"`.
 fn detail_arg(detail: Option<JsValue>) -> Result<Detail, JsValue> {
-    let Some(detail) = detail.filter(|d| !d.is_undefined()) else {
+    let Some(detail) = detail.filter(|d| !d.is_undefined() && !d.is_null()) else {
         return Ok(Detail::Report);
     };
     let text = string_arg(&detail, "detail").map_err(|p| error(vec![p]))?;

@@ -4,7 +4,9 @@
 //! report, and none of its messages written. The full report of the same
 //! evaluation says the same, in words ([`Evaluation::report`]).
 
-use super::{Condition, Stage, Tally};
+use super::{
+    Condition, DayStatus, MemoireReportStatus, SoutenanceReportStatus, Stage, Tally, TraceurStatus,
+};
 use crate::date::IsoDate;
 use crate::evaluation::Evaluation;
 use crate::message::Wording;
@@ -19,6 +21,13 @@ pub struct Standing {
     pub display_name: Option<String>,
     pub stage: Stage,
     pub hours: Tallies,
+    /// Each day of the programme's calendar, session after session: the
+    /// statuses of the report's `sessions[].days[]`, in that order.
+    pub days: Vec<DayStatus>,
+    /// Each traceur of the programme, in the definition's order.
+    pub traceurs: Vec<TraceurStatus>,
+    pub memoire: MemoireReportStatus,
+    pub soutenance: SoutenanceReportStatus,
     /// The unmet conditions, most serious first, as in the report.
     pub unmet: Vec<UnmetCondition>,
     /// How many records were set aside, and how many carry a remark: the
@@ -64,6 +73,14 @@ impl Evaluation<'_> {
                 equipe: hours.equipe,
                 total: hours.total,
             },
+            days: self
+                .sessions
+                .iter()
+                .flat_map(|s| s.days.iter().map(|d| d.status))
+                .collect(),
+            traceurs: self.traceurs.iter().map(|t| t.status).collect(),
+            memoire: self.memoire.status,
+            soutenance: self.soutenance.status,
             unmet: self
                 .unmet
                 .iter()
