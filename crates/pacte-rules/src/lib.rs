@@ -13,6 +13,7 @@ pub mod message;
 pub mod minutes;
 pub mod parse;
 pub mod problem;
+mod sorting;
 
 pub mod programme;
 

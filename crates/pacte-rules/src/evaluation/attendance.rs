@@ -21,16 +21,21 @@ pub(super) struct Presence {
     /// Attended in-person time of sessions that belong to exactly one
     /// module, with the module's index.
     pub by_module: Vec<(usize, Minutes)>,
-    /// The days attended, each with the index of its session, by date.
+    /// The days attended, each with the index of its session, in calendar order.
     attended_days: Vec<(IsoDate, usize)>,
 }
 
 impl Presence {
-    /// The session of the day attended on `date`, if any.
+    /// The session of the day attended on `date`, if any. Validation refuses
+    /// a date twice in a session, not across sessions: a date attended in two
+    /// sessions is the later session's day. A calendar has a few dozen days,
+    /// and only in-person activities are looked up.
     pub fn attended_on(&self, date: IsoDate) -> Option<usize> {
         let days = &self.attended_days;
-        let at = days.binary_search_by_key(&date, |&(d, _)| d).ok()?;
-        Some(days[at].1)
+        days.iter()
+            .rev()
+            .find(|&&(d, _)| d == date)
+            .map(|&(_, s)| s)
     }
 }
 
@@ -113,12 +118,6 @@ pub(super) fn sessions<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> P
             days,
         });
     }
-    // Validation refuses a date twice in a session, not across sessions: a
-    // date attended in two sessions is the later session's day.
-    let days = &mut presence.attended_days;
-    days.reverse();
-    days.sort_by_key(|&(date, _)| date);
-    days.dedup_by_key(|&mut (date, _)| date);
     presence
 }
 

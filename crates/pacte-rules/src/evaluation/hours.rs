@@ -8,6 +8,7 @@ use crate::minutes::Minutes;
 use crate::programme::Modality;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::{Hours, ModuleHours, Tally};
+use crate::sorting::sort_positions;
 use std::collections::HashMap;
 
 pub(super) fn hours<'a>(
@@ -94,22 +95,24 @@ pub(super) fn hours<'a>(
     let total = total(&[presentiel, elearning, equipe]);
     module_requirements(cx, &by_module);
     let modules = &cx.programme.definition.modules;
-    let mut by_module: Vec<ModuleHours> = by_module
+    // In the order of their ids, whatever the definition's order.
+    let mut recorded: Vec<usize> = (0..modules.len())
+        .filter(|&m| by_module[m].is_some())
+        .collect();
+    sort_positions(&mut recorded, &|a, b| modules[a].id.cmp(&modules[b].id));
+    let by_module = recorded
         .into_iter()
-        .zip(modules)
-        .filter_map(|(minutes, module)| {
-            let [p, e, q] = minutes?;
+        .filter_map(|m| {
+            let [p, e, q] = by_module[m]?;
             Some(ModuleHours {
-                module: module.id.clone(),
-                title: module.title.clone(),
+                module: modules[m].id.clone(),
+                title: modules[m].title.clone(),
                 presentiel_minutes: p,
                 elearning_minutes: e,
                 equipe_minutes: q,
             })
         })
         .collect();
-    // In the order of their ids, whatever the definition's order.
-    by_module.sort_by(|a, b| a.module.cmp(&b.module));
     Hours {
         presentiel,
         elearning,
@@ -134,28 +137,22 @@ fn set_aside(cx: &Context, a: &Activity) -> Option<SetAside<'static>> {
 }
 
 /// For each activity, whether an earlier one that counts has the same id:
-/// the first listed counts, the others are set aside. The ids' hashes are
-/// sorted (numbers compare fast), and only ids of equal hash are compared
-/// as texts, sorted too: n log n whatever the ids.
+/// the first listed counts, the others are set aside. The activities are
+/// sorted by the hash of their id (numbers compare fast), then by the id
+/// itself, then by position: the same ids end up side by side, in the order
+/// listed, in n log n whatever the ids.
 fn listed_twice(cx: &Context, activities: &[Activity]) -> Vec<bool> {
     let id = |i: usize| activities[i].id.as_deref().unwrap_or_default();
-    let mut hashes: Vec<(u64, usize)> = activities
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.id.is_some() && set_aside(cx, a).is_none())
-        .map(|(i, _)| (fnv1a(id(i)), i))
+    let hashes: Vec<u64> = (0..activities.len()).map(|i| fnv1a(id(i))).collect();
+    let mut counted: Vec<usize> = (0..activities.len())
+        .filter(|&i| activities[i].id.is_some() && set_aside(cx, &activities[i]).is_none())
         .collect();
-    hashes.sort_unstable();
+    sort_positions(&mut counted, &|a, b| {
+        (hashes[a], id(a), a).cmp(&(hashes[b], id(b), b))
+    });
     let mut twice = vec![false; activities.len()];
-    for run in hashes
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
-        let mut texts: Vec<(&str, usize)> = run.iter().map(|&(_, i)| (id(i), i)).collect();
-        texts.sort_unstable();
-        for pair in texts.windows(2).filter(|pair| pair[0].0 == pair[1].0) {
-            twice[pair[1].1] = true;
-        }
+    for pair in counted.windows(2).filter(|pair| id(pair[0]) == id(pair[1])) {
+        twice[pair[1]] = true;
     }
     twice
 }

@@ -18,6 +18,7 @@ use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
 use crate::report::*;
+use crate::sorting::sort_positions;
 
 /// A learner's records held against a programme on a date: the verdict, the
 /// tallies and statuses, and each finding as a typed value. Its words and
@@ -158,8 +159,7 @@ pub fn evaluate<'a>(
         || traceurs.iter().any(|t| t.status != TraceurStatus::Missing)
         || memoire.status != MemoireReportStatus::NotStarted
         || soutenance.status != SoutenanceReportStatus::NotScheduled;
-    let mut unmet = std::mem::take(&mut cx.unmet);
-    unmet.sort_by_key(|u| (!u.blocking, u.due_date.is_none(), u.due_date));
+    let unmet = most_serious_first(std::mem::take(&mut cx.unmet));
     Ok(Evaluation {
         programme,
         record,
@@ -181,6 +181,18 @@ pub fn evaluate<'a>(
         ignored: cx.ignored,
         advisories: cx.advisories,
     })
+}
+
+/// Blocking conditions first, then by due date (those without one last),
+/// in the order found among equals.
+fn most_serious_first(unmet: Vec<Pending>) -> Vec<Pending> {
+    let key = |u: &Pending| (!u.blocking, u.due_date.is_none(), u.due_date);
+    let mut order: Vec<usize> = (0..unmet.len()).collect();
+    sort_positions(&mut order, &|a, b| {
+        (key(&unmet[a]), a).cmp(&(key(&unmet[b]), b))
+    });
+    let mut unmet: Vec<Option<Pending>> = unmet.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| unmet[i].take()).collect()
 }
 
 /// Reads a learner's records from JSON text and evaluates them into what

@@ -4,6 +4,8 @@
 //! it slower. Ids are ordered by length first: most comparisons are then of
 //! two numbers, not of two texts sharing a prefix.
 
+use crate::sorting::sort_positions;
+
 /// The positions of a list's ids, sorted by length, then by text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdIndex(Box<[(Box<str>, usize)]>);
@@ -12,12 +14,13 @@ impl IdIndex {
     /// Indexes ids by their position. Validation refuses a definition whose
     /// ids repeat; were one to repeat, the first position would be kept.
     pub fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> IdIndex {
-        let mut entries: Vec<(Box<str>, usize)> = ids
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id.into(), i))
-            .collect();
-        entries.sort_by(|a, b| key(&a.0).cmp(&key(&b.0)).then(a.1.cmp(&b.1)));
+        let ids: Vec<&str> = ids.into_iter().collect();
+        let mut positions: Vec<usize> = (0..ids.len()).collect();
+        sort_positions(&mut positions, &|a, b| {
+            key(ids[a]).cmp(&key(ids[b])).then(a.cmp(&b))
+        });
+        let mut entries: Vec<(Box<str>, usize)> =
+            positions.into_iter().map(|i| (ids[i].into(), i)).collect();
         entries.dedup_by(|later, first| later.0 == first.0);
         IdIndex(entries.into())
     }
