@@ -148,7 +148,8 @@ fn listed_twice(cx: &Context, activities: &[Activity]) -> Vec<bool> {
         .filter(|&i| activities[i].id.is_some() && set_aside(cx, &activities[i]).is_none())
         .collect();
     sort_positions(&mut counted, &|a, b| {
-        (hashes[a], id(a), a).cmp(&(hashes[b], id(b), b))
+        let by_hash = hashes[a].cmp(&hashes[b]);
+        by_hash.then_with(|| id(a).cmp(id(b))).then(a.cmp(&b))
     });
     let mut twice = vec![false; activities.len()];
     for pair in counted.windows(2).filter(|pair| id(pair[0]) == id(pair[1])) {
