@@ -99,9 +99,13 @@ export async function axeViolations(page) {
     );
 }
 
-export async function screenshot(page, name) {
+/**
+ * A screenshot in test-results/screenshots: the whole page, or with `fullPage: false`
+ * the viewport as it is (a modal dialog: a full-page shot would grow the viewport, and the dialog with it).
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
 }
 
 /** A learner fixture of the engine's tests: `{ programme, asOf, learner }`. */

@@ -591,7 +591,8 @@ test("2,000 learners from a file filter and sort; names made of markup are text 
 });
 
 for (const width of [300, 390, 1280]) {
-  test(`at ${width} px the page is no wider than the screen, the table scrolls in its own focusable region, the detail dialog is on screen`, async () => {
+  const sheet = width <= 480; // phones and side blocks: the detail is a full-screen sheet
+  test(`at ${width} px the page is no wider than the screen, the table scrolls in its own focusable region, the detail dialog is on screen${sheet ? ", a full-screen sheet" : ""}`, async () => {
     const page = await openPromotionPage();
     await page.setViewportSize({ width, height: 800 });
     await openFile(page, "promotion-hdf.json", 17);
@@ -607,6 +608,45 @@ for (const width of [300, 390, 1280]) {
     assert.ok(box.x >= 0 && box.x + box.width <= width, JSON.stringify(box));
     assert.equal(await page.getAttribute("#detail-progress", "audience"), "formateur");
     await page.screenshot({ path: `${SHOTS}/promotion-detail-${width}.png` });
+    await screenshot(page, `promotion-detail-${width}`, { fullPage: false });
+    // Nothing of the page shows beneath or around the sheet: it covers the viewport, edges included,
+    // and what it holds fits its width (it scrolls on its own, down only).
+    const cover = () =>
+      page.evaluate(() => {
+        const dialog = document.getElementById("detail");
+        const r = dialog.getBoundingClientRect();
+        const edges = [];
+        for (let x = 0; x < innerWidth; x += 10) edges.push([x, 0], [x, innerHeight - 1]);
+        for (let y = 0; y < innerHeight; y += 10) edges.push([0, y], [innerWidth - 1, y]);
+        const outside = edges.filter(([x, y]) => x < r.left || x >= r.right || y < r.top || y >= r.bottom || !dialog.contains(document.elementFromPoint(x, y)));
+        return {
+          box: [r.left, r.top, r.width, r.height],
+          viewport: [innerWidth, innerHeight],
+          outside: outside.length,
+          wider: dialog.scrollWidth - dialog.clientWidth,
+        };
+      });
+    if (sheet) {
+      const before = await cover();
+      assert.deepEqual(before.box, [0, 0, ...before.viewport], JSON.stringify(before));
+      assert.equal(before.outside, 0, JSON.stringify(before));
+      assert.equal(before.wider, 0, JSON.stringify(before));
+    }
+    // The whole detail open and scrolled to its end, the dialog keeps its place, and its head (with « Fermer ») stays in view.
+    const more = page.locator("#detail-progress details.more > summary");
+    if (await more.count()) await more.click();
+    await page.evaluate(() => {
+      const dialog = document.getElementById("detail");
+      dialog.scrollTop = dialog.scrollHeight;
+    });
+    const close = await page.locator("#close").boundingBox();
+    assert.ok(close.y >= 0 && close.y + close.height <= 800, JSON.stringify(close));
+    if (sheet) {
+      const after = await cover();
+      assert.deepEqual(after.box, [0, 0, ...after.viewport], JSON.stringify(after));
+      assert.equal(after.outside, 0, JSON.stringify(after));
+    }
+    await screenshot(page, `promotion-detail-${width}-end`, { fullPage: false });
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(page.problems, []);
   });

@@ -4,7 +4,8 @@
 // engine never builds one answer for the whole file, whose text alone would
 // weigh hundreds of megabytes at 100,000 learners. A JSON array is one call.
 //   in:  { id, programme (embedded id or definition), text, asOf }
-//   out: { id, promotion } or { id, problems }
+//   out: { id, promotion, engineMs } or { id, problems }; engineMs: the engine's
+//        time, in milliseconds (the page puts it on its DevTools timeline)
 import init, { loadProgramme } from "../pkg/web/pacte_rules.js";
 
 const ready = init();
@@ -13,9 +14,12 @@ self.onmessage = async ({ data: { id, programme, text, asOf } }) => {
   let handle;
   try {
     await ready;
+    const started = performance.now();
     handle = loadProgramme(programme);
     const promotion = text.trimStart().startsWith("[") ? handle.evaluatePromotionJson(text, asOf) : streamed(handle, text, asOf);
-    self.postMessage({ id, promotion });
+    const engineMs = performance.now() - started;
+    performance.measure("promotion worker: engine", { start: started, duration: engineMs });
+    self.postMessage({ id, promotion, engineMs });
   } catch (error) {
     // A PacteError does not survive postMessage whole: send its problems.
     const problems = error?.problems ?? [{ code: error?.name ?? "Error", path: "", message: { fr: String(error?.message ?? error), en: "" } }];

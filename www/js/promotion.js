@@ -115,7 +115,7 @@ let asked = 0;
 worker.onmessage = ({ data }) => {
   const { resolve, reject } = pending.get(data.id);
   pending.delete(data.id);
-  if (data.promotion) resolve(data.promotion);
+  if (data.promotion) resolve(data);
   else reject(Object.assign(new Error(data.problems[0]?.message.fr), { problems: data.problems }));
 };
 worker.onerror = () => {
@@ -133,25 +133,53 @@ function evaluatePromotion(text, date) {
 
 let run = 0;
 
+/**
+ * The steps of an evaluation on the DevTools timeline (Performance panel,
+ * "Timings"), and for scripts/bench-browser.mjs: marks `promotion:start`,
+ * `:records` (read or generated), `:answer` (the worker's), `:figures`,
+ * `:table` (built), `:painted` (the frame that shows them has been drawn), and a
+ * measure between each two; the answer's measure says in `detail.engineMs` how
+ * long the engine took inside the worker. Only the latest evaluation's are kept.
+ */
+const STEPS = ["start", "records", "answer", "figures", "table", "painted"];
+function step(name, detail) {
+  const at = STEPS.indexOf(name);
+  if (at === 0) {
+    for (const s of STEPS) {
+      performance.clearMarks(`promotion:${s}`);
+      performance.clearMeasures(`promotion: ${s}`);
+    }
+  }
+  performance.mark(`promotion:${name}`);
+  if (at > 0) performance.measure(`promotion: ${name}`, { start: `promotion:${STEPS[at - 1]}`, end: `promotion:${name}`, detail });
+}
+
 async function evaluate() {
   if (!load) return;
   const mine = ++run;
+  step("start");
   const started = performance.now();
   const progress = $("progress");
   progress.hidden = false;
   try {
     const date = asOf.value;
     const { text, records, where } = await load(date);
+    if (mine === run) step("records");
     announce(`Évaluation de ${plural(records.length, "apprenant", "apprenants")}…`);
-    const promotion = await evaluatePromotion(text, date);
+    const { promotion, engineMs } = await evaluatePromotion(text, date);
     if (mine !== run) return; // a newer evaluation has started
+    step("answer", { engineMs });
     entries = toEntries(promotion, records, where);
     clearError();
     renderFit(entries);
     renderOverview(promotion.stages, promotion.invalid);
     renderFigures(entries, promotion.stages, date);
+    step("figures");
     renderTable();
+    step("table");
     $("results").hidden = false;
+    // A frame's callback runs before it is drawn; a task queued from it, after.
+    requestAnimationFrame(() => setTimeout(() => mine === run && step("painted")));
     const ms = Math.round(performance.now() - started);
     announce(
       `${plural(entries.length, "apprenant évalué", "apprenants évalués")} en ${ms} ms${promotion.invalid ? `, dont ${plural(promotion.invalid, "dossier invalide", "dossiers invalides")}` : ""}.`,
