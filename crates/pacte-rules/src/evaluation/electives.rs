@@ -7,6 +7,7 @@
 
 use super::{Context, Pointer};
 use crate::learner::TraceurRecord;
+use crate::minutes::Minutes;
 use crate::programme::ElectiveDone;
 use crate::report::wording::{SetAside, Shortfall};
 use crate::report::{ElectiveModule, ElectiveReport, ElectiveState, Hours, TraceurReport};
@@ -71,13 +72,15 @@ pub(super) fn electives<'a>(
     for (g, group) in groups.iter().enumerate() {
         let state = |m: &str| {
             let with_hours = has_hours(hours, m);
+            let required = programme.module(m).and_then(|m| m.required_minutes);
+            let hours_done = with_hours && required.is_none_or(|r| module_minutes(hours, m) >= r);
             let mut own = traceurs.iter().filter(|t| t.module.as_deref() == Some(m));
             let traceurs_met = own.clone().all(|t| t.met || !t.required);
             let any_traceur = own.any(|t| t.status != crate::report::TraceurStatus::Missing);
             let done = match group.done_by {
-                ElectiveDone::Hours => with_hours,
+                ElectiveDone::Hours => hours_done,
                 ElectiveDone::Traceurs => traceurs_met,
-                ElectiveDone::HoursAndTraceurs => with_hours && traceurs_met,
+                ElectiveDone::HoursAndTraceurs => hours_done && traceurs_met,
             };
             if done {
                 ElectiveState::Done
@@ -137,8 +140,14 @@ pub(super) fn electives<'a>(
 }
 
 fn has_hours(hours: &Hours, module: &str) -> bool {
-    hours.by_module.iter().any(|h| {
-        h.module == module
-            && !(h.presentiel_minutes + h.elearning_minutes + h.equipe_minutes).is_zero()
-    })
+    !module_minutes(hours, module).is_zero()
+}
+
+fn module_minutes(hours: &Hours, module: &str) -> Minutes {
+    hours
+        .by_module
+        .iter()
+        .filter(|h| h.module == module)
+        .map(|h| h.presentiel_minutes + h.elearning_minutes + h.equipe_minutes)
+        .sum()
 }

@@ -225,7 +225,8 @@ pub struct ElectiveGroup {
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ElectiveDone {
-    /// Time recorded in the module, in any modality.
+    /// Time recorded in the module, in any modality: as much as the
+    /// module's own `requiredMinutes` where it sets some, else any.
     #[default]
     Hours,
     /// Its mandatory traceurs meeting their rule (deposit or validation).
