@@ -130,8 +130,22 @@ test("a standing says where the learner stands as the report does, without its w
   const programme = pacte.loadProgramme("hdf-leader-msp-2024");
   const report = programme.evaluate(learner, "2024-09-20");
   const standing = programme.standing(learner, "2024-09-20");
-  assert.deepEqual(Object.keys(standing), ["learnerId", "stage", "hours", "days", "traceurs", "memoire", "soutenance", "unmet", "ignoredCount", "advisoryCount"]);
-  assert.deepEqual(standing.days, report.sessions.flatMap((s) => s.days.map((d) => d.status)));
+  assert.deepEqual(Object.keys(standing), [
+    "learnerId",
+    "stage",
+    "hours",
+    "days",
+    "traceurs",
+    "memoire",
+    "soutenance",
+    "unmet",
+    "ignoredCount",
+    "advisoryCount",
+  ]);
+  assert.deepEqual(
+    standing.days,
+    report.sessions.flatMap((s) => s.days.map((d) => d.status)),
+  );
   assert.equal(standing.stage, report.stage);
   assert.deepEqual(standing.hours.presentiel, { requiredMinutes: 2940, doneMinutes: 420, excusedMinutes: 420, remainingMinutes: 2100 });
   assert.deepEqual(
