@@ -6,11 +6,21 @@ use crate::date::IsoDate;
 use crate::learner::{is_blank, Attendance, AttendanceStatus};
 use crate::minutes::Minutes;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
-use crate::report::{DayReport, DayStatus, SessionReport};
+use crate::report::DayStatus;
+
+/// One day of the calendar as this learner lived it: its status, and the
+/// index of the attendance record it stands on. The report adds the day's
+/// date, minutes and the record's justification.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Day {
+    pub status: DayStatus,
+    pub record: Option<usize>,
+}
 
 /// The calendar as this learner lived it.
 pub(super) struct Presence {
-    pub sessions: Vec<SessionReport>,
+    /// Each day of the calendar, session after session.
+    pub days: Vec<Day>,
     pub attended: Minutes,
     pub excused: Minutes,
     /// Seminar time still ahead, mandatory or not.
@@ -42,7 +52,7 @@ impl Presence {
 pub(super) fn sessions<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> Presence {
     let chosen = latest_per_day(cx, records);
     let mut presence = Presence {
-        sessions: Vec::new(),
+        days: Vec::with_capacity(chosen.chosen.len()),
         attended: Minutes::ZERO,
         excused: Minutes::ZERO,
         upcoming: Minutes::ZERO,
@@ -53,7 +63,6 @@ pub(super) fn sessions<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> P
     };
     let sessions = &cx.programme.definition.sessions;
     for (s, session) in sessions.iter().enumerate() {
-        let mut days = Vec::with_capacity(session.days.len());
         for (d, day) in session.days.iter().enumerate() {
             let index = chosen.get(s, d);
             let record = index.map(|i| &records[i]);
@@ -87,10 +96,9 @@ pub(super) fn sessions<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> P
             if session.mandatory {
                 unmet_day(cx, s, d, status);
             }
-            let team_member_present = record.and_then(|a| a.team_member_present);
             let team_missing = day.team_member_required
                 && status == DayStatus::Present
-                && team_member_present == Some(false);
+                && record.and_then(|a| a.team_member_present) == Some(false);
             if let Some(i) = index.filter(|_| team_missing) {
                 cx.advise(
                     Pointer::ItemField("attendance", i, "teamMemberPresent"),
@@ -100,23 +108,11 @@ pub(super) fn sessions<'a>(cx: &mut Context<'a>, records: &'a [Attendance]) -> P
                     },
                 );
             }
-            days.push(DayReport {
-                date: day.date,
-                minutes: day.minutes,
+            presence.days.push(Day {
                 status,
-                justification: record
-                    .and_then(|a| a.justification.clone())
-                    .filter(|_| status == DayStatus::Excused),
-                team_member_required: day.team_member_required,
-                team_member_present,
+                record: index,
             });
         }
-        presence.sessions.push(SessionReport {
-            id: session.id.clone(),
-            title: session.title.clone(),
-            mandatory: session.mandatory,
-            days,
-        });
     }
     presence
 }

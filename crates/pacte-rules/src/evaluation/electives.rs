@@ -5,12 +5,14 @@
 //! but on its own it does not meet the group (seed 003: the module is
 //! "complété […] pour que les participants puissent valider le Diplôme").
 
+use super::hours::Time;
+use super::traceurs::Traceur;
 use super::{Context, Pointer};
 use crate::learner::TraceurRecord;
 use crate::minutes::Minutes;
 use crate::programme::ElectiveDone;
 use crate::report::wording::{SetAside, Shortfall};
-use crate::report::{ElectiveModule, ElectiveReport, ElectiveState, Hours, TraceurReport};
+use crate::report::{ElectiveState, TraceurStatus};
 use std::collections::HashSet;
 
 /// The modules a learner declared, each checked: a module chosen twice,
@@ -39,7 +41,7 @@ pub(super) fn declared<'a>(cx: &mut Context<'a>, chosen: &'a [String]) -> HashSe
 pub(super) fn taken<'a>(
     cx: &Context<'a>,
     declared: &HashSet<&str>,
-    hours: &Hours,
+    hours: &Time,
     traceurs: &[TraceurRecord],
 ) -> HashSet<&'a str> {
     let programme = cx.programme;
@@ -55,28 +57,44 @@ pub(super) fn taken<'a>(
         .iter()
         .flat_map(|g| &g.modules)
         .map(String::as_str)
-        .filter(|m| declared.contains(m) || has_hours(hours, m) || with_traceur_record(m))
+        .filter(|m| declared.contains(m) || has_hours(cx, hours, m) || with_traceur_record(m))
         .collect()
+}
+
+/// Each module of an elective group, in the group's order, where the
+/// learner stands with it; whether the group is met. The report adds the
+/// group's and modules' ids and titles.
+pub(crate) struct Elective {
+    pub states: Vec<ElectiveState>,
+    pub met: bool,
 }
 
 pub(super) fn electives<'a>(
     cx: &mut Context<'a>,
     declared: &HashSet<&str>,
-    hours: &Hours,
-    traceurs: &[TraceurReport],
-) -> Vec<ElectiveReport> {
+    hours: &Time,
+    traceurs: &[Traceur],
+) -> Vec<Elective> {
     let programme = cx.programme;
     let due = programme.final_due_date();
     let groups = &programme.definition.elective_groups;
     let mut reports = Vec::with_capacity(groups.len());
     for (g, group) in groups.iter().enumerate() {
         let state = |m: &str| {
-            let with_hours = has_hours(hours, m);
+            let minutes = programme
+                .module_index(m)
+                .map_or(Minutes::ZERO, |m| hours.in_module(m));
+            let with_hours = !minutes.is_zero();
             let required = programme.module(m).and_then(|m| m.required_minutes);
-            let hours_done = with_hours && required.is_none_or(|r| module_minutes(hours, m) >= r);
-            let mut own = traceurs.iter().filter(|t| t.module.as_deref() == Some(m));
+            let hours_done = with_hours && required.is_none_or(|r| minutes >= r);
+            let rules = &programme.definition.traceurs;
+            let mut own = traceurs
+                .iter()
+                .zip(rules)
+                .filter(|(_, rule)| rule.module.as_deref() == Some(m))
+                .map(|(t, _)| t);
             let traceurs_met = own.clone().all(|t| t.met || !t.required);
-            let any_traceur = own.any(|t| t.status != crate::report::TraceurStatus::Missing);
+            let any_traceur = own.any(|t| t.status != TraceurStatus::Missing);
             let done = match group.done_by {
                 ElectiveDone::Hours => hours_done,
                 ElectiveDone::Traceurs => traceurs_met,
@@ -94,25 +112,16 @@ pub(super) fn electives<'a>(
         };
         let title_of =
             |m: &str| -> &'a str { programme.module(m).map_or("", |m| m.title.as_str()) };
-        let modules: Vec<ElectiveModule> = group
-            .modules
-            .iter()
-            .map(|m| ElectiveModule {
-                module: m.clone(),
-                title: title_of(m).to_string(),
-                state: state(m),
-            })
-            .collect();
-        let done = modules
-            .iter()
-            .filter(|m| m.state == ElectiveState::Done)
-            .count() as u32;
+        let states: Vec<ElectiveState> = group.modules.iter().map(|m| state(m)).collect();
+        let done = states.iter().filter(|&&s| s == ElectiveState::Done).count() as u32;
         let met = done >= group.at_least;
         if !met {
-            let under_way = modules
+            let under_way = group
+                .modules
                 .iter()
-                .filter(|m| matches!(m.state, ElectiveState::Started | ElectiveState::Chosen))
-                .map(|m| (title_of(&m.module), m.state))
+                .zip(&states)
+                .filter(|(_, s)| matches!(s, ElectiveState::Started | ElectiveState::Chosen))
+                .map(|(m, &s)| (title_of(m), s))
                 .collect();
             cx.unmet(
                 Shortfall::ElectiveModuleMissing {
@@ -127,27 +136,13 @@ pub(super) fn electives<'a>(
                 due,
             );
         }
-        reports.push(ElectiveReport {
-            id: group.id.clone(),
-            title: group.title.clone(),
-            at_least: group.at_least,
-            done_by: group.done_by,
-            modules,
-            met,
-        });
+        reports.push(Elective { states, met });
     }
     reports
 }
 
-fn has_hours(hours: &Hours, module: &str) -> bool {
-    !module_minutes(hours, module).is_zero()
-}
-
-fn module_minutes(hours: &Hours, module: &str) -> Minutes {
-    hours
-        .by_module
-        .iter()
-        .filter(|h| h.module == module)
-        .map(|h| h.presentiel_minutes + h.elearning_minutes + h.equipe_minutes)
-        .sum()
+fn has_hours(cx: &Context, hours: &Time, module: &str) -> bool {
+    cx.programme
+        .module_index(module)
+        .is_some_and(|m| !hours.in_module(m).is_zero())
 }

@@ -7,15 +7,39 @@ use crate::learner::Activity;
 use crate::minutes::Minutes;
 use crate::programme::Modality;
 use crate::report::wording::{Caveat, SetAside, Shortfall};
-use crate::report::{Hours, ModuleHours, Tally};
+use crate::report::Tally;
 use crate::sorting::sort_positions;
 use std::collections::HashMap;
+
+/// The tallies, and the time recorded per module: the report's `hours`,
+/// without the modules' ids and titles, which only the report writes.
+pub(crate) struct Time {
+    pub presentiel: Tally,
+    pub elearning: Tally,
+    pub equipe: Tally,
+    pub total: Tally,
+    /// Each module with time recorded, by its index, in the order of the
+    /// modules' ids: the time of each modality.
+    pub by_module: Vec<(usize, [Minutes; 3])>,
+}
+
+impl Time {
+    /// All the time recorded in a module, in any modality.
+    pub fn in_module(&self, module: usize) -> Minutes {
+        self.by_module
+            .iter()
+            .filter(|(m, _)| *m == module)
+            .flat_map(|(_, minutes)| minutes)
+            .copied()
+            .sum()
+    }
+}
 
 pub(super) fn hours<'a>(
     cx: &mut Context<'a>,
     activities: &'a [Activity],
     presence: &Presence,
-) -> Hours {
+) -> Time {
     let mut done = [Minutes::ZERO; 3];
     // Per module of the programme, by its index: the time of each modality.
     let mut by_module: Vec<Option<[Minutes; 3]>> =
@@ -102,18 +126,9 @@ pub(super) fn hours<'a>(
     sort_positions(&mut recorded, &|a, b| modules[a].id.cmp(&modules[b].id));
     let by_module = recorded
         .into_iter()
-        .filter_map(|m| {
-            let [p, e, q] = by_module[m]?;
-            Some(ModuleHours {
-                module: modules[m].id.clone(),
-                title: modules[m].title.clone(),
-                presentiel_minutes: p,
-                elearning_minutes: e,
-                equipe_minutes: q,
-            })
-        })
+        .filter_map(|m| Some((m, by_module[m]?)))
         .collect();
-    Hours {
+    Time {
         presentiel,
         elearning,
         equipe,

@@ -9,7 +9,11 @@ mod pointer;
 pub(crate) mod stage;
 mod traceurs;
 
+pub(crate) use attendance::Day;
+pub(crate) use electives::Elective;
+pub(crate) use hours::Time;
 pub(crate) use pointer::Pointer;
+pub(crate) use traceurs::Traceur;
 
 use crate::date::IsoDate;
 use crate::learner::LearnerRecord;
@@ -31,10 +35,13 @@ pub struct Evaluation<'a> {
     pub(crate) stage: Stage,
     /// Whether a due date of an unmet condition has passed.
     pub(crate) overdue: bool,
-    pub(crate) hours: Hours,
-    pub(crate) sessions: Vec<SessionReport>,
-    pub(crate) electives: Vec<ElectiveReport>,
-    pub(crate) traceurs: Vec<TraceurReport>,
+    pub(crate) hours: Time,
+    /// Each day of the calendar, session after session.
+    pub(crate) days: Vec<Day>,
+    /// Each elective group of the programme, in its order.
+    pub(crate) electives: Vec<Elective>,
+    /// Each traceur of the programme, in its order.
+    pub(crate) traceurs: Vec<Traceur>,
     pub(crate) memoire: MemoireReport,
     pub(crate) soutenance: SoutenanceReport,
     /// Most serious first.
@@ -172,7 +179,7 @@ pub fn evaluate<'a>(
         ),
         overdue: stage::overdue(&unmet, as_of),
         hours,
-        sessions: presence.sessions,
+        days: presence.days,
         electives,
         traceurs,
         memoire,

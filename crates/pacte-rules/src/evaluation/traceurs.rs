@@ -2,17 +2,30 @@
 //! due only from learners taking that module ([`super::electives::taken`]).
 
 use super::{Context, Pointer};
+use crate::date::IsoDate;
 use crate::learner::{TraceurRecord, TraceurRecordStatus};
 use crate::programme::{TraceurCounts, TraceurRule};
 use crate::report::wording::{SetAside, Shortfall};
-use crate::report::{TraceurReport, TraceurStatus};
+use crate::report::TraceurStatus;
 use std::collections::HashSet;
+
+/// Where the learner stands with one traceur of the programme; the report
+/// adds its id, title and module.
+pub(crate) struct Traceur {
+    pub status: TraceurStatus,
+    /// The date of the record it stands on.
+    pub date: Option<IsoDate>,
+    /// False for an optional traceur, or one of an elective module not taken.
+    pub required: bool,
+    pub met: bool,
+    pub due_date: Option<IsoDate>,
+}
 
 pub(super) fn traceurs<'a>(
     cx: &mut Context<'a>,
     records: &'a [TraceurRecord],
     taken: &HashSet<&str>,
-) -> Vec<TraceurReport> {
+) -> Vec<Traceur> {
     let latest = latest_per_traceur(cx, records);
     let rules = &cx.programme.definition.traceurs;
     let mut reports = Vec::with_capacity(rules.len());
@@ -39,16 +52,12 @@ pub(super) fn traceurs<'a>(
         if required && !met {
             unmet_traceur(cx, t, rule, status, due_date);
         }
-        reports.push(TraceurReport {
-            id: rule.id.clone(),
-            title: rule.title.clone(),
-            module: rule.module.clone(),
-            required,
-            counts: rule.counts,
+        reports.push(Traceur {
             status,
             date: record.map(|r| r.date),
-            due_date,
+            required,
             met,
+            due_date,
         });
     }
     reports

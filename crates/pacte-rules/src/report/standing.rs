@@ -73,11 +73,7 @@ impl Evaluation<'_> {
                 equipe: hours.equipe,
                 total: hours.total,
             },
-            days: self
-                .sessions
-                .iter()
-                .flat_map(|s| s.days.iter().map(|d| d.status))
-                .collect(),
+            days: self.days.iter().map(|d| d.status).collect(),
             traceurs: self.traceurs.iter().map(|t| t.status).collect(),
             memoire: self.memoire.status,
             soutenance: self.soutenance.status,
