@@ -2,46 +2,12 @@
 //! work. It must say what the full report of the same evaluation says.
 
 mod common;
+mod invariants;
 
 use common::*;
+use invariants::learner::standing_of;
 use pacte_rules::api::{self, Answer, Detail, PromotionEntry};
-use pacte_rules::report::{ProgressReport, Standing, Tallies, UnmetCondition};
 use serde_json::json;
-
-/// What a standing must be, read off the full report.
-fn standing_of(report: &ProgressReport) -> Standing {
-    let h = &report.hours;
-    Standing {
-        learner_id: report.learner_id.clone(),
-        display_name: report.display_name.clone(),
-        stage: report.stage,
-        hours: Tallies {
-            presentiel: h.presentiel,
-            elearning: h.elearning,
-            equipe: h.equipe,
-            total: h.total,
-        },
-        days: report
-            .sessions
-            .iter()
-            .flat_map(|s| s.days.iter().map(|d| d.status))
-            .collect(),
-        traceurs: report.traceurs.iter().map(|t| t.status).collect(),
-        memoire: report.memoire.status,
-        soutenance: report.soutenance.status,
-        unmet: report
-            .unmet
-            .iter()
-            .map(|u| UnmetCondition {
-                condition: u.condition.clone(),
-                blocking: u.blocking,
-                due_date: u.due_date,
-            })
-            .collect(),
-        ignored_count: report.ignored.len() as u32,
-        advisory_count: report.advisories.len() as u32,
-    }
-}
 
 #[test]
 fn every_learner_fixture_stands_as_its_full_report_says() {

@@ -1,5 +1,6 @@
-//! A learner's records: read, evaluated twice to the same JSON, and every
-//! record either counted or set aside with its path.
+//! A learner's records: read, evaluated twice to the same JSON, every
+//! record either counted or set aside with its path, and the standing saying
+//! what the report says.
 
 use pacte_rules::api::{self, Answer};
 use pacte_rules::date::IsoDate;
@@ -12,7 +13,7 @@ use pacte_rules::parse::{without_bom, SCHEMA_KEY};
 use pacte_rules::programme::{Modality, Programme};
 use pacte_rules::report::{
     text, DayStatus, ElectiveState, Ignored, IgnoredCode, MemoireReportStatus, ProgressReport,
-    SoutenanceReportStatus, Stage, TraceurStatus,
+    SoutenanceReportStatus, Stage, Standing, Tallies, TraceurStatus, UnmetCondition,
 };
 use serde_json::Value;
 use std::collections::HashMap;
@@ -34,8 +35,23 @@ pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<Pr
         "evaluating the same records twice gives other JSON"
     );
     super::assert_refusal(&answer);
-    let Answer::Success { value: report } = answer else {
-        return None;
+    let standing = api::standing_json(programme, text, as_of);
+    let report = match (answer, standing) {
+        (Answer::Success { value: report }, Answer::Success { value: standing }) => {
+            assert_eq!(
+                standing,
+                standing_of(&report),
+                "the standing and the report differ"
+            );
+            report
+        }
+        (Answer::Failure { problems: a }, Answer::Failure { problems: b }) => {
+            assert_eq!(a, b, "the standing and the report refuse differently");
+            return None;
+        }
+        (report, standing) => {
+            panic!("one of the report and the standing refused: {report:?} / {standing:?}")
+        }
     };
     assert_eq!(
         report.stage == Stage::Blocked,
@@ -251,4 +267,39 @@ pub fn assert_every_record_accounted(
         },
     };
     assert_eq!(report.soutenance.status, soutenance, "/soutenance");
+}
+
+/// What a standing must be, read off the full report of the same records.
+pub fn standing_of(report: &ProgressReport) -> Standing {
+    let h = &report.hours;
+    Standing {
+        learner_id: report.learner_id.clone(),
+        display_name: report.display_name.clone(),
+        stage: report.stage,
+        hours: Tallies {
+            presentiel: h.presentiel,
+            elearning: h.elearning,
+            equipe: h.equipe,
+            total: h.total,
+        },
+        days: report
+            .sessions
+            .iter()
+            .flat_map(|s| s.days.iter().map(|d| d.status))
+            .collect(),
+        traceurs: report.traceurs.iter().map(|t| t.status).collect(),
+        memoire: report.memoire.status,
+        soutenance: report.soutenance.status,
+        unmet: report
+            .unmet
+            .iter()
+            .map(|u| UnmetCondition {
+                condition: u.condition.clone(),
+                blocking: u.blocking,
+                due_date: u.due_date,
+            })
+            .collect(),
+        ignored_count: report.ignored.len() as u32,
+        advisory_count: report.advisories.len() as u32,
+    }
 }
