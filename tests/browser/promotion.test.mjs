@@ -768,7 +768,7 @@ for (const file of ["promotion-hdf.json", "promotion-hdf.jsonl"]) {
       assert.deepEqual(await page.evaluate(() => document.getElementById("detail-progress").report), expected);
       const shown = await shownUnmet(page);
       assert.equal(shown.length, expected.unmet.length);
-      expected.unmet.forEach((u, i) => assert.ok(shown[i].startsWith(u.message.fr), `${shown[i]} / ${u.message.fr}`));
+      for (const [i, u] of expected.unmet.entries()) assert.ok(shown[i].startsWith(u.message.fr), `${shown[i]} / ${u.message.fr}`);
       await page.click("#close");
       assert.equal(await page.evaluate(() => document.activeElement.closest("tr")?.cells[0].textContent), `${name}${learnerId}`, "focus back on its button");
     }
@@ -819,6 +819,9 @@ test("2,000 learners from a file: each detail and every exported row carry the f
     [1, 1, 1, 1],
   );
   assert.match(await page.textContent("#announce"), /^Tableau exporté : 2\u00a0000 lignes\.$/);
+  // While the worker wrote the words, the button said so; it is itself again.
+  assert.equal(await page.textContent("#export"), "Exporter le tableau (CSV)");
+  assert.equal(await page.getAttribute("#export", "aria-busy"), null);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(page.outside, []);
 });
