@@ -845,3 +845,25 @@ test("the export of a JSON Lines file carries the same words as the full reports
   );
   assert.deepEqual(page.problems, []);
 });
+
+test("after a file the engine refuses, the promotion still shown keeps its detail and its export", async () => {
+  const page = await openPromotionPage({ downloads: true });
+  await openFile(page, "promotion-hdf.json", 17);
+  const empty = `${tmpdir()}/${process.pid}-vide.jsonl`;
+  writeFileSync(empty, "\n\n");
+  await page.setInputFiles("#file", empty);
+  await page.waitForSelector("#page-error:not([hidden])");
+  assert.match(await page.textContent("#page-error"), /^Cette promotion ne peut pas être évaluée :/);
+  assert.equal(await page.textContent("#count"), "17 apprenants affichés sur 17.");
+  await openDetailOf(page, "Camille Martin", "hdf-2024-007");
+  assert.deepEqual(
+    await page.evaluate(() => document.getElementById("detail-progress").report),
+    packaged.learners.find((l) => l.report?.learnerId === "hdf-2024-007").report,
+  );
+  await page.click("#close");
+  await page.fill("#search", "");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));
+  assert.equal(rows.length, 18);
+  assert.deepEqual(page.problems, []);
+});

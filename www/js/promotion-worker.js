@@ -7,10 +7,11 @@
 // Lines are evaluated a line at a time (a PromotionStream): the engine never
 // builds one answer for the whole file. A JSON array is one call.
 //
-// The worker keeps the last promotion evaluated (its text, the programme, the
-// date), so that the page can ask afterwards for what only one learner's own
-// record or full report says: the record to show in the detail, the unmet
-// conditions' words for the CSV export. The page keeps no records.
+// The worker keeps each promotion it evaluated (its text, the programme, the
+// date) until the page says which one it shows, so that the page can ask
+// afterwards for what only one learner's own record or full report says: the
+// record to show in the detail, the unmet conditions' words for the CSV
+// export. The page keeps no records.
 //
 //   in:  { id, evaluate: { programme (embedded id or definition), text, asOf } }
 //   out: { id, promotion, calendar, engineMs }: promotion, as JSON text, the
@@ -26,17 +27,19 @@
 //   out: { id, messages }: for each index, the French words of each unmet
 //        condition of that learner's full report (evaluateJson of the record:
 //        the report the promotion would have given)
+//   in:  { keep: promotion }: the page shows that one; the others are let go (no answer)
 //   any: { id, problems } when it fails; { id, stale: true } when the promotion
-//        asked about is no longer the worker's last one
+//        asked about has been let go
 import init, { loadProgramme } from "../pkg/web/pacte_rules.js";
 
 const ready = init();
 
 /**
- * The last promotion evaluated: what the page may ask about.
- * @type {{ id: number, handle: import("../pkg/web/pacte_rules.js").Programme, asOf: string, records: RecordTexts } | null}
+ * The promotions evaluated and not let go, by the id of their evaluate message: what the page may ask about.
+ * @typedef {{ handle: import("../pkg/web/pacte_rules.js").Programme, asOf: string, records: RecordTexts }} Kept
+ * @type {Map<number, Kept>}
  */
-let last = null;
+const kept = new Map();
 
 // One message at a time, in the order sent (the first waits for the engine).
 let queue = Promise.resolve();
@@ -49,14 +52,22 @@ self.onmessage = ({ data }) => {
   );
 };
 
-function answer({ id, evaluate, record, messages }) {
+function answer({ id, evaluate, record, messages, keep }) {
+  if (keep !== undefined) {
+    for (const [other, promotion] of kept)
+      if (other !== keep) {
+        promotion.handle.free();
+        kept.delete(other);
+      }
+    return;
+  }
   try {
     if (evaluate) self.postMessage({ id, ...evaluatePromotion(id, evaluate) });
     else {
-      const asked = record ?? messages;
-      if (last === null || asked.promotion !== last.id) self.postMessage({ id, stale: true });
-      else if (record) self.postMessage({ id, text: last.records.text(record.index) });
-      else self.postMessage({ id, messages: wordsOf(last, messages.indices) });
+      const promotion = kept.get((record ?? messages).promotion);
+      if (!promotion) self.postMessage({ id, stale: true });
+      else if (record) self.postMessage({ id, text: promotion.records.text(record.index) });
+      else self.postMessage({ id, messages: wordsOf(promotion, messages.indices) });
     }
   } catch (error) {
     failed(id, error);
@@ -85,8 +96,7 @@ function evaluatePromotion(id, { programme, text, asOf }) {
   // The page needs to know whose an invalid record is (there are few).
   for (const entry of promotion.learners) if (entry.kind === "invalid") entry.record = who(records.text(entry.index));
   const calendar = handle.details().definition.sessions.flatMap((s) => s.days.map((d) => ({ title: s.title, date: d.date })));
-  last?.handle.free();
-  last = { id, handle, asOf, records };
+  kept.set(id, { handle, asOf, records });
   const engineMs = performance.now() - started;
   performance.measure("promotion worker: engine", { start: started, duration: engineMs });
   // As JSON text: a string is copied in one go; stringify here and JSON.parse on
@@ -105,7 +115,11 @@ function who(text) {
   }
 }
 
-/** The words of each unmet condition of these learners' full reports (invalid ones have none). */
+/**
+ * The words of each unmet condition of these learners' full reports (invalid ones have none).
+ * @param {Kept} promotion
+ * @param {number[]} indices
+ */
 function wordsOf({ handle, asOf, records }, indices) {
   return indices.map((index) => {
     try {

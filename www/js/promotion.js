@@ -142,6 +142,9 @@ function ask(question) {
   });
 }
 
+/** Tells the worker which promotion the page shows: it lets the others go (their texts). */
+const keepOnly = (id) => worker.postMessage({ keep: id });
+
 /** The promotion's standings (the worker sends them as JSON text: faster to copy and parse than the objects to clone). */
 const evaluatePromotion = (text, date) =>
   ask({ evaluate: { programme: programme.value, text, asOf: date } }).then((answer) => ({ ...answer, promotion: JSON.parse(answer.promotion) }));
@@ -205,7 +208,10 @@ async function evaluate() {
     showError("Cette promotion ne peut pas être évaluée :", error.problems ? problemList(error.problems) : ` ${error.message}`);
     announce("");
   } finally {
-    if (mine === run) progress.hidden = true;
+    if (mine === run) {
+      progress.hidden = true;
+      keepOnly(evaluated); // the one shown, whether this evaluation was or failed
+    }
   }
 }
 
