@@ -737,3 +737,133 @@ test("the pictures match the reports: stages as one bar, attendance per seminar 
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.problems, []);
 });
+
+// The page holds standings (no words); the detail and the export ask the worker for what only the full report says.
+
+/** The words of a widget's unmet conditions, as shown (non-breaking spaces as spaces). */
+const shownUnmet = (page) =>
+  page.$$eval("#detail-progress", ([el]) =>
+    [...el.shadowRoot.querySelectorAll("ul.unmet > li > span")].map((s) => s.textContent.replace(/[\u00a0\u202f]/g, " ")),
+  );
+/** Opens the detail of the row whose name is `name`; resolves once the widget shows that learner's report. */
+async function openDetailOf(page, name, learnerId) {
+  await page.fill("#search", name);
+  await page.click("#table tbody button[data-index]");
+  await page.waitForFunction((id) => document.getElementById("detail").open && document.getElementById("detail-progress").report?.learnerId === id, learnerId);
+}
+
+for (const file of ["promotion-hdf.json", "promotion-hdf.jsonl"]) {
+  test(`${file}: the detail opened from the standings is the learner's full report, its unmet conditions in the engine's words`, async () => {
+    const page = await openPromotionPage();
+    await openFile(page, file, 17);
+    for (const [name, learnerId] of [
+      ["Pauline Roux", "hdf-2024-015"],
+      ["Julien Dubois", "hdf-2024-008"],
+      [TRICKY, "hdf-2024-030"],
+    ]) {
+      await openDetailOf(page, name, learnerId);
+      assert.equal(await page.textContent("#detail-title"), `Détail : ${name}`);
+      // The very report the promotion would have given (evaluatePromotionJson, detail "report").
+      const expected = packaged.learners.find((l) => l.report?.learnerId === learnerId).report;
+      assert.deepEqual(await page.evaluate(() => document.getElementById("detail-progress").report), expected);
+      const shown = await shownUnmet(page);
+      assert.equal(shown.length, expected.unmet.length);
+      for (const [i, u] of expected.unmet.entries()) assert.ok(shown[i].startsWith(u.message.fr), `${shown[i]} / ${u.message.fr}`);
+      await page.click("#close");
+      assert.equal(await page.evaluate(() => document.activeElement.closest("tr")?.cells[0].textContent), `${name}${learnerId}`, "focus back on its button");
+    }
+    assert.equal(await page.locator("#detail-progress").evaluate((el) => el.shadowRoot.querySelectorAll("script, img").length), 0);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test("2,000 learners from a file: each detail and every exported row carry the full report's words, names with quotes, backslashes and brackets included", async () => {
+  const page = await newPage(browser, server.base, { downloads: true });
+  await page.goto(`${server.base}promotion.html`);
+  await page.waitForSelector("#programme option[value='bretagne-cpts-2021']", { state: "attached" });
+  const programme = engine.loadProgramme("bretagne-cpts-2021");
+  const records = generatePromotion(programme.details().definition, { size: 2000, asOf: "2022-03-01" });
+  // Names that JSON escapes, or that look like the array's own brackets: the worker finds each record in the text.
+  const NAMES = ['Zoé "la \\\\ grande" ]}, [{ Morel', "Yann \\", "Xavier ]", '{"learnerId": "faux"}'];
+  NAMES.forEach((name, i) => {
+    records[300 + i * 400].displayName = name;
+  });
+  const reports = programme.evaluatePromotionJson(JSON.stringify(records), "2022-03-01").learners.map((l) => l.report);
+  programme.free();
+  await page.fill("#as-of", "2022-03-01");
+  await page.dispatchEvent("#as-of", "change");
+  await page.setInputFiles("#file", tempFile("bretagne-2000-escapes.json", records));
+  await page.waitForFunction(() => /sur 2\u00a0000\b/.test(document.getElementById("count").textContent), null, { timeout: 30000 });
+
+  // The detail of a learner deep in the file, and of each name: their own full report.
+  for (const i of [0, 1999, ...NAMES.map((_, k) => 300 + k * 400)]) {
+    await openDetailOf(page, records[i].learnerId, records[i].learnerId);
+    assert.deepEqual(await page.evaluate(() => document.getElementById("detail-progress").report), reports[i], records[i].learnerId);
+    assert.equal(await page.textContent("#detail-title"), `Détail : ${records[i].displayName}`);
+    await page.click("#close");
+  }
+
+  // The export of the whole table: the words of every unmet condition, learner by learner.
+  await page.fill("#search", "");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));
+  assert.equal(rows.length, 2001);
+  const byId = new Map(reports.map((r) => [r.learnerId, r]));
+  for (const row of rows.slice(1)) {
+    const report = byId.get(row[0]);
+    assert.equal(row[1], report.displayName);
+    assert.equal(row[13], report.unmet.map((u) => u.message.fr).join(" ; "), row[0]);
+  }
+  assert.deepEqual(
+    NAMES.map((name) => rows.filter((r) => r[1] === name).length),
+    [1, 1, 1, 1],
+  );
+  assert.match(await page.textContent("#announce"), /^Tableau exporté : 2\u00a0000 lignes\.$/);
+  // While the worker wrote the words, the button said so; it is itself again.
+  assert.equal(await page.textContent("#export"), "Exporter le tableau (CSV)");
+  assert.equal(await page.getAttribute("#export", "aria-busy"), null);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.outside, []);
+});
+
+test("the export of a JSON Lines file carries the same words as the full reports, an invalid record's problems included", async () => {
+  const page = await openPromotionPage({ downloads: true });
+  await openFile(page, "promotion-hdf.jsonl", 17);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));
+  assert.equal(rows.length, 18);
+  const expected = packaged.learners.map((l) => [
+    l.report?.learnerId ?? "hdf-2024-031",
+    (l.report ? l.report.unmet : l.problems).map((u) => u.message.fr).join(" ; "),
+  ]);
+  assert.deepEqual(
+    rows
+      .slice(1)
+      .map((r) => [r[0], r[13]])
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+    expected.sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  assert.deepEqual(page.problems, []);
+});
+
+test("after a file the engine refuses, the promotion still shown keeps its detail and its export", async () => {
+  const page = await openPromotionPage({ downloads: true });
+  await openFile(page, "promotion-hdf.json", 17);
+  const empty = `${tmpdir()}/${process.pid}-vide.jsonl`;
+  writeFileSync(empty, "\n\n");
+  await page.setInputFiles("#file", empty);
+  await page.waitForSelector("#page-error:not([hidden])");
+  assert.match(await page.textContent("#page-error"), /^Cette promotion ne peut pas être évaluée :/);
+  assert.equal(await page.textContent("#count"), "17 apprenants affichés sur 17.");
+  await openDetailOf(page, "Camille Martin", "hdf-2024-007");
+  assert.deepEqual(
+    await page.evaluate(() => document.getElementById("detail-progress").report),
+    packaged.learners.find((l) => l.report?.learnerId === "hdf-2024-007").report,
+  );
+  await page.click("#close");
+  await page.fill("#search", "");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));
+  assert.equal(rows.length, 18);
+  assert.deepEqual(page.problems, []);
+});

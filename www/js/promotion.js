@@ -1,8 +1,11 @@
 // The formateur's promotion view: a promotion read from disk (JSON array, JSON
 // Lines, CSV, or a platform export through its mapping) or generated, every
 // learner evaluated in the browser, then a table to sort, filter, drill into
-// and export. Rows are built once per learner and re-ordered, never rebuilt,
-// so that filtering 2,000 learners is immediate.
+// and export. The worker answers each learner's standing (where they stand,
+// without the report's words), and keeps the promotion's text: a learner's
+// record is asked of it when their detail opens, the words of the unmet
+// conditions when the table is exported. Rows are built once per learner and
+// re-ordered, never rebuilt, so that filtering 2,000 learners is immediate.
 import {
   startPage,
   h,
@@ -42,11 +45,13 @@ const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true })
 let api;
 /**
  * How the current promotion is obtained; called again when the programme or the
- * date changes. Resolves to { text: JSON for the engine, records: for names
- * and the drill-down, where(i): a learner's place in the file }.
+ * date changes. Resolves to { text: JSON for the engine, count: how many
+ * learners it holds, where(i): a learner's place in the file }.
  */
 let load = null;
 let entries = [];
+/** The worker's id of the evaluation the entries come from: what the detail and the export ask it about. */
+let evaluated = 0;
 let sort = { key: "stage", direction: 1 };
 
 const MODALITY_OF = { presentiel: "de présentiel", elearning: "d'e-learning", equipe: "de travail en équipe" };
@@ -84,52 +89,65 @@ function missingSummary(unmet) {
   ];
 }
 
-/** One entry per learner of the engine's promotion report (in input order), with what sorting and filtering need. */
-function toEntries(promotion, records, where) {
+/**
+ * One entry per learner of the engine's promotion of standings (in input
+ * order), with what sorting and filtering need. An invalid one has `record`:
+ * what its record says of itself (learnerId, displayName, programme), from the worker.
+ */
+function toEntries(promotion, where) {
   return promotion.learners.map((learner, index) => {
-    const record = records[index];
-    const report = learner.report;
-    const id = report?.learnerId ?? record?.learnerId ?? "";
-    const name = report?.displayName || record?.displayName || id || `Apprenant n° ${index + 1}`;
+    const record = learner.record;
+    const standing = learner.standing;
+    const id = standing?.learnerId ?? record?.learnerId ?? "";
+    const name = standing?.displayName || record?.displayName || id || `Apprenant n° ${index + 1}`;
     return {
       index,
       record,
-      report,
+      standing,
       id,
       name,
       // The engine prefixes paths with the learner's place in its input; `where` says it for the file.
       problems: learner.problems?.map((p) => ({ ...p, path: p.path.replace(/^\/\d+/, "") })),
       where: where(index),
-      rank: report ? stageOrder().indexOf(report.stage) : -1,
-      missing: report ? missingSummary(report.unmet) : [],
+      rank: standing ? stageOrder().indexOf(standing.stage) : -1,
+      missing: standing ? missingSummary(standing.unmet) : [],
       search: `${name} ${id}`.toLowerCase(),
       row: null,
     };
   });
 }
 
-// The engine runs in a worker: the page stays responsive while it works.
+// The engine runs in a worker: the page stays responsive while it works
+// (promotion-worker.js says what each message asks and answers).
 const worker = new Worker(new URL("./promotion-worker.js", import.meta.url), { type: "module" });
 const pending = new Map();
 let asked = 0;
 worker.onmessage = ({ data }) => {
   const { resolve, reject } = pending.get(data.id);
   pending.delete(data.id);
-  if (data.promotion) resolve(data);
-  else reject(Object.assign(new Error(data.problems[0]?.message.fr), { problems: data.problems }));
+  if (data.problems) reject(Object.assign(new Error(data.problems[0]?.message.fr), { problems: data.problems }));
+  else resolve(data);
 };
 worker.onerror = () => {
   for (const { reject } of pending.values()) reject(new Error("le moteur de calcul n'a pas pu démarrer."));
   pending.clear();
 };
 
-function evaluatePromotion(text, date) {
+/** Sends the worker a question; resolves to its answer (with the message's `id`), rejects with its problems. */
+function ask(question) {
   const id = ++asked;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, programme: programme.value, text, asOf: date });
+    worker.postMessage({ id, ...question });
   });
 }
+
+/** Tells the worker which promotion the page shows: it lets the others go (their texts). */
+const keepOnly = (id) => worker.postMessage({ keep: id });
+
+/** The promotion's standings (the worker sends them as JSON text: faster to copy and parse than the objects to clone). */
+const evaluatePromotion = (text, date) =>
+  ask({ evaluate: { programme: programme.value, text, asOf: date } }).then((answer) => ({ ...answer, promotion: JSON.parse(answer.promotion) }));
 
 let run = 0;
 
@@ -163,17 +181,18 @@ async function evaluate() {
   progress.hidden = false;
   try {
     const date = asOf.value;
-    const { text, records, where } = await load(date);
+    const { text, count, where } = await load(date);
     if (mine === run) step("records");
-    announce(`Évaluation de ${plural(records.length, "apprenant", "apprenants")}…`);
-    const { promotion, engineMs } = await evaluatePromotion(text, date);
+    announce(`Évaluation de ${plural(count, "apprenant", "apprenants")}…`);
+    const { id, promotion, calendar, engineMs } = await evaluatePromotion(text, date);
     if (mine !== run) return; // a newer evaluation has started
     step("answer", { engineMs });
-    entries = toEntries(promotion, records, where);
+    entries = toEntries(promotion, where);
+    evaluated = id;
     clearError();
     renderFit(entries);
     renderOverview(promotion.stages, promotion.invalid);
-    renderFigures(entries, promotion.stages, date);
+    renderFigures(entries, promotion.stages, date, calendar);
     step("figures");
     renderTable();
     step("table");
@@ -189,12 +208,15 @@ async function evaluate() {
     showError("Cette promotion ne peut pas être évaluée :", error.problems ? problemList(error.problems) : ` ${error.message}`);
     announce("");
   } finally {
-    if (mine === run) progress.hidden = true;
+    if (mine === run) {
+      progress.hidden = true;
+      keepOnly(evaluated); // the one shown, whether this evaluation was or failed
+    }
   }
 }
 
 /** The programme a record names when it is not the one evaluated: such a file does not fit, said once above the table. */
-const otherProgramme = (e) => (!e.report && e.problems?.every((p) => p.code === "PROGRAMME_MISMATCH") ? String(e.record?.programme ?? "") : null);
+const otherProgramme = (e) => (!e.standing && e.problems?.every((p) => p.code === "PROGRAMME_MISMATCH") ? String(e.record?.programme ?? "") : null);
 
 function renderFit(entries) {
   const others = new Map();
@@ -269,12 +291,13 @@ const figureTable = (caption, head, rows) =>
   );
 
 /**
- * The pictures of the promotion, drawn from the reports already computed (one
- * pass over them): the stages as one bar, attendance per seminar day, the
- * share of required hours done per modality, the coming due dates. Each is a
- * table whose cells carry a bar: the numbers are the text, the bars the picture.
+ * The pictures of the promotion, drawn from the standings already computed (one
+ * pass over them): the stages as one bar, attendance per seminar day (a
+ * standing's `days` follow the calendar), the share of required hours done per
+ * modality, the coming due dates. Each is a table whose cells carry a bar: the
+ * numbers are the text, the bars the picture.
  */
-function renderFigures(entries, stages, date) {
+function renderFigures(entries, stages, date, calendar) {
   const total = stages ? Object.values(stages).reduce((a, b) => a + b, 0) : 0;
   const stageBar = $("stage-bar");
   stageBar.replaceChildren(
@@ -286,27 +309,31 @@ function renderFigures(entries, stages, date) {
         return seg;
       }),
   );
-  const reports = entries.map((e) => e.report).filter(Boolean);
-  const days = new Map();
+  const standings = entries.map((e) => e.standing).filter(Boolean);
+  const counted = calendar.map(() => ({ present: 0, excused: 0, unjustifiedAbsence: 0, notRecorded: 0, upcoming: 0 }));
   const hours = { presentiel: new Array(5).fill(0), elearning: new Array(5).fill(0), equipe: new Array(5).fill(0) };
   const due = new Map();
-  for (const r of reports) {
-    for (const s of r.sessions)
-      for (const d of s.days) {
-        const key = `${s.title}\u0000${d.date}`;
-        const c = days.get(key) ?? { title: s.title, date: d.date, present: 0, excused: 0, unjustifiedAbsence: 0, notRecorded: 0, upcoming: 0 };
-        c[d.status] += 1;
-        days.set(key, c);
-      }
+  for (const s of standings) {
+    const statuses = s.days;
+    for (let k = 0; k < statuses.length; k++) counted[k][statuses[k]] += 1;
     for (const m of Object.keys(hours)) {
-      const t = r.hours[m];
+      const t = s.hours[m];
       if (t.requiredMinutes) hours[m][Math.min(4, Math.floor(((t.doneMinutes + t.excusedMinutes) / t.requiredMinutes) * 4))] += 1;
     }
     const seen = new Set();
-    for (const u of r.unmet)
+    for (const u of s.unmet)
       if (u.dueDate && u.dueDate >= date && !seen.has(u.dueDate)) seen.add(u.dueDate) && due.set(u.dueDate, (due.get(u.dueDate) ?? 0) + 1);
   }
-  const n = reports.length;
+  const n = standings.length;
+  // One row per seminar day (two days of one title and date would be one).
+  const days = new Map();
+  if (n > 0)
+    calendar.forEach(({ title, date }, k) => {
+      const key = `${title}\u0000${date}`;
+      const c = days.get(key) ?? { title, date, present: 0, excused: 0, unjustifiedAbsence: 0, notRecorded: 0, upcoming: 0 };
+      for (const status of Object.keys(counted[k])) c[status] += counted[k][status];
+      days.set(key, c);
+    });
   const STATUSES = ["present", "excused", "unjustifiedAbsence", "notRecorded"];
   const past = [...days.values()].filter((d) => d.upcoming < n);
   const BUCKETS = ["moins d'un quart", "un quart à la moitié", "la moitié aux trois quarts", "trois quarts et plus", "tout (ou plus)"];
@@ -370,13 +397,13 @@ function renderOverview(stages, invalid) {
 
 const FILTERS = {
   all: () => true,
-  risk: (e) => e.report?.stage === "blocked" || e.report?.stage === "atRisk",
-  invalid: (e) => !e.report,
+  risk: (e) => e.standing?.stage === "blocked" || e.standing?.stage === "atRisk",
+  invalid: (e) => !e.standing,
 };
 
 /** The rows the filters let through, in the chosen order. */
 function visibleEntries() {
-  const keep = FILTERS[show.value] ?? ((e) => e.report?.stage === show.value);
+  const keep = FILTERS[show.value] ?? ((e) => e.standing?.stage === show.value);
   const words = search.value.trim().toLowerCase();
   const compare = COMPARE[sort.key];
   return entries
@@ -387,7 +414,7 @@ function visibleEntries() {
 /** Share of the required hours done; the hours themselves where none are required. */
 function hoursKey(modality) {
   return (e) => {
-    const t = e.report?.hours[modality];
+    const t = e.standing?.hours[modality];
     if (!t) return -1;
     return t.requiredMinutes ? t.doneMinutes / t.requiredMinutes : t.doneMinutes;
   };
@@ -399,7 +426,7 @@ const COMPARE = {
   presentiel: by(hoursKey("presentiel")),
   elearning: by(hoursKey("elearning")),
   equipe: by(hoursKey("equipe")),
-  missing: by((e) => (e.report ? e.report.unmet.length : Infinity)),
+  missing: by((e) => (e.standing ? e.standing.unmet.length : Infinity)),
 };
 
 // A long table is shown a page at a time: laying out thousands of rows takes
@@ -445,9 +472,9 @@ function hoursCell(tally) {
 }
 
 function row(entry) {
-  const { report } = entry;
+  const { standing } = entry;
   const who = h("th", { scope: "row" }, entry.name, entry.id && entry.id !== entry.name && h("span", { class: "muted small" }, h("br"), entry.id));
-  if (!report) {
+  if (!standing) {
     return h(
       "tr",
       {},
@@ -473,14 +500,14 @@ function row(entry) {
     h(
       "td",
       {},
-      badge(state("stages", report.stage)),
+      badge(state("stages", standing.stage)),
       // Records the engine set aside (a misspelled field, a day without seminar…): worth a look in the detail.
-      report.ignored.length > 0 &&
-        h("span", { class: "muted small" }, h("br"), plural(report.ignored.length, "enregistrement non pris en compte", "enregistrements non pris en compte")),
+      standing.ignoredCount > 0 &&
+        h("span", { class: "muted small" }, h("br"), plural(standing.ignoredCount, "enregistrement non pris en compte", "enregistrements non pris en compte")),
     ),
-    hoursCell(report.hours.presentiel),
-    hoursCell(report.hours.elearning),
-    hoursCell(report.hours.equipe),
+    hoursCell(standing.hours.presentiel),
+    hoursCell(standing.hours.elearning),
+    hoursCell(standing.hours.equipe),
     h("td", {}, entry.missing.length ? entry.missing.join(" · ") : "Rien"),
     h("td", {}, h("button", { type: "button", class: "secondary", "data-index": entry.index }, "Détail", h("span", { class: "sr-only" }, ` : ${entry.name}`))),
   );
@@ -489,8 +516,46 @@ function row(entry) {
 const hoursOf = (t) => (t ? [t.doneMinutes / 60, t.excusedMinutes / 60, t.requiredMinutes === undefined ? "" : t.requiredMinutes / 60] : ["", "", ""]);
 const decimal = (value) => (typeof value === "number" ? String(Math.round(value * 100) / 100).replace(".", ",") : value);
 
-/** The table as shown (filtered, sorted), with hours as numbers and every unmet condition in full. */
-function exportCsv() {
+let exporting = false;
+
+/**
+ * The table as shown (filtered, sorted), with hours as numbers and every unmet
+ * condition in full: its words are the full reports', which the worker makes
+ * for the exported learners only, now.
+ */
+async function exportCsv() {
+  if (exporting) return;
+  exporting = true;
+  const button = $("export");
+  const label = button.textContent;
+  button.setAttribute("aria-busy", "true");
+  try {
+    const visible = visibleEntries();
+    const from = evaluated;
+    const evaluatedOnes = visible.filter((e) => e.standing);
+    // About 0.1 ms a learner: seconds for a whole large promotion, said on the button and to screen readers.
+    if (evaluatedOnes.length > PAGE) {
+      button.textContent = "Préparation de l'export…";
+      announce(`Préparation de l'export : ${plural(evaluatedOnes.length, "apprenant", "apprenants")}…`);
+    }
+    const answer = evaluatedOnes.length > 0 ? await ask({ messages: { promotion: from, indices: evaluatedOnes.map((e) => e.index) } }) : { messages: [] };
+    if (answer.stale || from !== evaluated) {
+      announce("Le tableau a changé pendant la préparation de l'export : exportez-le à nouveau.");
+      return;
+    }
+    const words = new Map(evaluatedOnes.map((e, k) => [e, answer.messages[k]]));
+    writeCsv(visible, words);
+  } catch (error) {
+    showError("Le tableau ne peut pas être exporté :", error.problems ? problemList(error.problems) : ` ${error.message}`);
+  } finally {
+    exporting = false;
+    button.textContent = label;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+/** @param {Map<object, string[]>} words the words of each evaluated learner's unmet conditions */
+function writeCsv(visible, words) {
   const header = [
     "identifiant",
     "nom",
@@ -499,15 +564,15 @@ function exportCsv() {
     "reste à faire",
     "détail",
   ];
-  const rows = visibleEntries().map((e) => {
-    const r = e.report;
+  const rows = visible.map((e) => {
+    const s = e.standing;
     return [
       e.id,
       e.name,
-      r ? word("stages", r.stage) : "dossier invalide",
-      ...["presentiel", "elearning", "equipe"].flatMap((m) => hoursOf(r?.hours[m]).map(decimal)),
+      s ? word("stages", s.stage) : "dossier invalide",
+      ...["presentiel", "elearning", "equipe"].flatMap((m) => hoursOf(s?.hours[m]).map(decimal)),
       plain(e.missing.join(" · ")),
-      (r ? r.unmet : e.problems).map((u) => u.message.fr).join(" ; "),
+      (s ? words.get(e) : e.problems.map((u) => u.message.fr)).join(" ; "),
     ];
   });
   download(`pacte-promotion-${programme.value}-${asOf.value}.csv`, toCsv([header, ...rows]), "text/csv;charset=utf-8");
@@ -529,18 +594,19 @@ function readPromotionFile({ name, text }) {
     return { text, records, where: (i) => `élément n° ${i + 1}` };
   }
   // JSON Lines: the engine skips blank lines, and so does the count here.
-  const lines = text
-    .split(/\r?\n/)
-    .map((line, n) => ({ line, n: n + 1 }))
-    .filter(({ line }) => line.trim() !== "");
-  const records = lines.map(({ line }) => {
+  const lines = text.split(/\r?\n/);
+  const numbers = [];
+  const records = [];
+  lines.forEach((line, n) => {
+    if (line.trim() === "") return;
+    numbers.push(n + 1);
     try {
-      return JSON.parse(line);
+      records.push(JSON.parse(line));
     } catch {
-      return null;
+      records.push(null);
     }
   });
-  return { text, records, where: (i) => `ligne ${lines[i].n}` };
+  return { text, records, where: (i) => `ligne ${numbers[i]}` };
 }
 
 // The platform import: a separate WebAssembly module, fetched only when a
@@ -656,7 +722,7 @@ async function importExport() {
       }
       programme.value = result.programme;
     }
-    return { text: JSON.stringify(result.learners), records: result.learners, where: () => "" };
+    return { text: JSON.stringify(result.learners), count: result.learners.length, where: () => "" };
   };
   $("file").value = "";
   evaluate();
@@ -680,16 +746,34 @@ function followRecords(records) {
   if (known.length > 0) follow(known[0][0]);
 }
 
-/** The learner whose detail the dialog shows. */
-let shownEntry = null;
+/** The record of the learner whose detail the dialog shows. */
+let shownRecord = null;
+let opening = 0;
 
-function openDetail(entry, opener) {
-  shownEntry = entry;
+/**
+ * The detail of one learner: their record, asked of the worker (which keeps the
+ * promotion's text), given to the formateur's <pacte-progress>, which shows its
+ * full report (the one the promotion's standing comes from).
+ */
+async function openDetail(entry, opener) {
+  const mine = ++opening;
+  const from = evaluated;
+  let record;
+  try {
+    const answer = await ask({ record: { promotion: from, index: entry.index } });
+    if (answer.stale) return; // a newer promotion is being shown
+    record = JSON.parse(answer.text);
+  } catch (error) {
+    if (mine === opening) showError("Le détail de cet apprenant ne peut pas être montré :", error.problems ? problemList(error.problems) : ` ${error.message}`);
+    return;
+  }
+  if (mine !== opening || from !== evaluated || detail.open) return;
+  shownRecord = record;
   const widget = $("detail-progress");
   widget.setAttribute("programme", programme.value);
   widget.setAttribute("as-of", asOf.value);
   widget.setAttribute("audience", "formateur");
-  widget.learner = entry.record;
+  widget.learner = record;
   $("detail-title").textContent = `Détail : ${entry.name}`;
   detail.addEventListener("close", () => opener.focus(), { once: true });
   detail.showModal();
@@ -744,9 +828,11 @@ startPage((engine) => {
     try {
       const file = await chosenText($("file"));
       if (!file) return;
-      const read = readPromotionFile(file);
-      followRecords(read.records);
-      load = async () => read;
+      const { text, records, where } = readPromotionFile(file);
+      followRecords(records);
+      // The page keeps the text (to evaluate it again on another date), not the records.
+      const count = records.length;
+      load = async () => ({ text, count, where });
     } catch (error) {
       if (error instanceof PlatformExport) {
         // The platform's CSV: hand it to the import, which needs its mapping.
@@ -776,7 +862,7 @@ startPage((engine) => {
       const handle = api.loadProgramme(programme.value);
       const records = generatePromotion(handle.details().definition, { size, asOf: date });
       handle.free();
-      return { text: JSON.stringify(records), records, where: () => "" };
+      return { text: JSON.stringify(records), count: records.length, where: () => "" };
     };
     $("file").value = "";
     $("import-report").hidden = true;
@@ -803,9 +889,8 @@ startPage((engine) => {
   $("close").addEventListener("click", () => detail.close());
   // The jury's sheet opens in a new tab of this browser: the record goes through sessionStorage, never a server.
   $("jury").addEventListener("click", () => {
-    const entry = shownEntry;
-    if (!entry) return;
-    sessionStorage.setItem("pacte-jury", JSON.stringify({ programme: programme.value, asOf: asOf.value, learner: entry.record }));
+    if (!shownRecord) return;
+    sessionStorage.setItem("pacte-jury", JSON.stringify({ programme: programme.value, asOf: asOf.value, learner: shownRecord }));
     window.open("jury.html", "_blank");
   });
   $("more").addEventListener("click", () => renderTable({ more: true }));
