@@ -216,6 +216,23 @@ async function overflow(page) {
   });
 }
 
+/**
+ * Opens the compact form's « Voir le détail » and checks that it is open, its
+ * content shown. The widget keeps the detail open or closed across repaints
+ * (a new learner too), and it learns of a click from the asynchronous
+ * `toggle` event: a click tells nothing of the state it leaves, so the state
+ * is asked, not assumed.
+ */
+async function openDetail(page, label) {
+  const summary = page.locator("#w details.more > summary");
+  const isOpen = () => page.locator("#w details.more").evaluate((d) => d.open);
+  if (!(await isOpen())) await summary.click();
+  assert.equal(await isOpen(), true, `${label}: the detail is open`);
+  assert.equal(await page.locator("#w details.more").getAttribute("open"), "", `${label}: the detail has its open attribute`);
+  assert.equal(await page.locator("#w details.more .hours").isVisible(), true, `${label}: the detail's content is shown`);
+  assert.equal(await page.locator("#w details.more footer").isVisible(), true, `${label}: the detail's content is shown to its end`);
+}
+
 describe("<pacte-progress> where learners see it", () => {
   const bretagne = JSON.parse(readFileSync(new URL("../../www/data/learner-bretagne.json", import.meta.url), "utf8"));
   const STATES = {
@@ -234,12 +251,11 @@ describe("<pacte-progress> where learners see it", () => {
         await showLearner(page, "#w", fixture);
         const compact = await page.locator("#w .report.compact").count();
         assert.equal(compact, width < 520 ? 1 : 0, `${name}: compact below 32rem`);
-        if (compact) await page.locator("#w details.more > summary").click();
+        if (compact) await openDetail(page, `${name} at ${width} px`);
         assert.deepEqual(await overflow(page), { out: [], pageWider: false }, `${name} at ${width} px`);
         if (width !== 280) assert.deepEqual(await axeViolations(page), [], `${name} at ${width} px`);
         mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: `${SHOTS}/widget-${name}-${width}.png`, fullPage: true });
-        if (compact) await page.locator("#w details.more > summary").click();
       }
       assert.deepEqual(page.problems, []);
     });
