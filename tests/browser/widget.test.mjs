@@ -265,6 +265,17 @@ async function brokenWords(page) {
   });
 }
 
+/** The what-if's checkboxes not drawn as the 1.1rem square the sheet asks (a flex row whose label wraps squeezes them). */
+async function squeezedBoxes(page) {
+  return page.locator("#w .whatif input[type=checkbox]").evaluateAll((inputs) => {
+    const side = 1.1 * Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return inputs
+      .map((input) => ({ label: input.closest("label").textContent, rect: input.getBoundingClientRect() }))
+      .filter(({ rect }) => Math.abs(rect.width - side) > 0.5 || Math.abs(rect.height - side) > 0.5)
+      .map(({ label, rect }) => `${label}: ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`);
+  });
+}
+
 describe("<pacte-progress> where learners see it", () => {
   const bretagne = JSON.parse(readFileSync(new URL("../../www/data/learner-bretagne.json", import.meta.url), "utf8"));
   const STATES = {
@@ -286,6 +297,7 @@ describe("<pacte-progress> where learners see it", () => {
         if (compact) await openDetail(page, `${name} at ${width} px`);
         assert.deepEqual(await overflow(page), { out: [], pageWider: false }, `${name} at ${width} px`);
         assert.deepEqual(await brokenWords(page), [], `${name} at ${width} px: no word broken across lines`);
+        assert.deepEqual(await squeezedBoxes(page), [], `${name} at ${width} px: every what-if checkbox at its size`);
         if (width !== 280) assert.deepEqual(await axeViolations(page), [], `${name} at ${width} px`);
         mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: `${SHOTS}/widget-${name}-${width}.png`, fullPage: true });

@@ -920,6 +920,8 @@ fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin
 legend { font-weight: 600; padding: 0 .3rem; }
 fieldset li { margin: .25rem 0; }
 fieldset label { display: inline-flex; gap: .5em; align-items: baseline; }
+/* Its full size whatever the label's length: a flex item shrinks when the label wraps. */
+fieldset label > input { flex: none; }
 input[type="checkbox"] { width: 1.1rem; height: 1.1rem; vertical-align: -.15em; accent-color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .whatif-result { margin-top: .6rem; padding: .6rem .8rem; background: var(--surface); border-radius: var(--radius); }
