@@ -216,6 +216,66 @@ async function overflow(page) {
   });
 }
 
+/**
+ * Opens the compact form's « Voir le détail » and checks that it is open, its
+ * content shown. The widget keeps the detail open or closed across repaints
+ * (a new learner too), and it learns of a click from the asynchronous
+ * `toggle` event: a click tells nothing of the state it leaves, so the state
+ * is asked, not assumed.
+ */
+async function openDetail(page, label) {
+  const summary = page.locator("#w details.more > summary");
+  const isOpen = () => page.locator("#w details.more").evaluate((d) => d.open);
+  if (!(await isOpen())) await summary.click();
+  assert.equal(await isOpen(), true, `${label}: the detail is open`);
+  assert.equal(await page.locator("#w details.more").getAttribute("open"), "", `${label}: the detail has its open attribute`);
+  assert.equal(await page.locator("#w details.more .hours").isVisible(), true, `${label}: the detail's content is shown`);
+  assert.equal(await page.locator("#w details.more footer").isVisible(), true, `${label}: the detail's content is shown to its end`);
+}
+
+/**
+ * Every word of the widget's text laid out on more than one line: a word
+ * broken mid-word (overflow-wrap does that to a word wider than its box). A
+ * word is what lies between ordinary spaces (a non-breaking space binds its
+ * neighbours into one), cut after a hyphen, a dash or a slash, where a line
+ * may end. Each word's Range must give line boxes on a single line.
+ */
+async function brokenWords(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("#w").shadowRoot;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const broken = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // Ordinary white space only: \s would also split at U+00A0.
+      for (const m of node.data.matchAll(/[^ \t\n\r\f]+?(?:[-\u2010\u2013\u2014/]+|(?=[ \t\n\r\f]|$))/g)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+        // Not rendered (a closed detail, display: none): nothing to see.
+        if (rects.length === 0) continue;
+        const tops = rects.map((r) => r.top);
+        if (Math.max(...tops) - Math.min(...tops) > 1) {
+          const el = node.parentElement;
+          broken.push(`« ${m[0]} » in ${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ""} (${rects.length} pieces)`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** The what-if's checkboxes not drawn as the 1.1rem square the sheet asks (a flex row whose label wraps squeezes them). */
+async function squeezedBoxes(page) {
+  return page.locator("#w .whatif input[type=checkbox]").evaluateAll((inputs) => {
+    const side = 1.1 * Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return inputs
+      .map((input) => ({ label: input.closest("label").textContent, rect: input.getBoundingClientRect() }))
+      .filter(({ rect }) => Math.abs(rect.width - side) > 0.5 || Math.abs(rect.height - side) > 0.5)
+      .map(({ label, rect }) => `${label}: ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`);
+  });
+}
+
 describe("<pacte-progress> where learners see it", () => {
   const bretagne = JSON.parse(readFileSync(new URL("../../www/data/learner-bretagne.json", import.meta.url), "utf8"));
   const STATES = {
@@ -234,14 +294,75 @@ describe("<pacte-progress> where learners see it", () => {
         await showLearner(page, "#w", fixture);
         const compact = await page.locator("#w .report.compact").count();
         assert.equal(compact, width < 520 ? 1 : 0, `${name}: compact below 32rem`);
-        if (compact) await page.locator("#w details.more > summary").click();
+        if (compact) await openDetail(page, `${name} at ${width} px`);
         assert.deepEqual(await overflow(page), { out: [], pageWider: false }, `${name} at ${width} px`);
+        assert.deepEqual(await brokenWords(page), [], `${name} at ${width} px: no word broken across lines`);
+        assert.deepEqual(await squeezedBoxes(page), [], `${name} at ${width} px: every what-if checkbox at its size`);
         if (width !== 280) assert.deepEqual(await axeViolations(page), [], `${name} at ${width} px`);
         mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: `${SHOTS}/widget-${name}-${width}.png`, fullPage: true });
-        if (compact) await page.locator("#w details.more > summary").click();
       }
       assert.deepEqual(page.problems, []);
+    });
+  }
+
+  // A narrow rule (@container) overrides a general rule of the same
+  // specificity only if it comes after it in the sheet. Each declaration of
+  // the narrow blocks that hold at a width must change the computed style of
+  // at least one element, in one state at least: taken out of the sheet, some
+  // element's style changes back.
+  for (const width of [300, 600]) {
+    test(`at ${width} px every declaration of the narrow rules that hold applies`, async () => {
+      const page = await host();
+      await page.setViewportSize({ width, height: 800 });
+      const applies = new Map();
+      for (const [name, fixture] of Object.entries(STATES)) {
+        await showLearner(page, "#w", fixture);
+        if (await page.locator("#w .report.compact").count()) await openDetail(page, `${name} at ${width} px`);
+        const seen = await page.evaluate(() => {
+          const host = document.querySelector("#w");
+          const root = host.shadowRoot;
+          const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+          const probe = document.createElement("div").style;
+          const out = [];
+          for (const block of root.adoptedStyleSheets[0].cssRules) {
+            if (!(block instanceof CSSContainerRule)) continue;
+            const max = /^\(max-width: ([\d.]+)rem\)$/.exec(block.conditionText);
+            if (!max) throw new Error(`a container condition this test does not read: ${block.conditionText}`);
+            if (host.clientWidth > Number(max[1]) * rem) continue;
+            for (let i = 0; i < block.cssRules.length; i++) {
+              const rule = block.cssRules[i];
+              const text = rule.cssText;
+              const elements = [...root.querySelectorAll(rule.selectorText)];
+              // Declarations as written (shorthands), each with its longhands.
+              const declarations = rule.style.cssText
+                .split(/;\s*/)
+                .filter(Boolean)
+                .map((declaration) => {
+                  probe.cssText = declaration;
+                  return { declaration, longhands: [...probe] };
+                });
+              const styles = () => elements.map((el) => Object.fromEntries([...rule.style].map((p) => [p, getComputedStyle(el).getPropertyValue(p)])));
+              const withRule = styles();
+              block.deleteRule(i);
+              const without = styles();
+              block.insertRule(text, i);
+              for (const { declaration, longhands } of declarations) {
+                const changed = elements.some((_, e) => longhands.some((p) => withRule[e][p] !== without[e][p]));
+                out.push([`@container ${block.conditionText} { ${rule.selectorText} { ${declaration} } }`, changed]);
+              }
+            }
+          }
+          return out;
+        });
+        for (const [key, changed] of seen) applies.set(key, applies.get(key) || changed);
+      }
+      assert.ok(applies.size > 0, "narrow rules hold at this width");
+      assert.deepEqual(
+        [...applies].filter(([, changed]) => !changed).map(([key]) => key),
+        [],
+        "narrow declarations that change nothing (a later general rule wins)",
+      );
     });
   }
 

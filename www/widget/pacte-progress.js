@@ -890,26 +890,6 @@ ul.unmet li .icon { align-self: center; }
 ul.unmet li:not(.tone-danger) .icon { color: var(--accent); }
 .checklist li { display: grid; grid-template-columns: 16rem 1fr; gap: .1rem .8rem; margin: .45rem 0; }
 tbody th { min-width: 8rem; }
-@container (max-width: 40rem) {
-  .checklist li { grid-template-columns: 1fr; }
-  .view { padding: .7rem; }
-  tbody th { min-width: 0; }
-  th, td { padding: .3rem .25rem; }
-  td .badge { display: inline; }
-  td .badge .icon { margin-right: .3em; }
-}
-/* A block or a phone: the calendar's rows stack (its roles keep it a table), pairs go one under the other. */
-@container (max-width: 30rem) {
-  table, tbody, tr, th, td { display: block; }
-  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  tbody tr { padding: .35rem 0; border-bottom: 1px solid var(--surface); }
-  table tbody th, table tbody td { padding: .05rem 0; border: 0; }
-  dl.pairs { grid-template-columns: 1fr; gap: .1rem; }
-  dl.pairs dd { margin-bottom: .4rem; }
-  .head > :first-child { font-size: 1.25rem; }
-  .head .stage { font-size: 1rem; }
-  fieldset { padding: .3rem .5rem; }
-}
 .view, .report, section, p, li, td, th, dd, label, summary { overflow-wrap: break-word; min-width: 0; }
 ul.unmet li.at-risk { color: var(--warning); }
 ul.unmet li.at-risk .icon { color: var(--warning); }
@@ -940,11 +920,34 @@ fieldset { border: 1px solid var(--border); border-radius: var(--radius); margin
 legend { font-weight: 600; padding: 0 .3rem; }
 fieldset li { margin: .25rem 0; }
 fieldset label { display: inline-flex; gap: .5em; align-items: baseline; }
+/* Its full size whatever the label's length: a flex item shrinks when the label wraps. */
+fieldset label > input { flex: none; }
 input[type="checkbox"] { width: 1.1rem; height: 1.1rem; vertical-align: -.15em; accent-color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .whatif-result { margin-top: .6rem; padding: .6rem .8rem; background: var(--surface); border-radius: var(--radius); }
 .ignored { margin-top: 1rem; }
 .ignored summary { cursor: pointer; font-weight: 600; }
+/* The narrow rules come after the general ones they override (same specificity: the later wins). */
+@container (max-width: 40rem) {
+  .checklist li { grid-template-columns: 1fr; }
+  .view { padding: .7rem; }
+  tbody th { min-width: 0; }
+  th, td { padding: .3rem .25rem; }
+  td .badge { display: inline; }
+  td .badge .icon { margin-right: .3em; }
+}
+/* A block or a phone: the calendar's rows stack (its roles keep it a table), pairs go one under the other. */
+@container (max-width: 30rem) {
+  table, tbody, tr, th, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  tbody tr { padding: .35rem 0; border-bottom: 1px solid var(--surface); }
+  table tbody th, table tbody td { padding: .05rem 0; border: 0; }
+  dl.pairs { grid-template-columns: 1fr; gap: .1rem; }
+  dl.pairs dd { margin-bottom: .4rem; }
+  .head > :first-child { font-size: 1.25rem; }
+  .head .stage { font-size: 1rem; }
+  fieldset { padding: .3rem .5rem; }
+}
 @media (forced-colors: active) {
   .done, .key-done { background: Highlight; forced-color-adjust: none; }
   .excused, .key-excused { background: repeating-linear-gradient(135deg, Highlight 0 3px, Canvas 3px 7px); forced-color-adjust: none; }
