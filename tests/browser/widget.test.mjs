@@ -393,6 +393,22 @@ describe("<pacte-progress> where learners see it", () => {
     await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector(".report.compact"));
   });
 
+  test("a detail opened just before a repaint stays open in the new one", async () => {
+    const page = await host();
+    await page.setViewportSize({ width: 300, height: 800 });
+    const first = learnerFixture("hdf-absent-s3-day2-with-justification");
+    await showLearner(page, "#w", first);
+    // Opened and a new learner given in one task: the toggle event comes after the repaint began.
+    await page.evaluate((learner) => {
+      const w = document.querySelector("#w");
+      w.shadowRoot.querySelector("details.more").open = true;
+      w.learner = { ...learner, learnerId: "hdf-2024-007-bis" };
+    }, first.learner);
+    await page.waitForFunction(() => document.querySelector("#w").report?.learnerId === "hdf-2024-007-bis");
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector("details.more") !== null);
+    assert.equal(await page.locator("#w details.more").evaluate((d) => d.open), true);
+  });
+
   test("the item that makes a file « at risk » is marked, with why; the soutenance it is due for is not", async () => {
     const page = await host();
     await showLearner(page, "#w", learnerFixture("hdf-memoire-not-submitted-four-weeks-before-soutenance"));

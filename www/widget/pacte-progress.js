@@ -409,11 +409,21 @@ class PacteProgress extends HTMLElement {
       this.#whatIf(api, report),
       noticeList(report.advisories, t.advisories, lang),
       noticeList(report.ignored, t.ignored, lang),
-      h("footer", { class: "muted small" }, t.rules(report.programme.id, report.programme.version), " · ", t.engine(report.engine.name, report.engine.version)),
+      h(
+        "footer",
+        { class: "muted small" },
+        typeset(t.rules(report.programme.id, report.programme.version)),
+        " · ",
+        t.engine(report.engine.name, report.engine.version),
+      ),
     ];
     if (!this.#compact) return h("article", { class: "report full", "aria-labelledby": "who" }, head, ...detail);
     const NEXT = 3;
     const next = report.unmet.slice(0, NEXT);
+    // The detail drawn now is open as the one on screen is: its toggle event
+    // may not have come yet when a repaint follows a click.
+    const shown = this.shadowRoot?.querySelector("details.more");
+    if (shown instanceof HTMLDetailsElement) this.#detailOpen = shown.open;
     return h(
       "article",
       { class: "report compact", "aria-labelledby": "who" },
@@ -431,7 +441,8 @@ class PacteProgress extends HTMLElement {
           class: "more",
           open: this.#detailOpen,
           ontoggle: (e) => {
-            this.#detailOpen = e.target.open;
+            // A detail already replaced by a repaint does not say the state any more.
+            if (e.target.isConnected) this.#detailOpen = e.target.open;
           },
         },
         h("summary", {}, t.seeDetail),
@@ -484,7 +495,7 @@ class PacteProgress extends HTMLElement {
     const content = this.#section(
       "whatif",
       t.whatIf,
-      h("p", { class: "muted" }, t.whatIfHelp),
+      h("p", { class: "muted" }, typeset(t.whatIfHelp)),
       days.length > 0 &&
         h(
           "fieldset",
@@ -544,11 +555,11 @@ class PacteProgress extends HTMLElement {
       h(
         "p",
         {},
-        t.whatIfResult(formatDate(asOf, lang)),
+        typeset(t.whatIfResult(formatDate(asOf, lang))),
         " ",
         h("span", { class: `stage tone-${look.tone}` }, icon(look.icon), h("strong", {}, say(outcome.summary, lang))),
       ),
-      outcome.unmet.length > 0 && h("p", {}, t.whatIfLeft),
+      outcome.unmet.length > 0 && h("p", {}, typeset(t.whatIfLeft)),
       outcome.unmet.length > 0 && unmetList(outcome.unmet, t, lang, (u) => this.#atRiskReason(outcome, u)),
     ];
   }
@@ -583,7 +594,7 @@ function unmetList(unmet, t, lang, why, whenEmpty) {
           {},
           typeset(say(u.message, lang)),
           u.blocking && h("strong", {}, ` (${t.blocking})`),
-          risk && [" ", h("strong", { class: "why" }, `${word("stages", "atRisk", lang)} : ${risk}`)],
+          risk && [" ", h("strong", { class: "why" }, typeset(`${word("stages", "atRisk", lang)} : ${risk}`))],
         ),
       );
     }),
@@ -658,7 +669,7 @@ function hoursView(hours, t, lang) {
   const total = h(
     "p",
     { class: "total" },
-    h("strong", {}, t.total),
+    h("strong", {}, typeset(t.total)),
     t.done(formatMinutes(done)),
     excused > 0 && ` · ${t.excused(formatMinutes(excused))}`,
     required &&
@@ -774,7 +785,7 @@ function electivesList(electives, t) {
         badge({ icon: e.met ? "check" : "empty", tone: e.met ? "success" : "warning", text: e.title }),
         h("span", { class: "muted" }, ` — ${t.electiveDone(e.modules.filter((m) => m.state === "done").length, e.atLeast)}`),
         // Chosen or started, not done yet: the intention the learner declared, or work begun.
-        underWay(e).length > 0 && h("span", { class: "muted" }, ` (${t.electiveUnderWay(underWay(e).join(", "))})`),
+        underWay(e).length > 0 && h("span", { class: "muted" }, typeset(` (${t.electiveUnderWay(underWay(e).join(", "))})`)),
       ),
     ),
   );
@@ -806,7 +817,7 @@ function memoireView(report, t, lang) {
         " (",
         formatMinutes(soutenance.durationMinutes),
         // The programme's date, not the learner's appointment yet.
-        soutenance.date && soutenance.status === "notScheduled" && [", ", t.calendarDate(formatDate(soutenance.date, lang))],
+        soutenance.date && soutenance.status === "notScheduled" && [", ", typeset(t.calendarDate(formatDate(soutenance.date, lang)))],
         ")",
       ),
     ),
