@@ -309,7 +309,7 @@ test("sorting, filtering, drill-down and the CSV export of the filtered table", 
   );
   await screenshot(page, "promotion-detail");
   assert.deepEqual(await axeViolations(page), []);
-  await page.click("#close");
+  await closeDetail(page);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "2"); // focus back on the button
 
   // Export what is shown: those to follow, worst first.
@@ -746,8 +746,18 @@ const shownUnmet = (page) =>
     [...el.shadowRoot.querySelectorAll("ul.unmet > li > span")].map((s) => s.textContent.replace(/[\u00a0\u202f]/g, " ")),
   );
 /** Opens the detail of the row whose name is `name`; resolves once the widget shows that learner's report. */
+/** Closes the detail and waits for the focus to be back on the row's button (the dialog's close event puts it there, a task later). */
+async function closeDetail(page) {
+  await page.click("#close");
+  await page.waitForFunction(() => !document.getElementById("detail").open && document.activeElement?.matches("#table button[data-index]"));
+}
+
 async function openDetailOf(page, name, learnerId) {
   await page.fill("#search", name);
+  await page.waitForFunction((id) => {
+    const rows = document.querySelectorAll("#table tbody tr");
+    return rows.length === 1 && rows[0].textContent.includes(id);
+  }, learnerId);
   await page.click("#table tbody button[data-index]");
   await page.waitForFunction((id) => document.getElementById("detail").open && document.getElementById("detail-progress").report?.learnerId === id, learnerId);
 }
@@ -769,7 +779,7 @@ for (const file of ["promotion-hdf.json", "promotion-hdf.jsonl"]) {
       const shown = await shownUnmet(page);
       assert.equal(shown.length, expected.unmet.length);
       for (const [i, u] of expected.unmet.entries()) assert.ok(shown[i].startsWith(u.message.fr), `${shown[i]} / ${u.message.fr}`);
-      await page.click("#close");
+      await closeDetail(page);
       assert.equal(await page.evaluate(() => document.activeElement.closest("tr")?.cells[0].textContent), `${name}${learnerId}`, "focus back on its button");
     }
     assert.equal(await page.locator("#detail-progress").evaluate((el) => el.shadowRoot.querySelectorAll("script, img").length), 0);
@@ -800,11 +810,12 @@ test("2,000 learners from a file: each detail and every exported row carry the f
     await openDetailOf(page, records[i].learnerId, records[i].learnerId);
     assert.deepEqual(await page.evaluate(() => document.getElementById("detail-progress").report), reports[i], records[i].learnerId);
     assert.equal(await page.textContent("#detail-title"), `Détail : ${records[i].displayName}`);
-    await page.click("#close");
+    await closeDetail(page);
   }
 
   // The export of the whole table: the words of every unmet condition, learner by learner.
   await page.fill("#search", "");
+  await page.waitForFunction(() => /^2\u00a0000 apprenants/.test(document.getElementById("count").textContent));
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
   const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));
   assert.equal(rows.length, 2001);
@@ -860,7 +871,7 @@ test("after a file the engine refuses, the promotion still shown keeps its detai
     await page.evaluate(() => document.getElementById("detail-progress").report),
     packaged.learners.find((l) => l.report?.learnerId === "hdf-2024-007").report,
   );
-  await page.click("#close");
+  await closeDetail(page);
   await page.fill("#search", "");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
   const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));

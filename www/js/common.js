@@ -73,7 +73,9 @@ export function download(name, text, type) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The browser reads the blob after the click returns, on its own time: a
+  // URL let go at once can leave the file cut short or empty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

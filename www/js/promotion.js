@@ -526,6 +526,8 @@ let exporting = false;
 async function exportCsv() {
   if (exporting) return;
   exporting = true;
+  // The export says what it does; a count still waiting to be said would speak over it.
+  clearTimeout(announceTimer);
   const button = $("export");
   const label = button.textContent;
   button.setAttribute("aria-busy", "true");
