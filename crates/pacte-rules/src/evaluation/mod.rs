@@ -50,12 +50,6 @@ pub struct Evaluation<'a> {
     pub(crate) advisories: Vec<(Pointer<'a>, Caveat<'a>)>,
 }
 
-impl Evaluation<'_> {
-    pub fn stage(&self) -> Stage {
-        self.stage
-    }
-}
-
 /// A condition not met yet, and the rule of the definition it comes from.
 pub(crate) struct Pending<'a> {
     pub shortfall: Shortfall<'a>,

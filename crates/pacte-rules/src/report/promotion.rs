@@ -81,12 +81,6 @@ impl Evaluated {
     }
 }
 
-impl From<ProgressReport> for Evaluated {
-    fn from(report: ProgressReport) -> Evaluated {
-        Evaluated::Report(Box::new(report))
-    }
-}
-
 /// One learner of a promotion: evaluated (its report, or its standing), or
 /// refused with the problems of its records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -170,28 +164,21 @@ impl PromotionTally {
     }
 
     /// The entry of the learner at `index` of the input.
-    pub fn entry(
-        &mut self,
-        index: u32,
-        result: Result<impl Into<Evaluated>, Problem>,
-    ) -> PromotionEntry {
+    pub fn entry(&mut self, index: u32, result: Result<Evaluated, Problem>) -> PromotionEntry {
         let seen = &mut self.seen;
-        let result =
-            result
-                .map(Into::into)
-                .and_then(|r| match seen.entry(r.learner_id().to_string()) {
-                    Entry::Occupied(first) => Err(Problem::new(
-                        "/learnerId",
-                        Refusal::LearnerTwice {
-                            learner_id: r.learner_id().to_string(),
-                            first: *first.get(),
-                        },
-                    )),
-                    Entry::Vacant(slot) => {
-                        slot.insert(index);
-                        Ok(r)
-                    }
-                });
+        let result = result.and_then(|r| match seen.entry(r.learner_id().to_string()) {
+            Entry::Occupied(first) => Err(Problem::new(
+                "/learnerId",
+                Refusal::LearnerTwice {
+                    learner_id: r.learner_id().to_string(),
+                    first: *first.get(),
+                },
+            )),
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                Ok(r)
+            }
+        });
         self.summary.learners += 1;
         match result {
             Ok(r) => {
@@ -213,7 +200,7 @@ impl PromotionTally {
 
     /// The entry of the learner that follows those taken so far: for a
     /// caller reading learners in order, the index is the count.
-    pub fn next(&mut self, result: Result<impl Into<Evaluated>, Problem>) -> PromotionEntry {
+    pub fn next(&mut self, result: Result<Evaluated, Problem>) -> PromotionEntry {
         let index = self.summary.learners;
         self.entry(index, result)
     }
@@ -224,8 +211,8 @@ impl PromotionTally {
 }
 
 /// Gathers per-learner results into a promotion report.
-pub fn promotion<R: Into<Evaluated>>(
-    results: impl IntoIterator<Item = (u32, Result<R, Problem>)>,
+pub fn promotion(
+    results: impl IntoIterator<Item = (u32, Result<Evaluated, Problem>)>,
     as_of: IsoDate,
 ) -> PromotionReport {
     let mut tally = PromotionTally::new(as_of);
