@@ -334,6 +334,13 @@ proptest! {
     }
 
     #[test]
+    fn any_well_formed_record_is_read_packed_as_it_was_written(case in a_case(&PROGRAMMES)) {
+        let record = case.learner(&case.days);
+        let packed = packed::write(&serde_json::to_value(&record).unwrap());
+        prop_assert_eq!(packed::read(&packed), Some(record));
+    }
+
+    #[test]
     fn evaluating_the_lists_in_another_order_gives_the_same_verdict(case in a_case(&PROGRAMMES), turn in any::<Index>()) {
         use invariants::records::{reversed, settled, verdict};
         // Records that disagree for one key are settled by their order, by rule.
@@ -392,6 +399,7 @@ proptest! {
         pointers(&doc, String::new(), &mut paths);
         let path = at.get(&paths).clone();
         *doc.pointer_mut(&path).expect("a node of the document") = replacement;
+        invariants::learner::packed_reads_as_json(&doc.to_string());
         let answer = api::evaluate_json(case.programme(), &doc.to_string(), case.as_of);
         if let Answer::Success { value } = answer {
             assert_remaining_is_what_is_left(&value.hours.presentiel);

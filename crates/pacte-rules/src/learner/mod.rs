@@ -6,6 +6,8 @@ use crate::minutes::Minutes;
 use crate::programme::{Modality, StructureType};
 use serde::{Deserialize, Serialize};
 
+pub mod packed;
+
 /// Everything known of one learner. Field names are camelCase in JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

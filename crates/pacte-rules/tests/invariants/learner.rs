@@ -5,11 +5,11 @@
 use pacte_rules::api::{self, Answer};
 use pacte_rules::date::IsoDate;
 use pacte_rules::evaluation;
-use pacte_rules::learner::TraceurRecordStatus;
+use pacte_rules::learner::{packed, TraceurRecordStatus};
 use pacte_rules::learner::{
     AttendanceStatus, LearnerRecord, MemoireStatus, SoutenanceRecordStatus,
 };
-use pacte_rules::parse::{without_bom, SCHEMA_KEY};
+use pacte_rules::parse::{self, without_bom, SCHEMA_KEY};
 use pacte_rules::programme::{Modality, Programme};
 use pacte_rules::report::{
     text, DayStatus, ElectiveState, Ignored, IgnoredCode, MemoireReportStatus, ProgressReport,
@@ -35,6 +35,7 @@ pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<Pr
         "evaluating the same records twice gives other JSON"
     );
     super::assert_refusal(&answer);
+    packed_reads_as_json(text);
     let standing = api::standing_json(programme, text, as_of);
     let report = match (answer, standing) {
         (Answer::Success { value: report }, Answer::Success { value: standing }) => {
@@ -99,6 +100,59 @@ pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<Pr
     );
     assert_every_record_accounted(programme, &record, &report);
     Some(report)
+}
+
+/// The records packed as the package's JS writer packs them: when the
+/// packed reader takes them, it reads what the JSON reader reads from
+/// `JSON.stringify`'s text of the same value, with no field unknown. Any
+/// bytes at all are read without a panic.
+pub fn packed_reads_as_json(text: &str) {
+    let _ = packed::read(text.as_bytes());
+    let Ok(value) = serde_json::from_str::<Value>(without_bom(text)) else {
+        return;
+    };
+    let value = as_javascript_holds(value);
+    let Some(record) = packed::read(&packed::write(&value)) else {
+        return;
+    };
+    let parsed = parse::from_json::<LearnerRecord>(&value.to_string())
+        .unwrap_or_else(|p| panic!("packed records taken, their JSON refused: {p:?}"));
+    assert_eq!(
+        parsed.unknown_fields,
+        Vec::<String>::new(),
+        "packed records taken with unknown fields"
+    );
+    assert_eq!(
+        record, parsed.value,
+        "packed records read otherwise than their JSON"
+    );
+}
+
+/// A JSON value as a JS value holds it, and as `JSON.stringify` writes it
+/// again: one kind of number, a whole one written without a fraction.
+fn as_javascript_holds(value: Value) -> Value {
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() < 1e21 => {
+                if x >= 0.0 && x < 18446744073709551616.0 {
+                    Value::from(x as u64)
+                } else if x < 0.0 && x >= -9223372036854775808.0 {
+                    Value::from(x as i64)
+                } else {
+                    Value::from(x)
+                }
+            }
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => items.into_iter().map(as_javascript_holds).collect(),
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k, as_javascript_holds(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Every record of `record` either counts (in a tally, a day's status, a
