@@ -1,7 +1,7 @@
 //! Native half of the promotion benchmark (scripts/bench.mjs runs it): reads a
 //! definition and a promotion (JSON array), then times read + evaluate + write
 //! per learner, as the wasm entry points do, and each of the three steps
-//! apart; then the same for the standing (no words written). Prints one JSON
+//! apart, and the reading of the records' packed form; then the same for the standing (no words written). Prints one JSON
 //! line of figures (µs per learner, best round).
 //!
 //! `bench_promotion DEFINITION.json PROMOTION.json AS_OF [ROUNDS]`: with
@@ -11,7 +11,7 @@
 use pacte_rules::api::{self, ProgrammeSource};
 use pacte_rules::date::IsoDate;
 use pacte_rules::evaluation;
-use pacte_rules::learner::LearnerRecord;
+use pacte_rules::learner::{packed, LearnerRecord};
 use pacte_rules::parse::{self, Parsed};
 use pacte_rules::programme::Programme;
 use pacte_rules::report::{ProgressReport, Standing};
@@ -20,6 +20,12 @@ use std::time::Instant;
 #[inline(never)]
 fn step_parse(json: &str) -> Parsed<LearnerRecord> {
     parse::from_json::<LearnerRecord>(json).expect("the benchmark's records are valid")
+}
+
+/// The records' packed form read (what the wasm entry points read from JS objects).
+#[inline(never)]
+fn step_read_packed(bytes: &[u8]) -> LearnerRecord {
+    packed::read(bytes).expect("the benchmark's records are read packed")
 }
 
 #[inline(never)]
@@ -73,7 +79,12 @@ fn main() -> Result<(), String> {
     let us = |start: Instant| start.elapsed().as_secs_f64() * 1e6 / n;
     let (mut total, mut parse, mut evaluate, mut serialize) =
         (f64::MAX, f64::MAX, f64::MAX, f64::MAX);
-    let (mut standing_total, mut standing) = (f64::MAX, f64::MAX);
+    let (mut standing_total, mut standing, mut read_packed) = (f64::MAX, f64::MAX, f64::MAX);
+    let packed: Vec<Vec<u8>> = learners
+        .iter()
+        .map(|l| serde_json::from_str(l.get()).map(|v| packed::write(&v)))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
     let (mut bytes, mut standing_bytes) = (0, 0);
     for _round in 0..rounds {
         // As an entry point does: read, evaluate and write one learner at a time.
@@ -100,6 +111,10 @@ fn main() -> Result<(), String> {
         let written: usize = reports.iter().map(|r| step_serialize(r).len()).sum();
         serialize = serialize.min(us(start));
         std::hint::black_box(written);
+        let start = Instant::now();
+        let read: Vec<_> = packed.iter().map(|b| step_read_packed(b)).collect();
+        read_packed = read_packed.min(us(start));
+        std::hint::black_box(read);
         // The standing: read, evaluate, write it, one learner at a time.
         let start = Instant::now();
         standing_bytes = 0;
@@ -120,7 +135,7 @@ fn main() -> Result<(), String> {
     }
     let per_learner = |b: usize| b / learners.len().max(1);
     println!(
-        "{{\"learners\":{},\"usPerLearner\":{total:.2},\"parse\":{parse:.2},\"evaluate\":{evaluate:.2},\"serialize\":{serialize:.2},\"bytesPerLearner\":{},\"standingUsPerLearner\":{standing_total:.2},\"standing\":{standing:.2},\"standingBytesPerLearner\":{}}}",
+        "{{\"learners\":{},\"usPerLearner\":{total:.2},\"parse\":{parse:.2},\"readPacked\":{read_packed:.2},\"evaluate\":{evaluate:.2},\"serialize\":{serialize:.2},\"bytesPerLearner\":{},\"standingUsPerLearner\":{standing_total:.2},\"standing\":{standing:.2},\"standingBytesPerLearner\":{}}}",
         learners.len(),
         per_learner(bytes),
         per_learner(standing_bytes)

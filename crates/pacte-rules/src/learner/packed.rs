@@ -21,6 +21,7 @@
 //! caller reads the records' JSON text instead, whose answer (an `ignored`
 //! field, a refusal with its path and words) is the reference. So the packed
 //! form is a faster road to the same answers, never a second set of rules.
+//! (A key twice, which `JSON.stringify` never writes, is read as its last.)
 
 use super::*;
 use serde::de::value::{BorrowedStrDeserializer, Error as ValueError};
@@ -108,7 +109,14 @@ impl<'a> Reader<'a> {
     /// A string's content (the tag read before it).
     fn text(&mut self) -> Option<&'a str> {
         let n = self.length()?;
-        std::str::from_utf8(self.take(n)?).ok()
+        let bytes = self.take(n)?;
+        // Most texts are ASCII: checked a word at a time, not a character.
+        if bytes.is_ascii() {
+            // SAFETY: ASCII is UTF-8.
+            Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+        } else {
+            std::str::from_utf8(bytes).ok()
+        }
     }
 
     fn string(&mut self) -> Option<String> {
@@ -165,18 +173,13 @@ impl<'a> Reader<'a> {
     }
 
     /// An object's members, each key given to `field`, which reads its value
-    /// (`None` for a key it does not know). A key twice is not something
-    /// `JSON.stringify` writes: that object is left to the JSON reader too.
-    fn object(&mut self, mut field: impl FnMut(&mut Self, &str) -> Option<()>) -> Option<()> {
+    /// (`None` for a key it does not know). Keys are matched as bytes: one
+    /// that is not UTF-8 is no key `field` knows.
+    fn object(&mut self, mut field: impl FnMut(&mut Self, &[u8]) -> Option<()>) -> Option<()> {
         (self.tag()? == OBJECT).then_some(())?;
-        let n = self.length()?;
-        let mut seen: Vec<&str> = Vec::with_capacity(n.min(16));
-        for _ in 0..n {
-            let key = self.text()?;
-            if seen.contains(&key) {
-                return None;
-            }
-            seen.push(key);
+        for _ in 0..self.length()? {
+            let n = self.length()?;
+            let key = self.take(n)?;
             field(self, key)?;
         }
         Some(())
@@ -187,16 +190,16 @@ impl<'a> Reader<'a> {
         let mut record = LearnerRecord::default();
         self.object(|r, key| {
             match key {
-                "learnerId" => learner_id = Some(r.string()?),
-                "displayName" => record.display_name = r.optional(Self::string)?,
-                "programme" => record.programme = r.optional(Self::string)?,
-                "structureType" => record.structure_type = r.optional(Self::variant)?,
-                "attendance" => record.attendance = r.list(Self::attendance)?,
-                "activities" => record.activities = r.list(Self::activity)?,
-                "chosenModules" => record.chosen_modules = r.list(Self::string)?,
-                "traceurs" => record.traceurs = r.list(Self::traceur)?,
-                "memoire" => record.memoire = r.optional(Self::memoire)?,
-                "soutenance" => record.soutenance = r.optional(Self::soutenance)?,
+                b"learnerId" => learner_id = Some(r.string()?),
+                b"displayName" => record.display_name = r.optional(Self::string)?,
+                b"programme" => record.programme = r.optional(Self::string)?,
+                b"structureType" => record.structure_type = r.optional(Self::variant)?,
+                b"attendance" => record.attendance = r.list(Self::attendance)?,
+                b"activities" => record.activities = r.list(Self::activity)?,
+                b"chosenModules" => record.chosen_modules = r.list(Self::string)?,
+                b"traceurs" => record.traceurs = r.list(Self::traceur)?,
+                b"memoire" => record.memoire = r.optional(Self::memoire)?,
+                b"soutenance" => record.soutenance = r.optional(Self::soutenance)?,
                 _ => return None,
             }
             Some(())
@@ -210,11 +213,11 @@ impl<'a> Reader<'a> {
         let (mut justification, mut team_member_present) = (None, None);
         self.object(|r, key| {
             match key {
-                "session" => session = Some(r.string()?),
-                "date" => date = Some(r.date()?),
-                "status" => status = Some(r.variant()?),
-                "justification" => justification = r.optional(Self::string)?,
-                "teamMemberPresent" => team_member_present = r.optional(Self::boolean)?,
+                b"session" => session = Some(r.string()?),
+                b"date" => date = Some(r.date()?),
+                b"status" => status = Some(r.variant()?),
+                b"justification" => justification = r.optional(Self::string)?,
+                b"teamMemberPresent" => team_member_present = r.optional(Self::boolean)?,
                 _ => return None,
             }
             Some(())
@@ -233,12 +236,12 @@ impl<'a> Reader<'a> {
         let (mut module, mut date, mut minutes) = (None, None, None);
         self.object(|r, key| {
             match key {
-                "id" => id = r.optional(Self::string)?,
-                "title" => title = r.optional(Self::string)?,
-                "modality" => modality = Some(r.variant()?),
-                "module" => module = r.optional(Self::string)?,
-                "date" => date = Some(r.date()?),
-                "minutes" => minutes = Some(r.minutes()?),
+                b"id" => id = r.optional(Self::string)?,
+                b"title" => title = r.optional(Self::string)?,
+                b"modality" => modality = Some(r.variant()?),
+                b"module" => module = r.optional(Self::string)?,
+                b"date" => date = Some(r.date()?),
+                b"minutes" => minutes = Some(r.minutes()?),
                 _ => return None,
             }
             Some(())
@@ -257,9 +260,9 @@ impl<'a> Reader<'a> {
         let (mut id, mut status, mut date) = (None, None, None);
         self.object(|r, key| {
             match key {
-                "id" => id = Some(r.string()?),
-                "status" => status = Some(r.variant()?),
-                "date" => date = Some(r.date()?),
+                b"id" => id = Some(r.string()?),
+                b"status" => status = Some(r.variant()?),
+                b"date" => date = Some(r.date()?),
                 _ => return None,
             }
             Some(())
@@ -275,8 +278,8 @@ impl<'a> Reader<'a> {
         let (mut status, mut date) = (None, None);
         self.object(|r, key| {
             match key {
-                "status" => status = Some(r.variant()?),
-                "date" => date = r.optional(Self::date)?,
+                b"status" => status = Some(r.variant()?),
+                b"date" => date = r.optional(Self::date)?,
                 _ => return None,
             }
             Some(())
@@ -291,8 +294,8 @@ impl<'a> Reader<'a> {
         let (mut date, mut status) = (None, None);
         self.object(|r, key| {
             match key {
-                "date" => date = Some(r.date()?),
-                "status" => status = Some(r.variant()?),
+                b"date" => date = Some(r.date()?),
+                b"status" => status = Some(r.variant()?),
                 _ => return None,
             }
             Some(())

@@ -134,9 +134,9 @@ fn as_javascript_holds(value: Value) -> Value {
     match value {
         Value::Number(n) => match n.as_f64() {
             Some(x) if x.fract() == 0.0 && x.abs() < 1e21 => {
-                if x >= 0.0 && x < 18446744073709551616.0 {
+                if (0.0..18446744073709551616.0).contains(&x) {
                     Value::from(x as u64)
-                } else if x < 0.0 && x >= -9223372036854775808.0 {
+                } else if (-9223372036854775808.0..0.0).contains(&x) {
                     Value::from(x as i64)
                 } else {
                     Value::from(x)
