@@ -1,8 +1,9 @@
 //! Native half of the promotion benchmark (scripts/bench.mjs runs it): reads a
 //! definition and a promotion (JSON array), then times read + evaluate + write
-//! per learner, as the wasm entry points do, and each of the three steps
-//! apart, and the reading of the records' packed form; then the same for the standing (no words written). Prints one JSON
-//! line of figures (µs per learner, best round).
+//! per learner, as the wasm entry points do, each of the three steps apart,
+//! and the reading of the records' packed form; then the same for the
+//! standing (no words written). Prints one JSON line of figures (µs per
+//! learner, best round).
 //!
 //! `bench_promotion DEFINITION.json PROMOTION.json AS_OF [ROUNDS]`: with
 //! `ROUNDS=1` under `valgrind --tool=callgrind`, the `#[inline(never)]`

@@ -3,7 +3,6 @@
 
 use crate::date::IsoDate;
 use crate::evaluation::{self, Evaluation};
-use crate::learner::LearnerRecord;
 use crate::problem::{Problem, Refusal};
 use crate::programme::Programme;
 use crate::report::{ProgressReport, Stage, Standing};
@@ -49,16 +48,6 @@ impl Detail {
         as_of: IsoDate,
     ) -> Result<Evaluated, Problem> {
         evaluation::evaluate_json_into(programme, json, as_of, |e| self.write(e))
-    }
-
-    /// Evaluates records already read (from their packed form) to this detail.
-    pub fn evaluate_record(
-        self,
-        programme: &Programme,
-        record: &LearnerRecord,
-        as_of: IsoDate,
-    ) -> Result<Evaluated, Problem> {
-        evaluation::evaluate(programme, record, &[], as_of).map(|e| self.write(e))
     }
 
     pub fn write(self, evaluation: Evaluation) -> Evaluated {
