@@ -193,6 +193,8 @@ if (STEPS) {
     stdio: "inherit",
   });
   writeFileSync(join(out, "package.json"), '{ "type": "commonjs" }');
+  // Its snippets (the packer) are ES modules, as in the package's Node build.
+  writeFileSync(join(out, "snippets/package.json"), '{ "type": "module" }');
   const wasm = join(out, "probe_bg.wasm");
   const flags = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"];
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--converge", ...flags, "-o", wasm, wasm], { stdio: "inherit" });
@@ -271,9 +273,9 @@ if (steps) {
   const total = perLearner(steps.sum);
   console.log(`one evaluation from JS objects, step by step (probe module, ${total.toFixed(1)} µs/learner in all):`);
   const names = {
-    stringify: "JSON.stringify in JS and the call",
+    pack: "packing in JS (js/packed.js) and the call",
     copyIn: "copy into wasm",
-    parse: "serde parse of the record",
+    read: "reading the packed record",
     evaluate: "evaluation and report building",
     serialize: "serde_json serialization of the report",
     copyOut: "copy out (UTF-8 to a JS string)",

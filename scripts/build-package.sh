@@ -42,6 +42,9 @@ for module in engine import; do
     wasm-bindgen --target "$target" --out-dir "$dir" --out-name "$name" "$wasm"
     # wasm-bindgen's Node build is CommonJS; the rest of the package is ES modules.
     if [ "$target" = nodejs ]; then echo '{ "type": "commonjs" }' > "$dir/package.json"; fi
+    # …but its snippets (js/ of the crate) are ES modules, which its require
+    # loads as such (require(esm): Node 20.19, 22.12 and later).
+    if [ -d "$dir/snippets" ]; then echo '{ "type": "module" }' > "$dir/snippets/package.json"; fi
   done
   # Every environment gets the same .wasm (only the JS glue differs), so the
   # slow wasm-opt runs once per module; cmp stops the build if that changes.

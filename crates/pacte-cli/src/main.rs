@@ -192,7 +192,7 @@ fn run(command: Command) -> Result<ExitCode, Invalid> {
         Command::Evaluate { on, learner } => {
             let (programme, as_of) = context(&on)?;
             let text_in = read_text(&learner)?;
-            let report = unwrap(api::evaluate_json(&programme, &text_in, as_of))?;
+            let report = unwrap(api::evaluate(&programme, &text_in, as_of))?;
             match on.format {
                 Format::Json | Format::Jsonl => print_json(&report),
                 Format::Text => write_out(&text::french(&report)),

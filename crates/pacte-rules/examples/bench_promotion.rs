@@ -92,7 +92,7 @@ fn main() -> Result<(), String> {
         let start = Instant::now();
         bytes = 0;
         for learner in &learners {
-            let answer = api::evaluate_json(&programme, learner.get(), as_of);
+            let answer = api::evaluate(&programme, learner.get(), as_of);
             bytes += serde_json::to_vec(&answer)
                 .map_err(|e| e.to_string())?
                 .len();
@@ -120,7 +120,7 @@ fn main() -> Result<(), String> {
         let start = Instant::now();
         standing_bytes = 0;
         for learner in &learners {
-            let answer = api::standing_json(&programme, learner.get(), as_of);
+            let answer = api::standing(&programme, learner.get(), as_of);
             standing_bytes += serde_json::to_vec(&answer)
                 .map_err(|e| e.to_string())?
                 .len();

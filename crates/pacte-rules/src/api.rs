@@ -1,12 +1,14 @@
 //! The one surface of calls and answers, spoken by the command-line tool and
 //! the WebAssembly binding alike. Inputs are JSON text (the binding turns JS
-//! objects into it with the browser's own `JSON.stringify`); answers are serde
+//! objects into it with the browser's own `JSON.stringify`), or a learner's
+//! records read already from their packed form ([`Records`]); answers are serde
 //! values, written with the same serializer natively and in wasm, so both give
 //! byte-identical JSON.
 
 use crate::candidature::{self, CandidatureFile, CandidatureReport};
 use crate::date::IsoDate;
 use crate::evaluation;
+pub use crate::evaluation::Records;
 use crate::parse;
 use crate::problem::{Problem, Refusal};
 use crate::programme::{Catalog, Programme, ProgrammeDetails, ProgrammeSummary};
@@ -107,21 +109,25 @@ pub fn as_of(text: &str) -> Result<IsoDate, Problem> {
     })
 }
 
-/// Evaluates one learner's records (JSON text).
-pub fn evaluate_json(
+/// Evaluates one learner's records (JSON text, or read already).
+pub fn evaluate<'a>(
     programme: &Programme,
-    learner: &str,
+    learner: impl Into<Records<'a>>,
     as_of: IsoDate,
 ) -> Answer<ProgressReport> {
-    evaluation::evaluate_json(programme, learner, as_of)
+    evaluation::evaluate_into(programme, learner.into(), as_of, |e| e.report())
         .map_err(|p| vec![p])
         .into()
 }
 
-/// Where one learner stands (JSON text in): the stage, tallies and unmet
-/// conditions of [`evaluate_json`]'s report, without its words.
-pub fn standing_json(programme: &Programme, learner: &str, as_of: IsoDate) -> Answer<Standing> {
-    evaluation::evaluate_json_into(programme, learner, as_of, |e| e.standing())
+/// Where one learner stands: the stage, tallies and unmet conditions of
+/// [`evaluate`]'s report, without its words.
+pub fn standing<'a>(
+    programme: &Programme,
+    learner: impl Into<Records<'a>>,
+    as_of: IsoDate,
+) -> Answer<Standing> {
+    evaluation::evaluate_into(programme, learner.into(), as_of, |e| e.standing())
         .map_err(|p| vec![p])
         .into()
 }
@@ -152,8 +158,7 @@ pub fn evaluate_promotion_json(
     detail: Detail,
 ) -> Answer<PromotionReport> {
     let text = parse::without_bom(text);
-    let evaluate =
-        |(i, json): (usize, &str)| (i as u32, detail.evaluate_json(programme, json, as_of));
+    let evaluate = |(i, json): (usize, &str)| (i as u32, detail.evaluate(programme, json, as_of));
     let learners: Vec<_> = if text.trim_start().starts_with('[') {
         match serde_json::from_str::<Vec<&RawValue>>(text) {
             Ok(items) => items
@@ -199,7 +204,7 @@ pub fn evaluate_promotion_lines<S: AsRef<str>>(
     let mut tally = PromotionTally::new(as_of);
     let learners = lines.into_iter().filter(|l| !l.as_ref().trim().is_empty());
     for line in learners {
-        emit(&tally.next(detail.evaluate_json(programme, line.as_ref(), as_of)));
+        emit(&tally.next(detail.evaluate(programme, line.as_ref(), as_of)));
     }
     match tally.summary() {
         summary if summary.learners == 0 => Answer::Failure {
@@ -210,7 +215,7 @@ pub fn evaluate_promotion_lines<S: AsRef<str>>(
 }
 
 /// Turns a platform's data (Moodle completion or attendance, xAPI, CSV) into
-/// learner records ready for [`evaluate_json`], through a mapping document
+/// learner records ready for [`evaluate`], through a mapping document
 /// (JSON text); `input` is JSON text, or CSV text for the `csv` source. What
 /// does not map is in the result's diagnostics; problem paths start with
 /// `/mapping` or `/input`.

@@ -1041,10 +1041,7 @@ fn evaluated(
     as_of: &str,
 ) -> ProgressReport {
     let json = serde_json::to_string(&result.learners[0]).expect("records serialize");
-    success(
-        "imported",
-        api::evaluate_json(programme, &json, date(as_of)),
-    )
+    success("imported", api::evaluate(programme, &json, date(as_of)))
 }
 
 #[test]
@@ -1202,7 +1199,7 @@ fn imported_attendance_evaluates_to_the_stage_the_rules_give() {
         let json = serde_json::to_string(record).expect("records serialize");
         success(
             learner_id,
-            api::evaluate_json(embedded(HDF), &json, date("2024-09-20")),
+            api::evaluate(embedded(HDF), &json, date("2024-09-20")),
         )
         .stage
     };
@@ -1223,7 +1220,7 @@ fn an_imported_csv_export_evaluates_with_its_excused_hours_shown_as_such() {
     let json = serde_json::to_string(&result.learners[0]).expect("records serialize");
     let report = success(
         "bzh-07",
-        api::evaluate_json(embedded(BRETAGNE), &json, date("2022-03-01")),
+        api::evaluate(embedded(BRETAGNE), &json, date("2022-03-01")),
     );
     assert_eq!(report.stage, Stage::InProgress);
     let hours = &serde_json::to_value(&report).expect("report serializes")["hours"];

@@ -631,10 +631,7 @@ fn regional_calendars_of_either_shape_load_and_evaluate() {
             .map(|(s, d)| json!({ "session": s.id, "date": d.date, "status": "present" }))
             .collect();
         let learner = json!({ "learnerId": "exemple-001", "attendance": attendance });
-        let report = success(
-            name,
-            api::evaluate_json(&programme, &learner.to_string(), as_of),
-        );
+        let report = success(name, api::evaluate(&programme, &learner.to_string(), as_of));
         assert_eq!(report.stage, stage, "{name}");
         assert!(report.ignored.is_empty(), "{name}: {:?}", report.ignored);
     }
@@ -662,7 +659,7 @@ fn a_region_replacing_the_traceurs_keeps_its_modules_asked_of_the_learner_by_the
     ]});
     let report = success(
         "region",
-        api::evaluate_json(&programme, &learner.to_string(), date("2025-04-01")),
+        api::evaluate(&programme, &learner.to_string(), date("2025-04-01")),
     );
     let unmet = the_unmet(&report, "MODULE_HOURS_SHORT");
     assert_eq!(

@@ -85,7 +85,7 @@ impl Case {
         let text = serde_json::to_string(&self.learner(days)).expect("serialisable");
         success(
             self.programme,
-            api::evaluate_json(self.programme(), &text, self.as_of),
+            api::evaluate(self.programme(), &text, self.as_of),
         )
     }
 
@@ -329,7 +329,7 @@ proptest! {
         let mut record = case.learner(&case.days);
         record.attendance.push(unusable);
         let text = serde_json::to_string(&record).unwrap();
-        let report = success(case.programme, api::evaluate_json(case.programme(), &text, case.as_of));
+        let report = success(case.programme, api::evaluate(case.programme(), &text, case.as_of));
         invariants::learner::assert_every_record_accounted(case.programme(), &record, &report);
     }
 
@@ -382,7 +382,7 @@ proptest! {
     fn arbitrary_json_never_makes_the_engine_panic(value in any_json(), id in select(PROGRAMMES.to_vec()), as_of in a_date()) {
         let text = value.to_string();
         let programme = embedded(id);
-        let _ = api::evaluate_json(programme, &text, as_of);
+        let _ = api::evaluate(programme, &text, as_of);
         let _ = api::check_candidature_json(programme, &text, as_of);
         let _ = api::evaluate_promotion_json(programme, &format!("[{text}]"), as_of, Detail::Report);
         let _ = api::check_programme(&ProgrammeSource::Definition(value), &[]);
@@ -400,7 +400,7 @@ proptest! {
         let path = at.get(&paths).clone();
         *doc.pointer_mut(&path).expect("a node of the document") = replacement;
         invariants::learner::packed_reads_as_json(&doc.to_string());
-        let answer = api::evaluate_json(case.programme(), &doc.to_string(), case.as_of);
+        let answer = api::evaluate(case.programme(), &doc.to_string(), case.as_of);
         if let Answer::Success { value } = answer {
             assert_remaining_is_what_is_left(&value.hours.presentiel);
         }
@@ -409,7 +409,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_makes_the_engine_panic(text in "\\PC{0,64}", as_of in a_date()) {
         let programme = embedded("hdf-leader-msp-2024");
-        let _ = api::evaluate_json(programme, &text, as_of);
+        let _ = api::evaluate(programme, &text, as_of);
         let _ = api::evaluate_promotion_json(programme, &text, as_of, Detail::Report);
         let _ = api::check_candidature_json(programme, &text, as_of);
     }

@@ -15,8 +15,8 @@ fn every_learner_fixture_stands_as_its_full_report_says() {
         let f = learner(&name);
         let rules = f.rules();
         let as_of = date(&f.as_of);
-        let report = api::evaluate_json(&rules, f.learner.get(), as_of);
-        let standing = api::standing_json(&rules, f.learner.get(), as_of);
+        let report = api::evaluate(&rules, f.learner.get(), as_of);
+        let standing = api::standing(&rules, f.learner.get(), as_of);
         match (report, standing) {
             (Answer::Success { value: report }, Answer::Success { value: standing }) => {
                 assert_eq!(standing, standing_of(&report), "{name}");
@@ -34,7 +34,7 @@ fn an_unjustified_absence_stands_blocked_with_the_day_and_no_words() {
     let f = learner("hdf-absent-s3-day2-without-justification");
     let standing = success(
         "standing",
-        api::standing_json(&f.rules(), f.learner.get(), date(&f.as_of)),
+        api::standing(&f.rules(), f.learner.get(), date(&f.as_of)),
     );
     let tally = |required, done, excused, remaining| json!({"requiredMinutes": required, "doneMinutes": done, "excusedMinutes": excused, "remainingMinutes": remaining});
     assert_eq!(

@@ -1,13 +1,14 @@
 //! The benchmark's probe (feature `bench`, never in the package): one
-//! evaluation from a JS object, cut into the steps the table names,
-//! each timed with `performance.now()` around the very bridge functions the
-//! entry points call. scripts/bench.mjs builds a module with it and prints the
+//! evaluation from a JS object, cut into steps, each timed with
+//! `performance.now()` around the very functions the entry points call (the
+//! packed road of [`super::records`]). scripts/bench.mjs builds a module with it and prints the
 //! breakdown.
 
 use super::bridge;
 use super::engine::Programme;
-use pacte_rules::learner::LearnerRecord;
-use pacte_rules::{api, evaluation, parse};
+use super::records;
+use pacte_rules::learner::packed;
+use pacte_rules::{api, evaluation};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -17,7 +18,7 @@ extern "C" {
 }
 
 /// Milliseconds spent in each step over all `learners` (an array of records),
-/// as `{stringify, copyIn, parse, evaluate, serialize, copyOut, jsonParse, learners}`.
+/// as `{pack, copyIn, read, evaluate, serialize, copyOut, jsonParse, learners}`.
 #[wasm_bindgen(js_name = benchSteps)]
 pub fn bench_steps(programme: &Programme, learners: &js_sys::Array, as_of: &str) -> JsValue {
     let as_of = api::as_of(as_of).expect("a valid asOf");
@@ -32,20 +33,15 @@ pub fn bench_steps(programme: &Programme, learners: &js_sys::Array, as_of: &str)
     };
     for learner in learners.iter() {
         lap(6, &mut spent); // between learners: the loop itself, counted in the last step
-        let text = bridge::stringify_js(&learner).expect("JSON-able records");
+        let bytes = records::pack(&learner).expect("records the packer writes");
         lap(0, &mut spent);
-        let json = bridge::copy_in(&text).expect("a string");
+        let bytes = bytes.to_vec();
         lap(1, &mut spent);
-        let parsed = parse::from_json::<LearnerRecord>(&json).expect("valid records");
+        let record = packed::read(&bytes).expect("records read packed");
         lap(2, &mut spent);
-        let report = evaluation::evaluate(
-            &programme.inner,
-            &parsed.value,
-            &parsed.unknown_fields,
-            as_of,
-        )
-        .expect("a learner of this programme")
-        .report();
+        let report = evaluation::evaluate(&programme.inner, &record, &[], as_of)
+            .expect("a learner of this programme")
+            .report();
         lap(3, &mut spent);
         let bytes = bridge::to_json(&report).expect("a report is JSON");
         lap(4, &mut spent);
@@ -53,12 +49,12 @@ pub fn bench_steps(programme: &Programme, learners: &js_sys::Array, as_of: &str)
         lap(5, &mut spent);
         let value = bridge::parse_js(&out).expect("the report's JSON");
         lap(6, &mut spent);
-        drop((value, parsed, report));
+        drop((value, record, report));
     }
     let names = [
-        "stringify",
+        "pack",
         "copyIn",
-        "parse",
+        "read",
         "evaluate",
         "serialize",
         "copyOut",

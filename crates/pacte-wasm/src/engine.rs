@@ -2,6 +2,7 @@
 //! Each is a few lines over [`pacte_rules::api`]; the JSON bridge is [`super::bridge`].
 
 use super::bridge::{answer, error, js_type, json_text, string_arg, stringify, to_js, JsResult};
+use super::records::{self, learner_arg};
 use pacte_rules::api::{self, Answer, Detail, ProgrammeSource};
 use pacte_rules::date::IsoDate;
 use pacte_rules::labels::{self, Language};
@@ -32,7 +33,7 @@ impl PromotionStream {
     ) -> JsResult {
         let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
         let as_of = self.tally.summary().as_of;
-        let evaluated = self.detail.evaluate_json(&self.programme, &json, as_of);
+        let evaluated = self.detail.evaluate(&self.programme, &json, as_of);
         to_js(&self.tally.next(evaluated))
     }
 
@@ -79,11 +80,8 @@ impl Programme {
         #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
-        answer(api::evaluate_json(
-            &self.inner,
-            &json_text(&learner, "learner")?,
-            date(&as_of)?,
-        ))
+        let learner = learner_arg(&learner, "learner")?;
+        answer(api::evaluate(&self.inner, learner.records(), date(&as_of)?))
     }
 
     /// Where one learner stands: the stage, tallies and unmet conditions of
@@ -94,11 +92,8 @@ impl Programme {
         #[wasm_bindgen(unchecked_param_type = "LearnerRecord")] learner: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
-        answer(api::standing_json(
-            &self.inner,
-            &json_text(&learner, "learner")?,
-            date(&as_of)?,
-        ))
+        let learner = learner_arg(&learner, "learner")?;
+        answer(api::standing(&self.inner, learner.records(), date(&as_of)?))
     }
 
     /// Same as `standing`, from the records' JSON text.
@@ -109,7 +104,7 @@ impl Programme {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
         let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
-        answer(api::standing_json(&self.inner, &json, date(&as_of)?))
+        answer(api::standing(&self.inner, &json, date(&as_of)?))
     }
 
     /// Same as `evaluate`, from the records' JSON text.
@@ -120,7 +115,7 @@ impl Programme {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> JsResult {
         let json = string_arg(&json, "json").map_err(|p| error(vec![p]))?;
-        answer(api::evaluate_json(&self.inner, &json, date(&as_of)?))
+        answer(api::evaluate(&self.inner, &json, date(&as_of)?))
     }
 
     /// Every learner of a promotion; a learner with invalid records is reported
@@ -143,9 +138,9 @@ impl Programme {
         }
         let learners = js_sys::Array::from(&learners);
         let results = learners.iter().enumerate().map(|(i, learner)| {
-            let evaluated = stringify(&learner)
+            let evaluated = records::learner(&learner)
                 .ok_or_else(unreadable)
-                .and_then(|json| detail.evaluate_json(&self.inner, &json, as_of));
+                .and_then(|learner| detail.evaluate(&self.inner, learner.records(), as_of));
             (i as u32, evaluated)
         });
         to_js(&api::promotion(results, as_of))

@@ -12,3 +12,5 @@ mod bridge;
 mod engine;
 #[cfg(feature = "import")]
 mod import;
+#[cfg(feature = "engine")]
+mod records;

@@ -196,17 +196,50 @@ fn most_serious_first(unmet: Vec<Pending>) -> Vec<Pending> {
     order.into_iter().filter_map(|i| unmet[i].take()).collect()
 }
 
-/// Reads a learner's records from JSON text and evaluates them into what
-/// `write` makes of the evaluation: a report, or a standing.
-pub fn evaluate_json_into<T>(
+/// A learner's records as a caller holds them: JSON text, read here (its
+/// unknown fields reported as ignored), or records read already, whole (the
+/// packed form's reader takes only records with no unknown field).
+#[derive(Debug, Clone, Copy)]
+pub enum Records<'a> {
+    Json(&'a str),
+    Read(&'a LearnerRecord),
+}
+
+impl<'a> From<&'a str> for Records<'a> {
+    fn from(json: &'a str) -> Self {
+        Records::Json(json)
+    }
+}
+
+impl<'a> From<&'a String> for Records<'a> {
+    fn from(json: &'a String) -> Self {
+        Records::Json(json)
+    }
+}
+
+impl<'a> From<&'a LearnerRecord> for Records<'a> {
+    fn from(record: &'a LearnerRecord) -> Self {
+        Records::Read(record)
+    }
+}
+
+/// Evaluates a learner's records into what `write` makes of the evaluation:
+/// a report, or a standing.
+pub fn evaluate_into<T>(
     programme: &Programme,
-    json: &str,
+    records: Records,
     as_of: IsoDate,
     write: impl FnOnce(Evaluation) -> T,
 ) -> Result<T, Problem> {
-    let parsed = parse::from_json::<LearnerRecord>(json)?;
-    let evaluation = evaluate(programme, &parsed.value, &parsed.unknown_fields, as_of)?;
-    Ok(write(evaluation))
+    let parsed;
+    let (record, unknown_fields) = match records {
+        Records::Read(record) => (record, &[][..]),
+        Records::Json(json) => {
+            parsed = parse::from_json::<LearnerRecord>(json)?;
+            (&parsed.value, &parsed.unknown_fields[..])
+        }
+    };
+    Ok(write(evaluate(programme, record, unknown_fields, as_of)?))
 }
 
 /// Reads a learner's records from JSON text and evaluates them.
@@ -215,5 +248,5 @@ pub fn evaluate_json(
     json: &str,
     as_of: IsoDate,
 ) -> Result<ProgressReport, Problem> {
-    evaluate_json_into(programme, json, as_of, |e| e.report())
+    evaluate_into(programme, Records::Json(json), as_of, |e| e.report())
 }

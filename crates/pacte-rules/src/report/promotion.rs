@@ -40,14 +40,14 @@ impl Detail {
         }
     }
 
-    /// Reads one learner's records (JSON text) and evaluates them to this detail.
-    pub fn evaluate_json(
+    /// Evaluates one learner's records (JSON text, or read already) to this detail.
+    pub fn evaluate<'a>(
         self,
         programme: &Programme,
-        json: &str,
+        records: impl Into<evaluation::Records<'a>>,
         as_of: IsoDate,
     ) -> Result<Evaluated, Problem> {
-        evaluation::evaluate_json_into(programme, json, as_of, |e| self.write(e))
+        evaluation::evaluate_into(programme, records.into(), as_of, |e| self.write(e))
     }
 
     pub fn write(self, evaluation: Evaluation) -> Evaluated {

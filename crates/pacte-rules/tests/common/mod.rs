@@ -165,7 +165,7 @@ pub fn evaluate_answer(name: &str) -> Answer<ProgressReport> {
 
 /// The learner of a fixture, evaluated on another date.
 pub fn evaluate_on(f: &LearnerFixture, as_of: &str) -> Answer<ProgressReport> {
-    api::evaluate_json(&f.rules(), f.learner.get(), date(as_of))
+    api::evaluate(&f.rules(), f.learner.get(), date(as_of))
 }
 
 pub fn evaluate(name: &str) -> ProgressReport {

@@ -28,15 +28,15 @@ pub fn target(data: &[u8]) {
 /// Evaluates the records `text` and checks every invariant of the answer;
 /// the report, when the records are accepted.
 pub fn evaluated(programme: &Programme, text: &str, as_of: IsoDate) -> Option<ProgressReport> {
-    let answer = api::evaluate_json(programme, text, as_of);
+    let answer = api::evaluate(programme, text, as_of);
     assert_eq!(
         super::json(&answer),
-        super::json(&api::evaluate_json(programme, text, as_of)),
+        super::json(&api::evaluate(programme, text, as_of)),
         "evaluating the same records twice gives other JSON"
     );
     super::assert_refusal(&answer);
     packed_reads_as_json(text);
-    let standing = api::standing_json(programme, text, as_of);
+    let standing = api::standing(programme, text, as_of);
     let report = match (answer, standing) {
         (Answer::Success { value: report }, Answer::Success { value: standing }) => {
             assert_eq!(

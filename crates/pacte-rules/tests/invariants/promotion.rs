@@ -48,7 +48,7 @@ pub fn target(data: &[u8]) {
     );
     let mut ids = std::collections::HashSet::new();
     for (i, (entry, item)) in report.learners.iter().zip(&items).enumerate() {
-        let alone = api::evaluate_json(programme, item, as_of);
+        let alone = api::evaluate(programme, *item, as_of);
         match (entry, alone) {
             (PromotionEntry::Evaluated { report }, Answer::Success { value }) => {
                 assert!(
