@@ -54,7 +54,9 @@ fn step_standing(
 
 #[inline(never)]
 fn step_serialize(report: &ProgressReport) -> Vec<u8> {
-    serde_json::to_vec(report).expect("a report is JSON")
+    pacte_rules::json_text::to_json(report)
+        .expect("a report is JSON")
+        .into_bytes()
 }
 
 fn main() -> Result<(), String> {

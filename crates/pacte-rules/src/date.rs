@@ -110,8 +110,25 @@ impl fmt::Display for IsoDate {
 }
 
 impl Serialize for IsoDate {
+    /// Digits written by hand: through `core::fmt`'s padding, the dates were
+    /// a tenth of a report's serialization. Same text as `Display`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let year = self.0.year();
+        if !(0..=9999).contains(&year) {
+            return s.collect_str(self);
+        }
+        let mut text = *b"0000-00-00";
+        let mut digits = |at: usize, width: usize, mut n: u32| {
+            for i in (at..at + width).rev() {
+                text[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        digits(0, 4, year as u32);
+        digits(5, 2, self.0.month());
+        digits(8, 2, self.0.day());
+        // SAFETY: ASCII digits and dashes.
+        s.serialize_str(unsafe { std::str::from_utf8_unchecked(&text) })
     }
 }
 
@@ -167,6 +184,29 @@ mod tests {
         assert!(IsoDate::parse("12/09/2024").is_none());
         assert!(IsoDate::parse("2024-02-30").is_none());
         assert!(IsoDate::parse("+2024-09-12").is_none());
+    }
+
+    #[test]
+    fn json_writes_the_text_display_writes() {
+        let dates = [
+            "0000-01-01",
+            "0007-03-09",
+            "0999-12-31",
+            "2024-02-29",
+            "9999-12-31",
+        ];
+        for text in dates {
+            let date = IsoDate::parse(text).unwrap();
+            assert_eq!(serde_json::to_string(&date).unwrap(), format!("\"{text}\""));
+        }
+        // Years YYYY-MM-DD cannot write keep chrono's own shape, as Display does.
+        let far = IsoDate(NaiveDate::from_ymd_opt(12024, 5, 1).unwrap());
+        assert_eq!(serde_json::to_string(&far).unwrap(), format!("\"{far}\""));
+        let before = IsoDate(NaiveDate::from_ymd_opt(-3, 5, 1).unwrap());
+        assert_eq!(
+            serde_json::to_string(&before).unwrap(),
+            format!("\"{before}\"")
+        );
     }
 
     #[test]

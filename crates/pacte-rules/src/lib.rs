@@ -27,6 +27,7 @@ pub mod report;
 pub mod candidature;
 
 pub mod api;
+pub mod json_text;
 
 #[cfg(feature = "schema")]
 pub mod schema;

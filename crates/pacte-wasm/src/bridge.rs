@@ -146,7 +146,8 @@ pub fn to_js<T: Serialize>(value: &T) -> JsResult {
 
 /// The JSON text of an answer, written by serde as natively.
 pub fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    pacte_rules::json_text::to_json(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 /// JSON text written in wasm memory, as a JS string.

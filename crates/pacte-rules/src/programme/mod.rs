@@ -67,7 +67,7 @@ impl Programme {
         if definition.required_minutes.presentiel.is_none() && !definition.sessions.is_empty() {
             definition.required_minutes.presentiel = Some(mandatory_calendar_minutes(&definition));
         }
-        let json = serde_json::to_vec(&definition).unwrap_or_default();
+        let json = crate::json_text::to_json(&definition).unwrap_or_default();
         let hash = format!("sha256:{}", hex(&Sha256::digest(&json)));
         Programme {
             sessions: IdIndex::new(definition.sessions.iter().map(|s| s.id.as_str())),

@@ -65,9 +65,13 @@ pub fn programme_and_date(data: &[u8]) -> Option<(&'static Programme, IsoDate, &
     Some((programme, IsoDate::parse(as_of)?, rest))
 }
 
-/// The JSON of an answer: it must have one.
+/// The JSON of an answer: it must have one, and the answers' writer (the
+/// wasm binding's) writes it as serde_json does.
 pub fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("every answer is serialisable")
+    let text = serde_json::to_string(value).expect("every answer is serialisable");
+    let written = pacte_rules::json_text::to_json(value).expect("every answer is serialisable");
+    assert_eq!(written, text, "json_text writes other JSON than serde_json");
+    text
 }
 
 /// Every notice has a JSON Pointer (or the empty path) and words in both languages.
