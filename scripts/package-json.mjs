@@ -54,6 +54,8 @@ const pkg = {
     "./schemas/*": "./schemas/*",
     "./package.json": "./package.json",
   },
+  // The CommonJS build requires an ES module (its snippets): require(esm).
+  engines: { node: "^20.19.0 || >=22.12.0" },
   keywords: ["pacte", "ehesp", "soins-primaires", "rules-engine", "webassembly"],
 };
 process.stdout.write(`${JSON.stringify(pkg, null, 2)}\n`);
