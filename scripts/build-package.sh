@@ -51,8 +51,10 @@ for module in engine import; do
   first="${dirs[0]}/${name}_bg.wasm"
   for dir in "${dirs[@]:1}"; do cmp "$first" "$dir/${name}_bg.wasm"; done
   echo "== wasm-opt -Oz: $first"
+  # The producers and target_features sections say how the module was made:
+  # nothing runs them, and every page downloads them.
   wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals -o "$first" "$first"
+    --enable-mutable-globals --strip-producers --strip-target-features -o "$first" "$first"
   for dir in "${dirs[@]:1}"; do cp "$first" "$dir/${name}_bg.wasm"; done
 done
 

@@ -58,7 +58,11 @@ pub fn without_bom(text: &str) -> &str {
 /// failure is left as its path and serde's words, for a caller that rewrites
 /// the path before wording the problem.
 pub fn from_value_raw<T: DeserializeOwned>(value: &Value) -> Result<Parsed<T>, (String, String)> {
-    tracked(&value.to_string()).map_err(|failure| match failure {
+    // The text of `value.to_string()`, by the serializer every answer takes:
+    // Display would make a second copy of the writing code. It cannot fail
+    // (a Value's keys are strings).
+    let text = crate::json_text::to_json(value).unwrap_or_default();
+    tracked(&text).map_err(|failure| match failure {
         Failure::Syntax(e) => (String::new(), e.to_string()),
         Failure::Shape(path, detail) => (path, detail),
     })

@@ -131,13 +131,21 @@ impl<'de> Track<'de> {
         }
     }
 
+    /// Steps into the element `index` of a sequence. Given the cell, as
+    /// `leave` is: the borrow is then made here, not at every generic caller.
+    #[inline(never)]
+    fn enter_element(track: &RefCell<Self>, index: usize) {
+        track.borrow_mut().at.push(Step::Index(index));
+    }
+
     /// Steps out of a value read, noting where it failed if it did.
     #[inline(never)]
-    fn leave(&mut self, failed: bool) {
+    fn leave(track: &RefCell<Self>, failed: bool) {
+        let mut track = track.borrow_mut();
         if failed {
-            self.fail_at_current();
+            track.fail_at_current();
         }
-        self.at.pop();
+        track.at.pop();
     }
 
     fn fail_at_current(&mut self) {
@@ -353,14 +361,13 @@ impl<'de, 't, A: SeqAccess<'de>> SeqAccess<'de> for Elements<'t, 'de, A> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, A::Error> {
-        let track = self.inner.track;
-        track.borrow_mut().at.push(Step::Index(self.index));
+        Track::enter_element(self.inner.track, self.index);
         self.index += 1;
         let element = self
             .inner
             .inner
             .next_element_seed(self.inner.wrap(seed, None));
-        track.borrow_mut().leave(element.is_err());
+        Track::leave(self.inner.track, element.is_err());
         element
     }
 
@@ -376,35 +383,53 @@ impl<'de, 't, A: MapAccess<'de>> MapAccess<'de> for Tracked<'t, 'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        loop {
-            let Some(key) = self.inner.next_key_seed(KeySeed)? else {
-                return Ok(None);
-            };
-            if self.track.borrow().skips(self.of, &key) {
-                self.inner.next_value::<IgnoredAny>()?;
-                self.track.borrow_mut().note_unknown(&key);
-                continue;
-            }
-            // Read from the key as borrowed: every document takes this path,
-            // and a copy of each key would be one allocation per field.
-            let key_reader: de::value::StrDeserializer<A::Error> = key.as_ref().into_deserializer();
-            let read = seed.deserialize(key_reader);
-            let error = read.as_ref().err().map(ToString::to_string);
-            self.track
-                .borrow_mut()
-                .enter(self.of, key, error.as_deref());
-            return read.map(Some);
-        }
+        let Some(key) = self.next_kept_key()? else {
+            return Ok(None);
+        };
+        // Read from the key as borrowed: every document takes this path,
+        // and a copy of each key would be one allocation per field.
+        let key_reader: de::value::StrDeserializer<A::Error> = key.as_ref().into_deserializer();
+        let read = seed.deserialize(key_reader);
+        self.enter(key, read.as_ref().err());
+        read.map(Some)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
         let value = self.inner.next_value_seed(self.wrap(seed, None));
-        self.track.borrow_mut().leave(value.is_err());
+        Track::leave(self.track, value.is_err());
         value
     }
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
+    }
+}
+
+// The steps of a key that do not depend on the struct's field seed, out of
+// line: one copy per map type (there is one, serde_json's), not one per struct.
+impl<'de, A: MapAccess<'de>> Tracked<'_, 'de, A> {
+    /// The next key not skipped; the values of those skipped are read past.
+    #[inline(never)]
+    fn next_kept_key(&mut self) -> Result<Option<Cow<'de, str>>, A::Error> {
+        loop {
+            let Some(key) = self.inner.next_key_seed(KeySeed)? else {
+                return Ok(None);
+            };
+            if !self.track.borrow().skips(self.of, &key) {
+                return Ok(Some(key));
+            }
+            self.inner.next_value::<IgnoredAny>()?;
+            self.track.borrow_mut().note_unknown(&key);
+        }
+    }
+
+    /// Steps into the value of `key`, with the error its seed gave, if any.
+    #[inline(never)]
+    fn enter(&self, key: Cow<'de, str>, error: Option<&A::Error>) {
+        let error = error.map(ToString::to_string);
+        self.track
+            .borrow_mut()
+            .enter(self.of, key, error.as_deref());
     }
 }
 
