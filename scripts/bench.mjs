@@ -215,6 +215,13 @@ const standingObjects = time(() => {
 const standingJson = time(() => {
   for (const t of json) programme.standingJson(t, AS_OF);
 });
+// From JS objects as JSON text: the road objects took before they crossed packed.
+const wasmStringified = time(() => {
+  for (const l of learners) programme.evaluateJson(JSON.stringify(l), AS_OF);
+});
+const standingStringified = time(() => {
+  for (const l of learners) programme.standingJson(JSON.stringify(l), AS_OF);
+});
 const promotionText = JSON.stringify(learners);
 const promotionReports = time(() => programme.evaluatePromotionJson(promotionText, AS_OF));
 const promotionStandings = time(() => programme.evaluatePromotionJson(promotionText, AS_OF, "standing"));
@@ -262,9 +269,11 @@ line("  native evaluate, report written", nativeRun.evaluate);
 line("  native serialize", nativeRun.serialize);
 line("native: read JSON, evaluate, write the standing", nativeRun.standingUsPerLearner);
 line("  native evaluate + standing (no words)", nativeRun.standing, "  (target ≤ 5 µs)");
-line("wasm from JS objects, full report", wasmObjects);
+line("wasm from JS objects, full report", wasmObjects, `  (${ratio(wasmObjects, wasmStringified)} their JSON text's road)`);
 line("wasm from JSON text, full report", wasmJson, `  = ${ratio(wasmJson, floorFromText)} JSON.parse + plain JS (target ≤ 1.5×)`);
-line("wasm from JS objects, standing", standingObjects, "  (target ≤ 2×)");
+line("wasm from JS objects, standing", standingObjects, `  (target ≤ 2×; ${ratio(standingObjects, standingStringified)} their JSON text's road)`);
+line("wasm, JSON.stringify then the JSON text, full report", wasmStringified);
+line("wasm, JSON.stringify then the JSON text, standing", standingStringified);
 line("wasm from JSON text, standing", standingJson, `  = ${ratio(standingJson, floorFromText)} JSON.parse + plain JS`);
 line("wasm, one promotion text, full reports", promotionReports);
 line("wasm, one promotion text, standings", promotionStandings);
