@@ -97,26 +97,12 @@ impl IsoDate {
     }
 }
 
-impl fmt::Display for IsoDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            self.0.month(),
-            self.0.day()
-        )
-    }
-}
-
-impl Serialize for IsoDate {
-    /// Digits written by hand: through `core::fmt`'s padding, the dates were
-    /// a tenth of a report's serialization. Same text as `Display`.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let year = self.0.year();
-        if !(0..=9999).contains(&year) {
-            return s.collect_str(self);
-        }
+impl IsoDate {
+    /// The text `YYYY-MM-DD`, digits written by hand: through `core::fmt`'s
+    /// padding, the dates were a tenth of a report's serialization. `None`
+    /// for chrono's years that shape cannot write (see [`IsoDate::from_naive`]).
+    fn digits(&self) -> Option<[u8; 10]> {
+        let year = u32::try_from(self.0.year()).ok().filter(|y| *y <= 9999)?;
         let mut text = *b"0000-00-00";
         let mut digits = |at: usize, width: usize, mut n: u32| {
             for i in (at..at + width).rev() {
@@ -124,11 +110,40 @@ impl Serialize for IsoDate {
                 n /= 10;
             }
         };
-        digits(0, 4, year as u32);
+        digits(0, 4, year);
         digits(5, 2, self.0.month());
         digits(8, 2, self.0.day());
-        // SAFETY: ASCII digits and dashes.
-        s.serialize_str(unsafe { std::str::from_utf8_unchecked(&text) })
+        Some(text)
+    }
+}
+
+/// The text of [`IsoDate::digits`].
+fn as_text(digits: &[u8; 10]) -> &str {
+    // SAFETY: ASCII digits and dashes.
+    unsafe { std::str::from_utf8_unchecked(digits) }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.digits() {
+            Some(digits) => f.write_str(as_text(&digits)),
+            None => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                self.0.year(),
+                self.0.month(),
+                self.0.day()
+            ),
+        }
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.digits() {
+            Some(digits) => s.serialize_str(as_text(&digits)),
+            None => s.collect_str(self),
+        }
     }
 }
 

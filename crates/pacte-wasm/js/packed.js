@@ -98,8 +98,8 @@ const list = (item) => (value) => {
 };
 
 /**
- * An object with these fields, each key's bytes (its length then its ASCII)
- * and how its value is written; or null.
+ * The writer of an object with these fields (each key's bytes, its length
+ * then its ASCII, and how its value is written), or of null.
  */
 function shape(fields) {
   const table = new Map();

@@ -1,8 +1,8 @@
 //! The benchmark's probe (feature `bench`, never in the package): one
 //! evaluation from a JS object, cut into steps, each timed with
 //! `performance.now()` around the very functions the entry points call (the
-//! packed road of [`super::records`]). scripts/bench.mjs builds a module with it and prints the
-//! breakdown.
+//! packed road of [`super::records`]). scripts/bench.mjs builds a module with
+//! it and prints the breakdown.
 
 use super::bridge;
 use super::engine::Programme;

@@ -3,9 +3,9 @@
 //! than walking objects field by field across the boundary, it keeps the
 //! wasm small (one serde path per type), and the answers are byte for byte
 //! the CLI's JSON. (A learner's records, the bulk of the input, take a
-//! faster road when they can: [`super::records`].) Invalid input becomes a thrown `PacteError` (an `Error`
-//! with `code`, `path` and `problems`), never a trap: a trap would leave the
-//! instance unusable.
+//! faster road when they can: [`super::records`].) Invalid input becomes a
+//! thrown `PacteError` (an `Error` with `code`, `path` and `problems`), never
+//! a trap: a trap would leave the instance unusable.
 
 use pacte_rules::api::Answer;
 use pacte_rules::problem::{Problem, Refusal};
